@@ -1,0 +1,49 @@
+"""What a rep (or a CRM row) says about a deal, per criterion and red flag."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from dealcheck.framework import UNKNOWN
+
+
+class EvidenceSource(StrEnum):
+    """Where the evidence for an answer came from."""
+
+    BELIEF = "belief"
+    CUSTOMER = "customer"
+    DOCUMENT = "document"
+    CRM = "crm"
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionAnswer:
+    """A level for one criterion, and the evidence behind it.
+
+    Attributes:
+        level: A level id of the criterion's scale, or `unknown` (not asked / not known).
+        evidence: What the rep wrote down.
+        source: Where the evidence came from (rep's belief, the customer, a document).
+        confirmed_on: When the evidence was last confirmed.
+    """
+
+    level: str = UNKNOWN
+    evidence: str = ""
+    source: EvidenceSource | None = None
+    confirmed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """All answers for one framework: criterion id -> answer, red flag id -> yes/no/None."""
+
+    criteria: Mapping[str, CriterionAnswer] = field(default_factory=dict)
+    red_flags: Mapping[str, bool | None] = field(default_factory=dict)
+
+    def level_of(self, criterion_id: str) -> str:
+        """The level id given for a criterion, `unknown` when not answered."""
+        answer = self.criteria.get(criterion_id)
+        return answer.level if answer else UNKNOWN

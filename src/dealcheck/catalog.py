@@ -1,0 +1,104 @@
+"""Where frameworks live: the built-ins shipped with dealcheck and a team's folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dealcheck.errors import UsageError
+
+TEAM_DIR_DEFAULT = Path("frameworks")
+
+
+def builtin_dir() -> Path:
+    """The folder of built-in framework files (inside the wheel, or the source tree)."""
+    packaged = Path(__file__).parent / "frameworks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "frameworks"
+
+
+@dataclass(frozen=True)
+class FrameworkSource:
+    """A framework file and how it was found."""
+
+    path: Path
+    origin: str  # "built-in", "team" or "file"
+    display: str = ""
+
+    @property
+    def name(self) -> str:
+        """How error messages name this file."""
+        if self.display:
+            return self.display
+        return f"<built-in>/{self.path.name}" if self.origin == "built-in" else str(self.path)
+
+    @property
+    def key(self) -> str:
+        """Identity used to detect `extends` cycles."""
+        return str(self.path.resolve())
+
+
+def builtin_ids() -> list[str]:
+    """Ids of the built-in frameworks."""
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def team_files(team_dir: Path) -> list[Path]:
+    """Framework files in a team's folder (none if the folder does not exist)."""
+    if not team_dir.is_dir():
+        return []
+    builtin = builtin_dir().resolve()
+    if team_dir.resolve() == builtin:
+        return []
+    return sorted(p for p in team_dir.glob("*.yaml") if p.is_file())
+
+
+def find_builtin(framework_id: str) -> FrameworkSource | None:
+    """The built-in framework with this id, if there is one."""
+    path = builtin_dir() / f"{framework_id}.yaml"
+    return FrameworkSource(path, "built-in") if path.is_file() else None
+
+
+def find(reference: str, *, team_dir: Path, relative_to: Path | None = None) -> FrameworkSource:
+    """Find a framework by id or path.
+
+    Args:
+        reference: A framework id (`meddpicc`) or a path to a YAML file.
+        team_dir: The team's framework folder, searched before the built-ins.
+        relative_to: For `extends`: the folder of the extending file. Paths are
+            resolved from there and may not leave it.
+
+    Raises:
+        UsageError: When nothing matches; the message lists what is available.
+    """
+    looks_like_path = reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
+    if looks_like_path:
+        return _find_path(reference, relative_to)
+    for candidate in (team_dir / f"{reference}.yaml", team_dir / f"{reference}.yml"):
+        if candidate.is_file() and candidate.resolve().parent != builtin_dir().resolve():
+            return FrameworkSource(candidate, "team", str(candidate))
+    if builtin := find_builtin(reference):
+        return builtin
+    known = sorted({*builtin_ids(), *(p.stem for p in team_files(team_dir))})
+    raise UsageError(
+        f"no framework {reference!r}; known ids: {', '.join(known)} (or give a path to a .yaml file)"
+    )
+
+
+def _find_path(reference: str, relative_to: Path | None) -> FrameworkSource:
+    path = Path(reference)
+    display = reference
+    if relative_to is not None:
+        if path.is_absolute():
+            raise UsageError(f"extends: {reference!r} must be a relative path or a framework id")
+        root = relative_to.resolve()
+        display = str(relative_to / path)
+        path = (relative_to / path).resolve()
+        if root not in path.parents:
+            raise UsageError(
+                f"extends: {reference!r} points outside {relative_to}; keep frameworks together"
+            )
+    if not path.is_file():
+        raise UsageError(f"{reference}: no such framework file")
+    return FrameworkSource(path, "file", display)

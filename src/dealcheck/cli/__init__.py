@@ -1,0 +1,44 @@
+"""The Typer app. Commands live in one module per wing and stay thin.
+
+Nothing here imports pydantic, PyYAML, rich tables or questionary at module level:
+`dealcheck --version` and `--help` must start fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dealcheck import __version__
+from dealcheck.cli import framework
+
+app = typer.Typer(
+    name="dealcheck",
+    help="Qualify B2B deals: walk a rep through a deal, score a pipeline, keep frameworks in git.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    epilog="Examples:  dealcheck framework list   ·   dealcheck framework show meddpicc --lang ko",
+)
+app.add_typer(framework.app, name="framework")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"dealcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Qualify B2B deals against MEDDPICC, BANT and your team's own frameworks."""

@@ -1,0 +1,135 @@
+"""`dealcheck framework …`: list, show, validate, schema, new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dealcheck.cli._errors import command
+
+app = typer.Typer(
+    help="List, show, validate and create qualification frameworks.",
+    no_args_is_help=True,
+)
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", help="Language of the text: en or ko (default: config or locale)."
+    ),
+]
+TeamDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--frameworks-dir",
+        help="Team framework folder (default: from .dealcheck.yaml, else ./frameworks).",
+    ),
+]
+
+
+@command(app, "list")
+def list_frameworks(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List built-in frameworks and those in the team's folder.
+
+    Example: [bold]dealcheck framework list --json[/bold]
+    """
+    from dealcheck.cli._context import language, team_dir
+    from dealcheck.inventory import inventory
+    from dealcheck.render import framework_view
+
+    entries = inventory(team_dir(frameworks_dir))
+    framework_view.print_inventory(entries, as_json=as_json, lang=language(lang))
+
+
+@command(app, "show")
+def show(
+    framework: Annotated[
+        str, typer.Argument(help="Framework id (meddpicc, bant, …) or path to a YAML file.")
+    ],
+    lang: LangOption = None,
+    resolved: Annotated[
+        bool, typer.Option("--resolved", help="Print the full YAML with `extends` merged in.")
+    ] = False,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Show a framework's criteria, stages, red flags and grades.
+
+    Examples: [bold]dealcheck framework show meddpicc --lang ko[/bold] ·
+    [bold]dealcheck framework show frameworks/acme.yaml --resolved[/bold]
+    """
+    from dealcheck.cli._context import language, team_dir
+    from dealcheck.loading import load_with_tree
+    from dealcheck.render import framework_view
+
+    loaded, _ = load_with_tree(framework, team_dir=team_dir(frameworks_dir))
+    if resolved:
+        framework_view.print_resolved_yaml(loaded)
+    else:
+        framework_view.print_framework(loaded, language(lang))
+
+
+@command(app, "validate")
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Framework files to check.")],
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Check framework files; print PATH:LINE:COL: message per problem, exit 1 if any.
+
+    Use it in CI or as a pre-commit hook. Example:
+    [bold]dealcheck framework validate frameworks/*.yaml[/bold]
+    """
+    from dealcheck.cli._context import team_dir
+    from dealcheck.validate_files import validate_files
+
+    problems, checked = validate_files(paths, team_dir=team_dir(frameworks_dir))
+    for problem in problems:
+        print(problem)
+    invalid = len({p.location.file for p in problems})
+    status = (
+        f"{checked} file(s) checked, {invalid} invalid" if problems else f"{checked} file(s) valid"
+    )
+    typer.echo(status, err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+@command(app, "schema")
+def schema() -> None:
+    """Print the JSON Schema of the framework language (for yaml-language-server).
+
+    Example: [bold]dealcheck framework schema > frameworks/framework.schema.json[/bold]
+    """
+    from dealcheck.schema import framework_schema_json
+
+    print(framework_schema_json())
+
+
+@command(app, "new")
+def new(
+    framework_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Id of the new framework, e.g. acme-meddpicc.")
+    ],
+    extends: Annotated[
+        str, typer.Option("--extends", "-e", help="Framework to build on.")
+    ] = "meddpicc",
+    frameworks_dir: TeamDirOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a starter framework that extends a built-in one.
+
+    Example: [bold]dealcheck framework new acme-meddpicc --extends meddpicc[/bold]
+    """
+    from dealcheck.cli._context import team_dir
+    from dealcheck.starter import write_starter
+
+    written = write_starter(
+        framework_id, extends=extends, folder=team_dir(frameworks_dir), force=force
+    )
+    for path in written:
+        typer.echo(f"wrote {path}")

@@ -1,0 +1,82 @@
+"""The team's project config, `.dealcheck.yaml`, found in the current folder or above."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.validation import validate_located
+from dealcheck.yamlfile import YamlMapping, locate, read_yaml
+
+CONFIG_NAME = ".dealcheck.yaml"
+LANGUAGES = ("en", "ko")
+
+
+class ProjectConfig(BaseModel):
+    """Team defaults, kept in the repo beside the deals and frameworks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    frameworks_dir: str = Field(default="frameworks", description="Folder of team frameworks.")
+    frameworks: list[str] = Field(
+        default_factory=lambda: ["meddpicc", "red-flags"],
+        min_length=1,
+        description="Frameworks `qualify` uses when no -f is given.",
+    )
+    language: str | None = Field(default=None, description="en or ko; default from the locale.")
+    deals_dir: str = Field(default="deals", description="Folder where deal files are kept.")
+    stage_names: dict[str, str] = Field(
+        default_factory=dict, description="Team stage name -> framework stage id."
+    )
+    root: Path = Field(default=Path("."), exclude=True, description="Folder holding the config.")
+
+    @property
+    def frameworks_path(self) -> Path:
+        """The team framework folder, relative to the config's folder."""
+        return self.root / self.frameworks_dir
+
+    @property
+    def deals_path(self) -> Path:
+        """The deals folder, relative to the config's folder."""
+        return self.root / self.deals_dir
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest `.dealcheck.yaml` in `start` or a parent, stopping at a git root."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate / CONFIG_NAME
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def load_config(start: Path | None = None) -> ProjectConfig:
+    """Load the project config, or the defaults when there is none."""
+    path = find_config(start)
+    if path is None:
+        return ProjectConfig(root=Path("."))
+    tree = read_yaml(path)
+    if not isinstance(tree, YamlMapping):
+        raise ValidationFailed([Problem(locate(tree, ()) or _top(path), "the config is a mapping")])
+    return validate_located(ProjectConfig, tree, root=path.parent)
+
+
+def resolve_language(option: str | None, config: ProjectConfig | None = None) -> str:
+    """Pick the UI language: --lang, then the config, then the locale, then English."""
+    for choice in (option, config.language if config else None):
+        if choice:
+            return choice
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
+
+
+def _top(path: Path) -> Location:
+    return Location(str(path), 1, 1)

@@ -1,0 +1,318 @@
+"""The framework language: pydantic models for a qualification framework file.
+
+A framework is plain data a sales team reads, reviews and versions in git. These
+models are the single definition of that language; `dealcheck framework schema`
+publishes them as JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+LANG_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
+SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
+UNKNOWN = "unknown"
+DEFAULT_LANGUAGE = "en"
+
+Identifier = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, max_length=64, description="Lower-case id: letters, digits, - or _."),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(RootModel[str | dict[str, str]]):
+    """User-visible text: a plain string, or one string per language (`{en: …, ko: …}`)."""
+
+    root: str | dict[str, str] = Field(
+        description="A plain string, or a mapping of language code (en, ko, …) to text."
+    )
+
+    @field_validator("root")
+    @classmethod
+    def _languages_are_codes(cls, value: str | dict[str, str]) -> str | dict[str, str]:
+        if isinstance(value, dict):
+            if not value:
+                raise ValueError("give the text as a string or as {en: …, ko: …}, not {}")
+            for lang in value:
+                if not re.match(LANG_PATTERN, lang):
+                    raise ValueError(f"{lang!r} is not a language code such as en or ko")
+        return value
+
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Return the text in `lang`, falling back to English, then to any language given."""
+        if isinstance(self.root, str):
+            return self.root
+        return (
+            self.root.get(lang) or self.root.get(DEFAULT_LANGUAGE) or next(iter(self.root.values()))
+        )
+
+    def languages(self) -> set[str] | None:
+        """Languages this text is given in; None for a language-neutral plain string."""
+        return None if isinstance(self.root, str) else set(self.root)
+
+
+class Level(_Strict):
+    """One step of a scale, from absent to fully confirmed."""
+
+    id: Identifier = Field(description="Level id stored in deal files, e.g. `confirmed`.")
+    value: int = Field(ge=0, le=10, description="Position on the scale; higher is better.")
+    label: Text = Field(description="Short name shown to the rep.")
+    description: Text = Field(description="The evidence that earns this level.")
+    absent: bool = Field(
+        default=False,
+        description="This level means 'known not to exist' (e.g. there is no champion). "
+        "Defaults to true for the lowest level of the scale.",
+    )
+
+
+class Scale(RootModel[list[Level]]):
+    """Ordered levels; each answer picks one, or `unknown`."""
+
+    root: list[Level] = Field(min_length=2, description="At least two levels, lowest first.")
+
+    @field_validator("root")
+    @classmethod
+    def _ordered_and_unique(cls, levels: list[Level]) -> list[Level]:
+        ids = [level.id for level in levels]
+        if UNKNOWN in ids:
+            raise ValueError("'unknown' is reserved for unanswered criteria; pick another level id")
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"level ids must be unique, got {ids}")
+        values = [level.value for level in levels]
+        if values != sorted(set(values)):
+            raise ValueError(f"level values must strictly increase, got {values}")
+        return levels
+
+    def by_id(self, level_id: str) -> Level | None:
+        """Return the level with this id, if any."""
+        return next((level for level in self.root if level.id == level_id), None)
+
+    @property
+    def top(self) -> Level:
+        """The highest level."""
+        return self.root[-1]
+
+    def is_absent(self, level: Level) -> bool:
+        """Whether this level means 'known to be absent'."""
+        if any(lv.absent for lv in self.root):
+            return level.absent
+        return level.value == self.root[0].value
+
+
+class Criterion(_Strict):
+    """One thing a rep must know about a deal, with how to find it out."""
+
+    id: Identifier = Field(description="Stable id stored in deal files and mappings.")
+    name: Text = Field(description="Name shown in prompts and reports.")
+    weight: float = Field(gt=0, le=1000, description="Relative weight in the score.")
+    critical: bool = Field(
+        default=False,
+        description="A gap on a critical criterion blocks an `advance` recommendation.",
+    )
+    question: Text = Field(description="The question the rep answers about this deal.")
+    help: Text | None = Field(default=None, description="Why this criterion matters.")
+    levels: dict[str, Text] = Field(
+        default_factory=dict,
+        description="What each level id means for this criterion (overrides the scale's text).",
+    )
+    scale: Scale | None = Field(default=None, description="A scale for this criterion only.")
+    target: str | None = Field(
+        default=None,
+        description="Level id this criterion should reach when no stage is given "
+        "(default: the framework's target).",
+    )
+    evidence_prompt: Text = Field(description="What evidence to write down for this criterion.")
+    questions: list[Text] = Field(
+        min_length=1,
+        description="Question bank: discovery questions that close a gap on this criterion.",
+    )
+
+
+class RedFlagEffect(StrEnum):
+    """What a triggered red flag does to the deal."""
+
+    DISQUALIFY = "disqualify"
+    CAP = "cap"
+    SUBTRACT = "subtract"
+
+
+class RedFlag(_Strict):
+    """A yes/no deal breaker learned from lost deals."""
+
+    id: Identifier = Field(description="Stable id stored in deal files and mappings.")
+    question: Text = Field(description="A yes/no question; `yes` triggers the flag.")
+    effect: RedFlagEffect = Field(description="disqualify, cap the score, or subtract points.")
+    points: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="For `cap`: the highest score allowed; for `subtract`: points taken off.",
+    )
+    reason: Text = Field(description="Why this flag matters, shown to the rep when triggered.")
+    questions: list[Text] = Field(
+        default_factory=list, description="Questions that check whether the flag still holds."
+    )
+
+    @model_validator(mode="after")
+    def _points_match_effect(self) -> RedFlag:
+        if self.effect is RedFlagEffect.DISQUALIFY and self.points is not None:
+            raise ValueError("a `disqualify` red flag takes no `points`; remove them")
+        if self.effect is not RedFlagEffect.DISQUALIFY and self.points is None:
+            raise ValueError(f"a `{self.effect.value}` red flag needs `points` (0-100)")
+        return self
+
+
+class Stage(_Strict):
+    """A deal stage and the minimum level each criterion must reach to be in it."""
+
+    id: Identifier = Field(description="Stage id, e.g. `discovery`.")
+    name: Text = Field(description="Stage name shown in reports.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names a CRM may use for this stage."
+    )
+    expects: dict[str, str] = Field(
+        default_factory=dict,
+        description="criterion id -> minimum level id expected by the end of this stage. "
+        "Expectations are cumulative: later stages keep earlier stages' minimums.",
+    )
+
+
+class GradeBand(_Strict):
+    """A grade and the lowest score that earns it."""
+
+    grade: str = Field(min_length=1, max_length=8, description="Grade label, e.g. A.")
+    min: float = Field(ge=0, le=100, description="Lowest score (0-100) that earns this grade.")
+
+
+class RecommendationRule(_Strict):
+    """How the score, gaps and red flags become advance / dig-deeper / disqualify."""
+
+    advance_at: float = Field(
+        default=70, ge=0, le=100, description="Score from which a deal may advance."
+    )
+    disqualify_below: float = Field(
+        default=25, ge=0, le=100, description="Score under which the deal is disqualified."
+    )
+    critical_gaps_block_advance: bool = Field(
+        default=True, description="Any gap on a critical criterion turns advance into dig-deeper."
+    )
+    disqualify_when_absent: int = Field(
+        default=0,
+        ge=0,
+        description="Disqualify when this many critical criteria are known to be absent "
+        "(0 turns the rule off).",
+    )
+
+    @model_validator(mode="after")
+    def _thresholds_ordered(self) -> RecommendationRule:
+        if self.disqualify_below > self.advance_at:
+            raise ValueError("`disqualify_below` must not exceed `advance_at`")
+        return self
+
+
+DEFAULT_GRADES = (
+    GradeBand(grade="A", min=80),
+    GradeBand(grade="B", min=65),
+    GradeBand(grade="C", min=50),
+    GradeBand(grade="D", min=35),
+    GradeBand(grade="F", min=0),
+)
+
+
+class Framework(_Strict):
+    """A qualification framework: criteria, scale, stages, red flags, grades, rule."""
+
+    schema_: str | None = Field(
+        default=None, alias="$schema", description="Optional JSON Schema reference for editors."
+    )
+    id: Identifier = Field(description="Framework id, used with -f and `extends`.")
+    name: Text = Field(description="Framework name.")
+    version: str = Field(pattern=SEMVER_PATTERN, description="Semantic version, e.g. 1.2.0.")
+    description: Text | None = Field(default=None, description="What the framework is for.")
+    languages: list[Annotated[str, Field(pattern=LANG_PATTERN)]] = Field(
+        default_factory=lambda: [DEFAULT_LANGUAGE],
+        min_length=1,
+        description="Languages every text is provided in; validation checks each is complete.",
+    )
+    extends: str | None = Field(
+        default=None,
+        description="Built-in or team framework id, or a relative path, this one builds on.",
+    )
+    remove: list[str] = Field(
+        default_factory=list,
+        description="With `extends`: ids of inherited criteria, red flags or stages to drop.",
+    )
+    scale: Scale = Field(description="Default scale of levels, lowest first.")
+    target: str | None = Field(
+        default=None,
+        description="Level id every criterion should reach when no stage is given "
+        "(default: the second-highest level).",
+    )
+    criteria: list[Criterion] = Field(default_factory=list, description="What must be known.")
+    stages: list[Stage] = Field(
+        default_factory=list, description="Deal stages in order, with exit expectations."
+    )
+    red_flags: list[RedFlag] = Field(default_factory=list, description="Deal breakers.")
+    grades: list[GradeBand] = Field(
+        default_factory=lambda: list(DEFAULT_GRADES),
+        min_length=1,
+        description="Grade bands, highest first; the last should start at 0.",
+    )
+    recommendation: RecommendationRule = Field(
+        default_factory=RecommendationRule, description="How the recommendation is decided."
+    )
+    next_questions: int = Field(
+        default=5, ge=1, le=20, description="How many next questions a report suggests."
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        """Return the criterion with this id, if any."""
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def scale_of(self, criterion: Criterion) -> Scale:
+        """The scale a criterion is answered on."""
+        return criterion.scale or self.scale
+
+    def stage(self, name: str) -> Stage | None:
+        """Find a stage by id, name in any language, or alias (case-insensitive)."""
+        wanted = name.strip().casefold()
+        for stage in self.stages:
+            names = {stage.id, *stage.aliases, stage.name.get(DEFAULT_LANGUAGE)}
+            names |= set((stage.name.root if isinstance(stage.name.root, dict) else {}).values())
+            if wanted in {n.casefold() for n in names}:
+                return stage
+        return None
+
+    def target_level(self, criterion: Criterion) -> Level:
+        """The level a criterion should reach when the deal's stage is not known."""
+        scale = self.scale_of(criterion)
+        wanted = criterion.target or self.target
+        if wanted and (level := scale.by_id(wanted)):
+            return level
+        return scale.root[-2]
+
+    def expected_level(self, criterion: Criterion, stage: Stage | None) -> Level | None:
+        """Minimum level expected for a criterion at a stage (cumulative over earlier stages)."""
+        if stage is None:
+            return self.target_level(criterion)
+        scale = self.scale_of(criterion)
+        best: Level | None = None
+        for current in self.stages:
+            level_id = current.expects.get(criterion.id)
+            level = scale.by_id(level_id) if level_id else None
+            if level and (best is None or level.value > best.value):
+                best = level
+            if current.id == stage.id:
+                break
+        return best

@@ -1,0 +1,120 @@
+"""Cross-field rules of the framework language.
+
+They run after the models validate, and report a path into the file for each problem
+so the error can name the exact line, which a pydantic model validator cannot do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from pydantic import BaseModel, RootModel
+
+from dealcheck.framework import Framework, Text
+
+Path = tuple[str | int, ...]
+Finding = tuple[Path, str, bool]  # path, message, point at the key rather than the value
+
+
+def semantic_problems(framework: Framework) -> list[Finding]:
+    """Every cross-field rule the framework breaks."""
+    return [
+        *_unique_ids(framework),
+        *_level_references(framework),
+        *_stage_references(framework),
+        *_grade_bands(framework),
+        *_translations(framework),
+        *_has_something_to_ask(framework),
+    ]
+
+
+def _unique_ids(framework: Framework) -> Iterator[Finding]:
+    for field in ("criteria", "red_flags", "stages"):
+        items = getattr(framework, field)
+        counts = Counter(item.id for item in items)
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if counts[item.id] > 1 and item.id in seen:
+                yield (field, index, "id"), f"duplicate id {item.id!r} in {field}", False
+            seen.add(item.id)
+
+
+def _level_references(framework: Framework) -> Iterator[Finding]:
+    scale_ids = [level.id for level in framework.scale.root]
+    if framework.target and framework.target not in scale_ids:
+        yield ("target",), _unknown_level(framework.target, scale_ids), False
+    for index, criterion in enumerate(framework.criteria):
+        ids = [level.id for level in framework.scale_of(criterion).root]
+        for level_id in criterion.levels:
+            if level_id not in ids:
+                yield ("criteria", index, "levels", level_id), _unknown_level(level_id, ids), True
+        if criterion.target and criterion.target not in ids:
+            yield ("criteria", index, "target"), _unknown_level(criterion.target, ids), False
+
+
+def _stage_references(framework: Framework) -> Iterator[Finding]:
+    names: dict[str, str] = {}
+    for index, stage in enumerate(framework.stages):
+        for criterion_id, level_id in stage.expects.items():
+            criterion = framework.criterion(criterion_id)
+            path: Path = ("stages", index, "expects", criterion_id)
+            if criterion is None:
+                known = ", ".join(c.id for c in framework.criteria) or "none"
+                yield path, f"no criterion {criterion_id!r} (criteria: {known})", True
+                continue
+            ids = [level.id for level in framework.scale_of(criterion).root]
+            if level_id not in ids:
+                yield path, _unknown_level(level_id, ids), False
+        for alias_index, alias in enumerate(stage.aliases):
+            folded = alias.casefold()
+            if folded in names and names[folded] != stage.id:
+                where: Path = ("stages", index, "aliases", alias_index)
+                yield where, f"alias {alias!r} is already used by stage {names[folded]!r}", False
+            names[folded] = stage.id
+
+
+def _grade_bands(framework: Framework) -> Iterator[Finding]:
+    minimums = [band.min for band in framework.grades]
+    if minimums != sorted(minimums, reverse=True):
+        yield ("grades",), "list grade bands from the highest `min` to the lowest", False
+    if minimums and minimums[-1] != 0:
+        last = len(minimums) - 1
+        yield ("grades", last, "min"), "the last grade band must start at 0", False
+
+
+def _translations(framework: Framework) -> Iterator[Finding]:
+    wanted = set(framework.languages)
+    for path, text in _texts(framework, ()):
+        given = text.languages()
+        if given is not None and (missing := sorted(wanted - given)):
+            yield (
+                path,
+                f"missing {', '.join(missing)} text (languages: {', '.join(sorted(wanted))})",
+                False,
+            )
+
+
+def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:
+    if not framework.criteria and not framework.red_flags:
+        yield ("criteria",), "a framework needs at least one criterion or red flag", True
+
+
+def _texts(value: object, path: Path) -> Iterator[tuple[Path, Text]]:
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, RootModel):
+        yield from _texts(value.root, path)
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _texts(getattr(value, name), (*path, info.alias or name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+
+
+def _unknown_level(level_id: str, known: list[str]) -> str:
+    return f"no level {level_id!r} on this scale (levels: {', '.join(known)})"

@@ -1,0 +1,1 @@
+"""Renderers: scorecards, frameworks and pipelines to terminal, Markdown, JSON and HTML."""

@@ -1,0 +1,292 @@
+"""Safe YAML reading for user files, keeping where every value came from.
+
+Framework, mapping, config and deal files are user input. This reader accepts a
+strict, boring subset of YAML and remembers the `FILE:LINE:COLUMN` of each node so
+later validation errors can point at it. It refuses aliases, anchors, merge keys,
+duplicate keys, non-string keys, tags, tabs, several documents, non-UTF-8 bytes,
+oversized files and absurd nesting. Scalars resolve as in YAML 1.2's core schema, so
+`no`, `off` and `yes` stay text (the "Norway problem").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, StreamEndEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from dealcheck.errors import Location, Problem, ValidationFailed
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class YamlMapping(dict[str, Any]):
+    """A mapping read from YAML, with the location of itself, its keys and values."""
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
+        self.key_locations: dict[str, Location] = {}
+        self.value_locations: dict[str, Location] = {}
+
+
+class YamlSequence(list[Any]):
+    """A sequence read from YAML, with the location of itself and of each item."""
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
+        self.item_locations: list[Location] = []
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans; no dates, no sexagesimals."""
+
+
+for _tag, _pattern, _first in (
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    (_MERGE, r"^(?:<<)$", "<"),
+):
+    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+class _Located(Exception):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, SafeConstructor, _CoreResolver):
+    """The pure-Python loader (the C one can segfault on deep nesting), made strict."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Located(
+                f"alias *{event.anchor} is not allowed; write the value out in full",
+                event.start_mark,
+            )
+        if getattr(event, "anchor", None):
+            raise _Located(
+                f"anchor &{event.anchor} is not allowed; write values out in full",
+                event.start_mark,
+            )
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Located(
+                f"nested deeper than {MAX_DEPTH} levels; flatten the file", event.start_mark
+            )
+        try:
+            node = super().compose_node(parent, index)  # type: ignore[arg-type]
+            assert node is not None
+            return node
+        finally:
+            self.depth -= 1
+
+
+def read_yaml(path: Path, *, display_name: str | None = None) -> Any:
+    """Read a YAML file safely into plain data with locations attached.
+
+    Args:
+        path: The file to read.
+        display_name: The name to use in error messages (default: the path as given).
+
+    Returns:
+        A `YamlMapping`, `YamlSequence` or scalar.
+
+    Raises:
+        ValidationFailed: With one located problem when the file breaks the rules.
+    """
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            _fail(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as error:
+        _fail(name, 1, 1, f"cannot read file: {error.strerror or error}")
+    return parse_yaml(data, name)
+
+
+def parse_yaml(data: bytes, name: str) -> Any:
+    """Parse YAML bytes named `name`; see `read_yaml`."""
+    if len(data) > MAX_BYTES:
+        _fail(name, 1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    text = _decode(data, name)
+    if (tab := text.find("\t")) >= 0:
+        line, column = _line_column(text, tab)
+        _fail(name, line, column, "tab character; indent and separate with spaces")
+    loader = _StrictLoader(text)
+    try:
+        if not loader.check_node():
+            _fail(name, 1, 1, "file is empty")
+        node = loader.get_node()
+        assert node is not None
+        if not loader.check_event(StreamEndEvent):
+            extra = loader.peek_event()
+            raise _Located("more than one YAML document (---); keep one per file", extra.start_mark)
+        return _build(node, name)
+    except _Located as error:
+        mark = error.mark
+        _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, error.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, problem)
+    except yaml.YAMLError as error:
+        _fail(name, 1, 1, f"invalid YAML: {error}")
+    except RecursionError:
+        _fail(name, 1, 1, "nested too deeply to read; flatten the file")
+    finally:
+        loader.dispose()
+
+
+def locate(tree: Any, path: tuple[str | int, ...], *, on_key: bool = False) -> Location | None:
+    """Find where the value at `path` was written, or its nearest written ancestor.
+
+    Args:
+        tree: Data returned by `read_yaml` (possibly merged from several files).
+        path: Keys and indexes from the root, as in a pydantic error's `loc`.
+        on_key: Point at the last key itself rather than its value (for unknown keys).
+    """
+    node, found = tree, getattr(tree, "location", None)
+    for depth, step in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, YamlMapping) and isinstance(step, str) and step in node:
+            where = node.key_locations if (last and on_key) else node.value_locations
+            found = where.get(step, found)
+            node = node[step]
+        elif isinstance(node, YamlSequence) and isinstance(step, int) and 0 <= step < len(node):
+            found = node.item_locations[step]
+            node = node[step]
+        else:
+            break
+    return found
+
+
+def _decode(data: bytes, name: str) -> Any:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _fail(name, 1, 1, "file is UTF-16; save it as UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        _fail(
+            name,
+            line,
+            column,
+            f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8",
+        )
+
+
+def _build(node: Node, name: str) -> Any:
+    if isinstance(node, MappingNode | SequenceNode) and node.tag not in (_MAP, _SEQ):
+        raise _Located(f"tag {node.tag} is not allowed; remove it", node.start_mark)
+    if isinstance(node, MappingNode):
+        mapping = YamlMapping(_loc(node, name))
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = _key(key_node, name)
+            if key in first_seen:
+                raise _Located(
+                    f"duplicate key {key!r} (first at line {first_seen[key].start_mark.line + 1}); "
+                    "keep one",
+                    key_node.start_mark,
+                )
+            first_seen[key] = key_node
+            mapping[key] = _build(value_node, name)
+            mapping.key_locations[key] = _loc(key_node, name)
+            mapping.value_locations[key] = _loc(value_node, name)
+        return mapping
+    if isinstance(node, SequenceNode):
+        sequence = YamlSequence(_loc(node, name))
+        for item in node.value:
+            sequence.append(_build(item, name))
+            sequence.item_locations.append(_loc(item, name))
+        return sequence
+    assert isinstance(node, ScalarNode)
+    return _scalar(node)
+
+
+def _key(node: Node, name: str) -> str:
+    if isinstance(node, ScalarNode) and node.tag == _MERGE:
+        raise _Located("merge key << is not allowed; write the keys out in full", node.start_mark)
+    if not isinstance(node, ScalarNode) or node.tag != _STR:
+        shown = node.value if isinstance(node, ScalarNode) else "a collection"
+        raise _Located(f"key {shown!r} is not text; quote it", node.start_mark)
+    return str(node.value)
+
+
+def _scalar(node: ScalarNode) -> str | int | float | bool | None:
+    value = str(node.value)
+    if node.tag == _STR:
+        return value
+    if node.tag == _NULL:
+        return None
+    if node.tag == _BOOL:
+        return value.lower() == "true"
+    if node.tag == _INT:
+        return int(value)
+    if node.tag == _FLOAT:
+        lowered = value.lower().lstrip("+")
+        if lowered in {".inf", "-.inf"}:
+            return -math.inf if lowered.startswith("-") else math.inf
+        return math.nan if lowered == ".nan" else float(value)
+    if node.tag == _MERGE:
+        return value
+    raise _Located(f"tag {node.tag} is not allowed; remove it", node.start_mark)
+
+
+def _loc(node: Node, name: str) -> Location:
+    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _fail(name: str, line: int, column: int, message: str) -> Any:
+    raise ValidationFailed([Problem(Location(name, line, column), message)])
