@@ -1,0 +1,102 @@
+"""One deal scored against several frameworks at once (e.g. MEDDPICC + red flags).
+
+The overall score is the mean of the raw scores of the frameworks that have criteria
+(a red-flags-only framework has nothing to average); then every triggered red flag
+of every framework applies to it. The recommendation follows the strictest rule: any
+framework that disqualifies disqualifies the deal, and advance needs every framework
+that has criteria to allow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dealcheck.answers import Answers
+from dealcheck.framework import Framework
+from dealcheck.scoring import (
+    NO_CRITERIA_SCORE,
+    Gap,
+    NextQuestion,
+    Reason,
+    Recommendation,
+    Scorecard,
+    TriggeredFlag,
+    apply_red_flags,
+    grade_for,
+    next_questions,
+    score,
+)
+
+_SEVERITY = {Recommendation.ADVANCE: 0, Recommendation.DIG_DEEPER: 1, Recommendation.DISQUALIFY: 2}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A deal's scorecards across frameworks, and the overall verdict."""
+
+    scorecards: list[Scorecard]
+    score: float
+    grade: str
+    recommendation: Recommendation
+    reasons: list[Reason]
+    gaps: list[Gap]
+    red_flags: list[TriggeredFlag]
+    next_questions: list[NextQuestion]
+
+    @property
+    def stage_id(self) -> str | None:
+        """The deal's stage id, as the first framework with stages understood it."""
+        return next((c.stage.id for c in self.scorecards if c.stage), None)
+
+
+def assess(
+    frameworks: list[Framework], answers: Mapping[str, Answers], stage: str | None = None
+) -> Assessment:
+    """Score a deal against several frameworks and combine the results.
+
+    Args:
+        frameworks: The frameworks, in the order they were asked; the first one's
+            grade bands and question count are used for the overall result.
+        answers: Answers per framework id (a missing framework means nothing known).
+        stage: The deal's stage (id, name or alias); frameworks without stages ignore it.
+
+    Raises:
+        ValueError: As `score` does, for an unknown stage or level id.
+    """
+    if not frameworks:
+        raise ValueError("assess needs at least one framework")
+    cards = [
+        score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
+    ]
+    with_criteria = [c for c in cards if c.framework.criteria]
+    raw = (
+        sum(c.raw_score for c in with_criteria) / len(with_criteria)
+        if with_criteria
+        else NO_CRITERIA_SCORE
+    )
+    triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for c in cards for f in c.red_flags]
+    final, flags = apply_red_flags(raw, triggered)
+    lead = frameworks[0]
+    worst = max(cards, key=lambda c: _SEVERITY[c.recommendation])
+    recommendation, reasons = _combined(cards, worst)
+    gaps = sorted(
+        (g for c in cards for g in c.gaps), key=lambda g: (not g.criterion.critical, -g.priority)
+    )
+    return Assessment(
+        scorecards=cards,
+        score=round(final, 1),
+        grade=grade_for(lead, final),
+        recommendation=recommendation,
+        reasons=reasons,
+        gaps=gaps,
+        red_flags=flags,
+        next_questions=next_questions(gaps, flags, lead.next_questions),
+    )
+
+
+def _combined(cards: list[Scorecard], worst: Scorecard) -> tuple[Recommendation, list[Reason]]:
+    if len(cards) == 1 or worst.recommendation is not Recommendation.ADVANCE:
+        reasons = [r for c in cards if c.recommendation is worst.recommendation for r in c.reasons]
+        return worst.recommendation, list(dict.fromkeys(reasons))
+    return Recommendation.ADVANCE, list(dict.fromkeys(r for c in cards for r in c.reasons))

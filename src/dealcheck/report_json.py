@@ -1,0 +1,121 @@
+"""The JSON report: a documented, versioned shape shared by `report` and `score`.
+
+Schema version 1 (additions keep the version; renames or removals bump it)::
+
+    {
+      "schema_version": 1,
+      "deal": {...} | null,            # basics as given (name, company, amount, …)
+      "stage": "discovery" | null,
+      "score": 62.5, "grade": "C",
+      "recommendation": "advance" | "dig-deeper" | "disqualify",
+      "reasons": [{"code": "...", "values": [...], "text": "..."}],
+      "gaps": [{"criterion", "framework", "name", "kind": "unknown|absent|weak",
+                "level", "expected", "critical", "priority"}],
+      "red_flags": [{"id", "framework", "effect", "points", "points_lost", "reason"}],
+      "next_questions": [{"about", "text"}],
+      "frameworks": [{"id", "version", "score", "raw_score", "grade", "recommendation",
+                      "criteria": [{"criterion", "name", "level", "points", "max_points",
+                                    "expected", "evidence", "source", "confirmed_on"}],
+                      "unanswered_red_flags": [...], "unverified": [...]}]
+    }
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dealcheck.assessment import Assessment
+from dealcheck.framework import UNKNOWN
+from dealcheck.i18n import explain
+from dealcheck.scoring import Gap, Scorecard
+
+SCHEMA_VERSION = 1
+
+
+def assessment_to_dict(
+    assessment: Assessment, *, deal: Mapping[str, Any] | None = None, lang: str = "en"
+) -> dict[str, Any]:
+    """The JSON-ready report of an assessment, texts in `lang`."""
+    names = criterion_names(assessment, lang)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "deal": dict(deal) if deal is not None else None,
+        "stage": assessment.stage_id,
+        "score": assessment.score,
+        "grade": assessment.grade,
+        "recommendation": assessment.recommendation.value,
+        "reasons": [
+            {"code": r.code, "values": list(r.values), "text": explain(r, lang, names)}
+            for r in assessment.reasons
+        ],
+        "gaps": [_gap(g, assessment, lang) for g in assessment.gaps],
+        "red_flags": [
+            {
+                "id": f.flag.id,
+                "framework": f.framework_id,
+                "effect": f.flag.effect.value,
+                "points": f.flag.points,
+                "points_lost": f.points_lost,
+                "reason": f.flag.reason.get(lang),
+            }
+            for f in assessment.red_flags
+        ],
+        "next_questions": [
+            {"about": q.about, "text": q.text.get(lang)} for q in assessment.next_questions
+        ],
+        "frameworks": [_scorecard(c, lang) for c in assessment.scorecards],
+    }
+
+
+def criterion_names(assessment: Assessment, lang: str) -> dict[str, str]:
+    """Criterion and red flag ids -> display names, for reason sentences."""
+    names: dict[str, str] = {}
+    for card in assessment.scorecards:
+        names.update({c.id: c.name.get(lang) for c in card.framework.criteria})
+    return names
+
+
+def _gap(gap: Gap, assessment: Assessment, lang: str) -> dict[str, Any]:
+    framework = next(
+        c.framework.id for c in assessment.scorecards if gap.criterion in c.framework.criteria
+    )
+    return {
+        "criterion": gap.criterion.id,
+        "framework": framework,
+        "name": gap.criterion.name.get(lang),
+        "kind": gap.kind.value,
+        "level": gap.level.id if gap.level else UNKNOWN,
+        "expected": gap.expected.id,
+        "critical": gap.criterion.critical,
+        "priority": gap.priority,
+    }
+
+
+def _scorecard(card: Scorecard, lang: str) -> dict[str, Any]:
+    return {
+        "id": card.framework.id,
+        "version": card.framework.version,
+        "score": card.score,
+        "raw_score": card.raw_score,
+        "grade": card.grade,
+        "recommendation": card.recommendation.value,
+        "criteria": [
+            {
+                "criterion": c.criterion.id,
+                "name": c.criterion.name.get(lang),
+                "level": c.level.id if c.level else UNKNOWN,
+                "points": round(c.points, 2),
+                "max_points": round(c.max_points, 2),
+                "expected": c.expected.id if c.expected else None,
+                "evidence": c.answer.evidence,
+                "source": c.answer.source.value if c.answer.source else None,
+                "confirmed_on": c.answer.confirmed_on.isoformat()
+                if c.answer.confirmed_on
+                else None,
+            }
+            for c in card.criteria
+        ],
+        "unanswered_red_flags": card.unanswered_flags,
+        "unverified": card.unverified,
+    }
