@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +68,8 @@ def find(reference: str, *, team_dir: Path, relative_to: Path | None = None) -> 
         reference: A framework id (`meddpicc`) or a path to a YAML file.
         team_dir: The team's framework folder, searched before the built-ins.
         relative_to: For `extends`: the folder of the extending file. Paths are
-            resolved from there and may not leave it.
+            resolved from there and must stay inside that folder or the current
+            working folder, so a framework cannot pull in files from elsewhere.
 
     Raises:
         UsageError: When nothing matches; the message lists what is available.
@@ -81,6 +83,9 @@ def find(reference: str, *, team_dir: Path, relative_to: Path | None = None) -> 
     if builtin := find_builtin(reference):
         return builtin
     known = sorted({*builtin_ids(), *(p.stem for p in team_files(team_dir))})
+    close = difflib.get_close_matches(reference, known, n=1)
+    if close:
+        raise UsageError(f"no framework {reference!r}; did you mean {close[0]!r}? (known: {', '.join(known)})")
     raise UsageError(
         f"no framework {reference!r}; known ids: {', '.join(known)} (or give a path to a .yaml file)"
     )
@@ -92,10 +97,10 @@ def _find_path(reference: str, relative_to: Path | None) -> FrameworkSource:
     if relative_to is not None:
         if path.is_absolute():
             raise UsageError(f"extends: {reference!r} must be a relative path or a framework id")
-        root = relative_to.resolve()
         display = str(relative_to / path)
         path = (relative_to / path).resolve()
-        if root not in path.parents:
+        roots = (relative_to.resolve(), Path.cwd().resolve())
+        if not any(root in path.parents for root in roots):
             raise UsageError(
                 f"extends: {reference!r} points outside {relative_to}; keep frameworks together"
             )

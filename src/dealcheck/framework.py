@@ -236,7 +236,9 @@ class Framework(_Strict):
     )
     id: Identifier = Field(description="Framework id, used with -f and `extends`.")
     name: Text = Field(description="Framework name.")
-    version: str = Field(pattern=SEMVER_PATTERN, description="Semantic version, e.g. 1.2.0.")
+    version: str = Field(
+        description="Semantic version, e.g. 1.2.0.", json_schema_extra={"pattern": SEMVER_PATTERN}
+    )
     description: Text | None = Field(default=None, description="What the framework is for.")
     languages: list[Annotated[str, Field(pattern=LANG_PATTERN)]] = Field(
         default_factory=lambda: [DEFAULT_LANGUAGE],
@@ -275,6 +277,13 @@ class Framework(_Strict):
     )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("version")
+    @classmethod
+    def _semantic_version(cls, value: str) -> str:
+        if not re.match(SEMVER_PATTERN, value):
+            raise ValueError(f"{value!r} is not a semantic version; write it like 1.2.0")
+        return value
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         """Return the criterion with this id, if any."""

@@ -223,7 +223,7 @@ def _decode(data: bytes, name: str) -> Any:
 
 def _build(node: Node, name: str) -> Any:
     if isinstance(node, MappingNode | SequenceNode) and node.tag not in (_MAP, _SEQ):
-        raise _Located(f"tag {node.tag} is not allowed; remove it", node.start_mark)
+        raise _Located(f"tag {_short(node.tag)} is not allowed; remove it", node.start_mark)
     if isinstance(node, MappingNode):
         mapping = YamlMapping(_loc(node, name))
         first_seen: dict[str, Node] = {}
@@ -276,7 +276,7 @@ def _scalar(node: ScalarNode) -> str | int | float | bool | None:
         return math.nan if lowered == ".nan" else float(value)
     if node.tag == _MERGE:
         return value
-    raise _Located(f"tag {node.tag} is not allowed; remove it", node.start_mark)
+    raise _Located(f"tag {_short(node.tag)} is not allowed; remove it", node.start_mark)
 
 
 def _loc(node: Node, name: str) -> Location:
@@ -290,3 +290,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 def _fail(name: str, line: int, column: int, message: str) -> Any:
     raise ValidationFailed([Problem(Location(name, line, column), message)])
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")

@@ -1,0 +1,48 @@
+"""Shared test helpers: paths to fixtures and a CliRunner for the real Typer app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+FRAMEWORK_FIXTURES = FIXTURES / "frameworks"
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed width, no colour, English locale: output is the same on every machine."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CliRunner for `dealcheck.cli.app`."""
+    return CliRunner()
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the repository root (relative fixture paths, shipped frameworks)."""
+    monkeypatch.chdir(ROOT)
+    return ROOT
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    """Invoke the real app; return exit code, stdout and stderr."""
+    from dealcheck.cli import app
+
+    result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+os.environ.setdefault("DEALCHECK_TESTING", "1")
