@@ -18,17 +18,29 @@ TEAM = FRAMEWORK_FIXTURES / "team"
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
-        ("unknown-key.yaml", "unknown-key.yaml:25:5: unknown key 'critcal'; did you mean 'critical'?"),
+        (
+            "unknown-key.yaml",
+            "unknown-key.yaml:25:5: unknown key 'critcal'; did you mean 'critical'?",
+        ),
         ("missing-key.yaml", "missing-key.yaml:30:5: missing required key 'evidence_prompt'"),
         (
             "bad-level-reference.yaml",
             "bad-level-reference.yaml:44:25: no level 'parital' on this scale",
         ),
         ("missing-translation.yaml", "missing-translation.yaml:31:11: missing ko text"),
-        ("cap-without-points.yaml", "cap-without-points.yaml:53:5: red_flags.1: a `cap` red flag needs `points`"),
-        ("wrong-type.yaml", "wrong-type.yaml:15:13: criteria.0.weight: Input should be a valid number"),
+        (
+            "cap-without-points.yaml",
+            "cap-without-points.yaml:53:5: red_flags.1: a `cap` red flag needs `points`",
+        ),
+        (
+            "wrong-type.yaml",
+            "wrong-type.yaml:15:13: criteria.0.weight: Input should be a valid number",
+        ),
         ("bad-version.yaml", "bad-version.yaml:4:10: version: '1.0' is not a semantic version"),
-        ("unknown-stage-criterion.yaml", "unknown-stage-criterion.yaml:41:30: no criterion 'metrics'"),
+        (
+            "unknown-stage-criterion.yaml",
+            "unknown-stage-criterion.yaml:41:30: no criterion 'metrics'",
+        ),
         ("grades-unordered.yaml", "grades-unordered.yaml:66:3: list grade bands from the highest"),
         ("not-a-mapping.yaml", "not-a-mapping.yaml:1:1: a framework file is a mapping"),
     ],
@@ -38,12 +50,17 @@ def test_framework_errors_name_file_line_and_column(fixture: str, expected: str)
         load_framework(BAD / fixture)
 
     messages = [str(p) for p in caught.value.problems]
-    assert any(m.startswith(str(BAD / expected.split(":")[0])) and expected.split(":", 1)[1] in m for m in messages), messages
+    assert any(
+        m.startswith(str(BAD / expected.split(":")[0])) and expected.split(":", 1)[1] in m
+        for m in messages
+    ), messages
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     text = (FRAMEWORK_FIXTURES / "mini.yaml").read_text(encoding="utf-8")
-    broken = text.replace("weight: 40", "weight: -1").replace("critical: true\n    question: {en: \"Who", "critcal: true\n    question: {en: \"Who")
+    broken = text.replace("weight: 40", "weight: -1").replace(
+        'critical: true\n    question: {en: "Who', 'critcal: true\n    question: {en: "Who'
+    )
     path = tmp_path / "two.yaml"
     path.write_text(broken, encoding="utf-8")
 
@@ -69,7 +86,9 @@ def test_extends_overrides_adds_and_removes_by_id() -> None:
 
 
 def test_extends_cycle_is_an_error_at_the_extends_line() -> None:
-    with pytest.raises(ValidationFailed, match=r"cycle-b.yaml:4:10: extends cycle: cycle-a -> cycle-b -> cycle-a"):
+    with pytest.raises(
+        ValidationFailed, match=r"cycle-b.yaml:4:10: extends cycle: cycle-a -> cycle-b -> cycle-a"
+    ):
         load_framework(TEAM / "cycle-a.yaml")
 
 
@@ -79,7 +98,9 @@ def test_extends_may_not_leave_the_framework_folder() -> None:
 
 
 def test_remove_of_an_id_that_is_not_inherited_is_an_error() -> None:
-    with pytest.raises(ValidationFailed, match=r"remove-unknown.yaml:5:16: remove: 'metrics' is not an inherited"):
+    with pytest.raises(
+        ValidationFailed, match=r"remove-unknown.yaml:5:16: remove: 'metrics' is not an inherited"
+    ):
         load_framework(TEAM / "remove-unknown.yaml")
 
 
@@ -98,7 +119,9 @@ def test_unknown_framework_id_lists_the_known_ones(tmp_path: Path) -> None:
 
 
 def test_team_folder_framework_is_found_by_id(tmp_path: Path) -> None:
-    (tmp_path / "mini.yaml").write_text((FRAMEWORK_FIXTURES / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "mini.yaml").write_text(
+        (FRAMEWORK_FIXTURES / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
 
     assert load_framework("mini", team_dir=tmp_path).id == "mini"
 

@@ -22,11 +22,14 @@ BAD = FRAMEWORK_FIXTURES / "bad"
         ("merge-key.yaml", "merge-key.yaml:3:3: merge key << is not allowed"),
         ("duplicate-key.yaml", "duplicate-key.yaml:4:1: duplicate key 'id' (first at line 1)"),
         ("non-string-key.yaml", "non-string-key.yaml:3:3: key '1' is not text; quote it"),
-        ("python-tag.yaml", "python-tag.yaml:2:7: tag !!python/object/apply:os.system is not allowed"),
+        (
+            "python-tag.yaml",
+            "python-tag.yaml:2:7: tag !!python/object/apply:os.system is not allowed",
+        ),
         ("tab.yaml", "tab.yaml:3:1: tab character; indent and separate with spaces"),
         ("two-documents.yaml", "two-documents.yaml:2:1: more than one YAML document"),
         ("cp949.yaml", "cp949.yaml:2:7: byte 0xb0 is not UTF-8; save the file as UTF-8"),
-        ("broken-syntax.yaml", "broken-syntax.yaml:3:8: expected ',' or ']'"),
+        ("broken-syntax.yaml", "broken-syntax.yaml:3:8: did not find expected ',' or ']'"),
     ],
 )
 def test_rejects_unsafe_or_broken_yaml_at_the_exact_location(fixture: str, expected: str) -> None:
@@ -52,7 +55,9 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
 
-    with pytest.raises(ValidationFailed, match=r"big.yaml:1:1: file is 1,048,580 bytes; the limit is 1,048,576"):
+    with pytest.raises(
+        ValidationFailed, match=r"big.yaml:1:1: file is 1,048,580 bytes; the limit is 1,048,576"
+    ):
         read_yaml(big)
 
 

@@ -85,7 +85,9 @@ def find(reference: str, *, team_dir: Path, relative_to: Path | None = None) -> 
     known = sorted({*builtin_ids(), *(p.stem for p in team_files(team_dir))})
     close = difflib.get_close_matches(reference, known, n=1)
     if close:
-        raise UsageError(f"no framework {reference!r}; did you mean {close[0]!r}? (known: {', '.join(known)})")
+        raise UsageError(
+            f"no framework {reference!r}; did you mean {close[0]!r}? (known: {', '.join(known)})"
+        )
     raise UsageError(
         f"no framework {reference!r}; known ids: {', '.join(known)} (or give a path to a .yaml file)"
     )

@@ -82,7 +82,7 @@ class Problem:
 class ValidationFailed(DealcheckError):
     """A file was read but breaks the rules of its language; carries every problem."""
 
-    exit_code = ExitCode.PROBLEMS
+    exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))

@@ -85,20 +85,13 @@ class _Located(Exception):
         self.mark = mark
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, SafeConstructor, _CoreResolver):
-    """The pure-Python loader (the C one can segfault on deep nesting), made strict."""
+class _StrictComposer(Composer):
+    """Builds nodes from parser events, refusing aliases, anchors and deep nesting."""
 
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        _CoreResolver.__init__(self)
-        self.depth = 0
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, AliasEvent):
             raise _Located(
                 f"alias *{event.anchor} is not allowed; write the value out in full",
@@ -120,6 +113,40 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, SafeConstructor, _CoreRes
             return node
         finally:
             self.depth -= 1
+
+
+class _PythonLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, _CoreResolver):
+    """Pure-Python scanning and parsing; used when PyYAML has no libyaml."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+def _make_loader(text: str) -> Any:
+    # libyaml scans and parses ten times faster and iteratively; composing stays in
+    # Python (the C composer recurses and can segfault on absurd nesting).
+    if _CLoader is not None:
+        return _CLoader(text)
+    return _PythonLoader(text)
+
+
+try:
+    from yaml._yaml import CParser
+
+    class _CLoader(_StrictComposer, CParser, SafeConstructor, _CoreResolver):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            _StrictComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            _CoreResolver.__init__(self)
+
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CLoader = None  # type: ignore[assignment,misc]
 
 
 def read_yaml(path: Path, *, display_name: str | None = None) -> Any:
@@ -154,7 +181,7 @@ def parse_yaml(data: bytes, name: str) -> Any:
     if (tab := text.find("\t")) >= 0:
         line, column = _line_column(text, tab)
         _fail(name, line, column, "tab character; indent and separate with spaces")
-    loader = _StrictLoader(text)
+    loader = _make_loader(text)
     try:
         if not loader.check_node():
             _fail(name, 1, 1, "file is empty")

@@ -18,10 +18,11 @@ app = typer.Typer(
     help="Qualify B2B deals: walk a rep through a deal, score a pipeline, keep frameworks in git.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
+    # Plain help: typer's rich help imports rich, markdown-it and more, doubling start-up.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=False,
-    epilog="Examples:  dealcheck framework list   ·   dealcheck framework show meddpicc --lang ko",
+    epilog="Run 'dealcheck COMMAND --help' for a command's options and examples.",
 )
 app.add_typer(framework.app, name="framework")
 

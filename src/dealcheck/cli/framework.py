@@ -37,7 +37,10 @@ def list_frameworks(
 ) -> None:
     """List built-in frameworks and those in the team's folder.
 
-    Example: [bold]dealcheck framework list --json[/bold]
+    \b
+    Examples:
+      dealcheck framework list
+      dealcheck framework list --json --frameworks-dir sales/frameworks
     """
     from dealcheck.cli._context import language, team_dir
     from dealcheck.inventory import inventory
@@ -60,8 +63,10 @@ def show(
 ) -> None:
     """Show a framework's criteria, stages, red flags and grades.
 
-    Examples: [bold]dealcheck framework show meddpicc --lang ko[/bold] ·
-    [bold]dealcheck framework show frameworks/acme.yaml --resolved[/bold]
+    \b
+    Examples:
+      dealcheck framework show meddpicc --lang ko
+      dealcheck framework show frameworks/acme.yaml --resolved
     """
     from dealcheck.cli._context import language, team_dir
     from dealcheck.loading import load_with_tree
@@ -81,8 +86,11 @@ def validate(
 ) -> None:
     """Check framework files; print PATH:LINE:COL: message per problem, exit 1 if any.
 
-    Use it in CI or as a pre-commit hook. Example:
-    [bold]dealcheck framework validate frameworks/*.yaml[/bold]
+    Use it in CI or as a pre-commit hook (see .pre-commit-hooks.yaml).
+
+    \b
+    Examples:
+      dealcheck framework validate frameworks/*.yaml
     """
     from dealcheck.cli._context import team_dir
     from dealcheck.validate_files import validate_files
@@ -103,7 +111,9 @@ def validate(
 def schema() -> None:
     """Print the JSON Schema of the framework language (for yaml-language-server).
 
-    Example: [bold]dealcheck framework schema > frameworks/framework.schema.json[/bold]
+    \b
+    Examples:
+      dealcheck framework schema > frameworks/framework.schema.json
     """
     from dealcheck.schema import framework_schema_json
 
@@ -123,7 +133,10 @@ def new(
 ) -> None:
     """Write a starter framework that extends a built-in one.
 
-    Example: [bold]dealcheck framework new acme-meddpicc --extends meddpicc[/bold]
+    \b
+    Examples:
+      dealcheck framework new acme-meddpicc --extends meddpicc
+      dealcheck framework new acme-bant --extends bant --frameworks-dir sales/frameworks
     """
     from dealcheck.cli._context import team_dir
     from dealcheck.starter import write_starter

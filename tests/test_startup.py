@@ -1,0 +1,61 @@
+"""Start-up stays light: --help/--version and the core import nothing they do not need."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+sys.argv = {argv!r}
+try:
+    {call}
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(call: str, argv: list[str]) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(call=call, argv=argv)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def heavy(modules: set[str], *roots: str) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in roots}
+
+
+# Subcommand help builds typer's pydantic-based parameter adapters; only the top level is promised light.
+@pytest.mark.parametrize("argv", [["dealcheck", "--version"], ["dealcheck", "--help"]])
+def test_help_and_version_import_no_pydantic_yaml_or_questionary(argv: list[str]) -> None:
+    modules = modules_after("from dealcheck.__main__ import main; main()", argv)
+
+    assert heavy(modules, "pydantic", "yaml", "questionary", "prompt_toolkit") == set()
+
+
+def test_version_does_not_import_rich() -> None:
+    modules = modules_after(
+        "from dealcheck.__main__ import main; main()", ["dealcheck", "--version"]
+    )
+
+    assert heavy(modules, "rich") == set()
+
+
+def test_core_api_imports_no_cli_terminal_or_prompt_library() -> None:
+    modules = modules_after(
+        "from dealcheck import load_framework, score, Answers, CriterionAnswer\n"
+        "    import dealcheck.assessment, dealcheck.report_json\n"
+        "    score(load_framework('meddpicc'), Answers({'champion': CriterionAnswer('partial')}))",
+        ["python"],
+    )
+
+    assert heavy(modules, "typer", "rich", "questionary", "prompt_toolkit", "click") == set()
+    assert "dealcheck.scoring" in modules
