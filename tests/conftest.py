@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("DEALCHECK_NO_CACHE", "1")
 
 
 @pytest.fixture
@@ -43,6 +43,3 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 
     result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
     return result.exit_code, result.stdout, result.stderr
-
-
-os.environ.setdefault("DEALCHECK_TESTING", "1")

@@ -25,7 +25,9 @@ def mini() -> Framework:
     return load_framework(FRAMEWORK_FIXTURES / "mini.yaml")
 
 
-def answers(pain: str = "unknown", champion: str = "unknown", budget: str = "unknown", **flags: bool) -> Answers:
+def answers(
+    pain: str = "unknown", champion: str = "unknown", budget: str = "unknown", **flags: bool
+) -> Answers:
     levels = {"pain": pain, "champion": champion, "budget": budget}
     return Answers(
         {k: CriterionAnswer(v) for k, v in levels.items()},
@@ -45,18 +47,53 @@ def answers(pain: str = "unknown", champion: str = "unknown", budget: str = "unk
         # 40 + 0 + 30 = 70 but champion (critical) unknown -> dig deeper
         (answers("confirmed", "unknown", "confirmed"), None, 70.0, "B", Recommendation.DIG_DEEPER),
         # at discovery only pain is expected: champion unknown is no gap yet
-        (answers("confirmed", "unknown", "confirmed"), "discovery", 70.0, "B", Recommendation.ADVANCE),
+        (
+            answers("confirmed", "unknown", "confirmed"),
+            "discovery",
+            70.0,
+            "B",
+            Recommendation.ADVANCE,
+        ),
         # two critical criteria known absent -> disqualify whatever the score
         (answers("absent", "absent", "confirmed"), None, 30.0, "F", Recommendation.DISQUALIFY),
-        (answers("confirmed", "confirmed", "confirmed", price_only=True), None, 100.0, "A", Recommendation.DISQUALIFY),
-        (answers("confirmed", "confirmed", "confirmed", champion_left=True), None, 40.0, "D", Recommendation.DIG_DEEPER),
-        (answers("confirmed", "confirmed", "confirmed", no_event=True), None, 85.0, "A", Recommendation.ADVANCE),
+        (
+            answers("confirmed", "confirmed", "confirmed", price_only=True),
+            None,
+            100.0,
+            "A",
+            Recommendation.DISQUALIFY,
+        ),
+        (
+            answers("confirmed", "confirmed", "confirmed", champion_left=True),
+            None,
+            40.0,
+            "D",
+            Recommendation.DIG_DEEPER,
+        ),
+        (
+            answers("confirmed", "confirmed", "confirmed", no_event=True),
+            None,
+            85.0,
+            "A",
+            Recommendation.ADVANCE,
+        ),
         # subtract first (100 - 15 = 85), then cap (40)
-        (answers("confirmed", "confirmed", "confirmed", no_event=True, champion_left=True), None, 40.0, "D", Recommendation.DIG_DEEPER),
+        (
+            answers("confirmed", "confirmed", "confirmed", no_event=True, champion_left=True),
+            None,
+            40.0,
+            "D",
+            Recommendation.DIG_DEEPER,
+        ),
     ],
 )
 def test_score_grade_and_recommendation(
-    mini: Framework, given: Answers, stage: str | None, expected_score: float, grade: str, recommendation: Recommendation
+    mini: Framework,
+    given: Answers,
+    stage: str | None,
+    expected_score: float,
+    grade: str,
+    recommendation: Recommendation,
 ) -> None:
     card = score(mini, given, stage)
 
@@ -135,13 +172,18 @@ def test_assessment_combines_frameworks_and_applies_all_flags(mini: Framework) -
             "id": "flags",
             "name": "Flags",
             "version": "1.0.0",
-            "scale": [l.model_dump() for l in mini.scale.root],
-            "red_flags": [{"id": "gone", "question": "Gone?", "effect": "cap", "points": 30, "reason": "r"}],
+            "scale": [level.model_dump() for level in mini.scale.root],
+            "red_flags": [
+                {"id": "gone", "question": "Gone?", "effect": "cap", "points": 30, "reason": "r"}
+            ],
         }
     )
     result = assess(
         [mini, flags_only],
-        {"mini": answers("confirmed", "confirmed", "confirmed"), "flags": Answers(red_flags={"gone": True})},
+        {
+            "mini": answers("confirmed", "confirmed", "confirmed"),
+            "flags": Answers(red_flags={"gone": True}),
+        },
     )
 
     assert [c.score for c in result.scorecards] == [100.0, 30.0]

@@ -18,7 +18,8 @@ LANGUAGES = ("en", "ko")
 class ProjectConfig(BaseModel):
     """Team defaults, kept in the repo beside the deals and frameworks."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: commands that find no config file never pay for it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     frameworks_dir: str = Field(default="frameworks", description="Folder of team frameworks.")
     frameworks: list[str] = Field(

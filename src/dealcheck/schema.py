@@ -16,8 +16,8 @@ def framework_schema() -> dict[str, object]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": f"dealcheck framework (dealcheck {__version__})",
         **schema,
+        "title": f"dealcheck framework (dealcheck {__version__})",
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealcheck.config import ProjectConfig, load_config, resolve_language
+from dealcheck.config import ProjectConfig, find_config, load_config, resolve_language
 
 
 def config() -> ProjectConfig:
@@ -14,7 +14,11 @@ def config() -> ProjectConfig:
 
 def team_dir(option: Path | None) -> Path:
     """The team framework folder: the option, else the config's, else ./frameworks."""
-    return option if option is not None else config().frameworks_path
+    if option is not None:
+        return option
+    if find_config() is None:
+        return Path("frameworks")
+    return config().frameworks_path
 
 
 def language(option: str | None) -> str:
