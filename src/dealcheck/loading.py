@@ -96,9 +96,10 @@ def merge(base: YamlMapping, child: YamlMapping) -> YamlMapping:
     drops inherited ids; `recommendation` merges per key; everything else is replaced.
     """
     merged = _copy_mapping(base, keys=[k for k in base if k not in ("extends", "remove")])
+    # `extends` names the immediate parent only, as provenance of the merged result.
     removed = _removed_ids(base, child)
     for key, value in child.items():
-        if key in ("extends", "remove"):
+        if key == "remove":
             continue
         if (
             key in KEYED_LISTS
