@@ -1,0 +1,64 @@
+"""The README stays true: its examples work, every command is documented, CI runs its test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dealcheck.loading import load_framework
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def code_blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
+
+
+def all_commands() -> list[str]:
+    from typer.main import get_command
+
+    from dealcheck.cli import app
+
+    root = get_command(app)
+    found: list[str] = []
+
+    def walk(group: object, prefix: str) -> None:
+        for name, sub in getattr(group, "commands", {}).items():
+            if getattr(sub, "commands", None):
+                walk(sub, f"{prefix} {name}")
+            else:
+                found.append(f"{prefix} {name}".strip())
+
+    walk(root, "")
+    return found
+
+
+def test_the_framework_example_is_a_valid_framework(tmp_path: Path) -> None:
+    example = next(block for block in code_blocks("yaml") if block.startswith("# yaml-language-server"))
+    path = tmp_path / "mini.yaml"
+    path.write_text(example, encoding="utf-8")
+
+    framework = load_framework(path)
+
+    assert framework.id == "mini"
+    assert framework.criteria[0].questions[0].get("ko") == "솔루션을 찾게 된 계기는 무엇인가요?"
+
+
+def test_every_command_is_documented() -> None:
+    missing = [command for command in all_commands() if f"dealcheck {command}" not in README]
+
+    assert missing == []
+
+
+def test_exactly_two_set_up_commands_and_ci_runs_the_test_one() -> None:
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.*?)\n```", setup, flags=re.DOTALL)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+    assert len(commands) == 2
+    assert all(c.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ") for c in commands)
+    test_command = commands[1].rsplit("&& ", 1)[1]
+    assert test_command == "python -m pytest -q"
+    assert test_command in ci.splitlines()
