@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dealcheck import __version__
-from dealcheck.cli import framework
+from dealcheck.cli import framework, qualify
 
 app = typer.Typer(
     name="dealcheck",
@@ -25,6 +25,7 @@ app = typer.Typer(
     epilog="Run 'dealcheck COMMAND --help' for a command's options and examples.",
 )
 app.add_typer(framework.app, name="framework")
+app.add_typer(qualify.app)  # qualify, report, prep: top-level commands
 
 
 def _print_version(value: bool) -> None:

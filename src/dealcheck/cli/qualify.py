@@ -1,0 +1,179 @@
+"""`dealcheck qualify`, `report` and `prep`: qualify a deal, re-render it, plan the next call."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dealcheck.cli._errors import command
+
+if TYPE_CHECKING:
+    from dealcheck.interview.prompter import Prompter
+
+app = typer.Typer()
+
+DealArgument = Annotated[Path, typer.Argument(help="The deal file (YAML) in the deals folder.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", "-l", help="en or ko (default: config, then locale).")
+]
+TeamDirOption = Annotated[
+    Path | None,
+    typer.Option("--frameworks-dir", help="Team framework folder (default: from the config)."),
+]
+
+
+@command(app, "qualify")
+def qualify(
+    deal_file: Annotated[
+        Path | None, typer.Argument(help="Deal file to re-qualify; omit to create a new deal.")
+    ] = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option("--framework", "-f", help="Framework id or path; repeat for several."),
+    ] = None,
+    stage: Annotated[str | None, typer.Option("--stage", "-s", help="Deal stage id.")] = None,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="YAML answers file: run without prompts.")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; keep previous answers.")
+    ] = False,
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Walk through a deal's criteria, save the answers, and report gaps and next questions.
+
+    \b
+    Examples:
+      dealcheck qualify                                  # new deal, default frameworks
+      dealcheck qualify deals/acme.yaml -f meddpicc -f red-flags --stage discovery
+      dealcheck qualify deals/acme.yaml --answers answers.yaml --lang ko
+    """
+    from dealcheck.cli import _context
+    from dealcheck.cli._console import out
+    from dealcheck.deals.qualify import QualifyRequest
+    from dealcheck.deals.qualify import qualify as run
+    from dealcheck.render.deal_report import report_renderable
+
+    ui = _context.language(lang)
+    prompter = None if answers is not None or no_input else _prompter(ui)
+    config = _context.config()
+    request = QualifyRequest(
+        deal_file=deal_file,
+        frameworks=list(framework or []),
+        default_frameworks=list(config.frameworks),
+        deals_dir=config.deals_path,
+        team_dir=_context.team_dir(frameworks_dir),
+        lang=ui,
+        stage=stage,
+        answers_file=answers,
+        stage_names=dict(config.stage_names),
+    )
+    outcome = run(request, prompter)
+    out().print(report_renderable(outcome.report, ui))
+    _note(f"saved {outcome.report.path} (qualification {outcome.report.number})")
+
+
+@command(app, "report")
+def report(
+    deal_file: DealArgument,
+    output: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
+    at: Annotated[
+        int | None, typer.Option("--at", help="Qualification number (1 = oldest; default latest).")
+    ] = None,
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Re-render a deal's latest (or a chosen) qualification.
+
+    \b
+    Examples:
+      dealcheck report deals/acme.yaml
+      dealcheck report deals/acme.yaml --format md > acme.md
+      dealcheck report deals/acme.yaml --format json --at 1
+    """
+    from dealcheck.cli import _context
+    from dealcheck.deals.history import build_report
+
+    ui = _context.language(lang)
+    _check_format(output, ("text", "md", "json"))
+    built = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), at=at)
+    if output == "json":
+        import json
+
+        from dealcheck.report_json import assessment_to_dict
+
+        data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif output == "md":
+        from dealcheck.render.markdown import report_markdown
+
+        sys.stdout.write(report_markdown(built, ui))
+    else:
+        from dealcheck.cli._console import out
+        from dealcheck.render.deal_report import report_renderable
+
+        out().print(report_renderable(built, ui))
+
+
+@command(app, "prep")
+def prep(
+    deal_file: DealArgument,
+    output: Annotated[str, typer.Option("--format", help="text or md.")] = "text",
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Print a one-page plan for the next call: goal, questions, next actions, recap.
+
+    \b
+    Examples:
+      dealcheck prep deals/acme.yaml
+      dealcheck prep deals/acme.yaml --format md --lang ko
+    """
+    from dealcheck.cli import _context
+    from dealcheck.deals.call_plan import call_plan
+    from dealcheck.deals.history import build_report
+
+    ui = _context.language(lang)
+    _check_format(output, ("text", "md"))
+    plan = call_plan(build_report(deal_file, team_dir=_context.team_dir(frameworks_dir)), ui)
+    if output == "md":
+        from dealcheck.render.markdown import call_plan_markdown
+
+        sys.stdout.write(call_plan_markdown(plan, ui))
+    else:
+        from dealcheck.cli._console import out
+        from dealcheck.render.call_plan import call_plan_renderable
+
+        out().print(call_plan_renderable(plan, ui))
+
+
+def has_terminal() -> bool:
+    """Whether prompts can be shown: stdin and stdout are both terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _prompter(lang: str) -> Prompter:
+    # Checked before questionary is imported: without a terminal it would warn and hang.
+    from dealcheck.errors import UsageError
+    from dealcheck.i18n import t
+
+    if not has_terminal():
+        raise UsageError(t("qualify.no_terminal", lang))
+    from dealcheck.interview.questionary_prompter import QuestionaryPrompter
+
+    return QuestionaryPrompter(t("interview.instruction", lang))
+
+
+def _check_format(value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        from dealcheck.errors import UsageError
+
+        raise UsageError(f"--format {value!r}: use {', '.join(allowed)}")
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)

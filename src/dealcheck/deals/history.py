@@ -1,0 +1,122 @@
+"""A deal's qualification history: re-score a chosen qualification, and what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dealcheck.assessment import Assessment, assess
+from dealcheck.deals.model import Deal, Qualification
+from dealcheck.deals.store import load_deal
+from dealcheck.errors import UsageError
+from dealcheck.framework import UNKNOWN, Framework
+from dealcheck.loading import load_framework
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A criterion (or red flag) whose answer changed between two qualifications."""
+
+    framework: str
+    item: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the previous qualification."""
+
+    previous_date: str
+    score_delta: float
+    moved: list[Moved] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DealReport:
+    """Everything a report or call plan shows: the deal, one qualification, its verdict."""
+
+    path: Path
+    deal: Deal
+    number: int
+    qualification: Qualification
+    assessment: Assessment
+    changes: Changes | None
+    notes: list[str] = field(default_factory=list)
+
+
+def framework_ids(refs: list[str]) -> list[str]:
+    """Framework references without their `@version`."""
+    return [ref.rsplit("@", 1)[0] if "@" in ref else ref for ref in refs]
+
+
+def load_frameworks(refs: list[str], team_dir: Path) -> list[Framework]:
+    """Load frameworks by id (`id@version` accepted) or path."""
+    return [load_framework(ref, team_dir=team_dir) for ref in framework_ids(refs)]
+
+
+def assessment_of(
+    qualification: Qualification, frameworks: list[Framework], stage: str | None = None
+) -> Assessment:
+    """Re-score a qualification with the given frameworks.
+
+    Raises:
+        UsageError: A stage or level id the frameworks do not know.
+    """
+    try:
+        return assess(frameworks, qualification.framework_answers(), stage or qualification.stage)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def changes(previous: Qualification, current: Qualification) -> Changes:
+    """Score delta and the answers that moved between two qualifications."""
+    before = previous.result.score if previous.result else 0.0
+    after = current.result.score if current.result else 0.0
+    moved: list[Moved] = []
+    for framework_id, now in current.answers.items():
+        then = previous.answers.get(framework_id)
+        if then is None:
+            continue
+        for criterion_id, record in now.criteria.items():
+            old = then.criteria.get(criterion_id)
+            old_level = old.level if old else UNKNOWN
+            if old_level != record.level:
+                moved.append(Moved(framework_id, criterion_id, old_level, record.level))
+        for flag_id, flag in now.red_flags.items():
+            old_flag = then.red_flags.get(flag_id, UNKNOWN)
+            if old_flag != flag:
+                moved.append(Moved(framework_id, flag_id, old_flag, flag))
+    return Changes(previous.date.isoformat(), round(after - before, 1), moved)
+
+
+def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealReport:
+    """Load a deal and re-score its latest (or `at`-th, 1-based) qualification.
+
+    Raises:
+        UsageError: The deal has no qualification, or `at` is out of range.
+    """
+    deal = load_deal(path)
+    count = len(deal.qualifications)
+    if count == 0:
+        raise UsageError(f"{path} has no qualification yet; run: dealcheck qualify {path}")
+    number = count if at is None else at
+    if not 1 <= number <= count:
+        raise UsageError(f"--at {at}: {path} has qualifications 1 to {count}")
+    qualification = deal.qualifications[number - 1]
+    frameworks = load_frameworks(qualification.frameworks, team_dir)
+    notes = [
+        f"{ref} was used then; {fw.id}@{fw.version} now"
+        for ref, fw in zip(qualification.frameworks, frameworks, strict=True)
+        if ref != f"{fw.id}@{fw.version}"
+    ]
+    previous = deal.qualifications[number - 2] if number > 1 else None
+    return DealReport(
+        path=path,
+        deal=deal,
+        number=number,
+        qualification=qualification,
+        assessment=assessment_of(qualification, frameworks),
+        changes=changes(previous, qualification) if previous else None,
+        notes=notes,
+    )

@@ -1,0 +1,161 @@
+"""The deal file: plain YAML a rep can read, diff and keep in git.
+
+One file per deal in the deals folder, named by a slug of the deal name. It holds the
+deal basics and the history of qualifications, oldest first. Answers store ids only
+(level ids, `unknown`, `yes`/`no`/`unknown`), never translated text, so a Korean and
+an English rep can work on the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
+from dealcheck.framework import UNKNOWN
+
+FlagAnswer = Literal["yes", "no", "unknown"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class AnswerRecord(_Strict):
+    """The answer to one criterion, with the evidence behind it."""
+
+    level: str = Field(default=UNKNOWN, description="Level id of the scale, or `unknown`.")
+    evidence: str | None = Field(
+        default=None, description="What the rep knows, in their own words."
+    )
+    source: EvidenceSource | None = Field(
+        default=None, description="Where it came from: belief, customer, document or crm."
+    )
+    confirmed_on: dt.date | None = Field(
+        default=None, description="When the evidence was last confirmed (YYYY-MM-DD)."
+    )
+
+    def to_answer(self) -> CriterionAnswer:
+        """The scoring core's view of this record."""
+        return CriterionAnswer(self.level, self.evidence or "", self.source, self.confirmed_on)
+
+    @classmethod
+    def of(cls, answer: CriterionAnswer) -> AnswerRecord:
+        """A record of a scoring-core answer."""
+        return cls(
+            level=answer.level,
+            evidence=answer.evidence or None,
+            source=answer.source,
+            confirmed_on=answer.confirmed_on,
+        )
+
+
+class FrameworkAnswers(_Strict):
+    """Answers for one framework: criterion id -> answer, red flag id -> yes/no/unknown."""
+
+    criteria: dict[str, AnswerRecord] = Field(
+        default_factory=dict, description="Criterion id -> answer (a level id alone is enough)."
+    )
+    red_flags: dict[str, FlagAnswer] = Field(
+        default_factory=dict, description="Red flag id -> yes, no or unknown."
+    )
+
+    @field_validator("criteria", mode="before")
+    @classmethod
+    def _level_shorthand(cls, value: Any) -> Any:
+        # `champion: partial` is accepted as `champion: {level: partial}`.
+        if isinstance(value, dict):
+            return {k: {"level": v} if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @field_validator("red_flags", mode="before")
+    @classmethod
+    def _flag_booleans(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in value.items()
+            }
+        return value
+
+    def to_answers(self) -> Answers:
+        """The scoring core's view of these answers."""
+        flags = {k: None if v == UNKNOWN else v == "yes" for k, v in self.red_flags.items()}
+        return Answers({k: r.to_answer() for k, r in self.criteria.items()}, flags)
+
+
+class Result(_Strict):
+    """The outcome recorded with a qualification, for history and diffs."""
+
+    score: float = Field(description="Overall score, 0-100.")
+    grade: str = Field(description="Overall grade.")
+    recommendation: str = Field(description="advance, dig-deeper or disqualify.")
+
+
+class Qualification(_Strict):
+    """One pass through the frameworks on a given day."""
+
+    date: dt.date = Field(description="Day of the qualification (YYYY-MM-DD).")
+    stage: str | None = Field(default=None, description="Deal stage id at that time.")
+    frameworks: list[str] = Field(
+        min_length=1, description="Frameworks used, as id@version, in the order asked."
+    )
+    answers: dict[str, FrameworkAnswers] = Field(
+        default_factory=dict, description="Framework id -> answers."
+    )
+    result: Result | None = Field(default=None, description="Score, grade and recommendation.")
+
+    def framework_answers(self) -> dict[str, Answers]:
+        """Answers per framework id, for `assess`."""
+        return {k: v.to_answers() for k, v in self.answers.items()}
+
+
+class DealBasics(_Strict):
+    """What a deal is: who, how much, when, where in the pipeline."""
+
+    name: str = Field(min_length=1, description="Deal name, e.g. 'Acme – data platform'.")
+    company: str = Field(default="", description="Customer company.")
+    amount: int | float | None = Field(default=None, ge=0, description="Expected deal value.")
+    currency: str | None = Field(default=None, description="Currency code, e.g. USD or KRW.")
+    stage: str | None = Field(default=None, description="Current stage id (or team stage name).")
+    close_date: dt.date | None = Field(default=None, description="Expected close date.")
+    owner: str = Field(default="", description="The rep who owns the deal.")
+
+
+class Deal(DealBasics):
+    """A deal file: the basics and the history of qualifications, oldest first."""
+
+    qualifications: list[Qualification] = Field(
+        default_factory=list, description="Qualification history, oldest first."
+    )
+
+    def basics(self) -> dict[str, Any]:
+        """The deal basics as JSON-ready data (for reports)."""
+        return self.model_dump(mode="json", exclude={"qualifications"})
+
+
+class Draft(_Strict):
+    """An unfinished qualification, saved after every answer so nothing is lost."""
+
+    started: dt.date = Field(description="Day the qualification started.")
+    deal: DealBasics = Field(description="Deal basics (for a new deal, as entered so far).")
+    stage: str | None = Field(default=None, description="Stage id being qualified against.")
+    frameworks: list[str] = Field(min_length=1, description="Frameworks, as id@version.")
+    answers: dict[str, FrameworkAnswers] = Field(
+        default_factory=dict, description="Answers given so far, per framework id."
+    )
+
+    def answered(self) -> int:
+        """How many criteria and red flags are answered."""
+        return sum(len(a.criteria) + len(a.red_flags) for a in self.answers.values())
+
+
+class AnswersFile(_Strict):
+    """An `--answers` file: optional deal basics and stage, and answers per framework."""
+
+    deal: DealBasics | None = Field(default=None, description="Basics, for a new deal.")
+    stage: str | None = Field(default=None, description="Stage id to qualify against.")
+    answers: dict[str, FrameworkAnswers] = Field(
+        default_factory=dict, description="Framework id -> answers (same shape as deal files)."
+    )

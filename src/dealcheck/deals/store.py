@@ -1,0 +1,202 @@
+"""Deal files on disk: slug names, safe reads, atomic writes, a lock, and drafts.
+
+* Writes go to a temporary file in the same folder, are flushed to disk, then
+  `os.replace`d over the deal file: a crash leaves the old file or the new one, never
+  half of one.
+* A lock file `.<slug>.lock` (created with O_CREAT|O_EXCL, holding the pid) keeps a
+  second `dealcheck` process off the same deal. A lock whose process is gone is stale
+  and is taken over.
+* A deal file that fails to parse is never overwritten: the rep's hand edits win.
+* The draft `.<slug>.draft.yaml` beside the deal holds an unfinished qualification; it
+  is rewritten after every answer and removed when the qualification is saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dealcheck.deals.model import Deal, Draft
+from dealcheck.errors import InputError, LockedError, UsageError
+from dealcheck.validation import validate_located
+from dealcheck.yamlfile import YamlMapping, read_yaml
+
+HEADER = "# dealcheck deal file: basics at the top, qualification history below (oldest first).\n"
+
+
+def slugify(name: str) -> str:
+    """A file-name slug: lower-case words joined by '-'; Korean letters are kept."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    words = re.findall(r"[^\W_]+", text)
+    return "-".join(words)[:80].strip("-") or "deal"
+
+
+def deal_path(deals_dir: Path, name: str) -> Path:
+    """Where a new deal named `name` is kept."""
+    return deals_dir / f"{slugify(name)}.yaml"
+
+
+def draft_path(path: Path) -> Path:
+    """The draft file beside a deal file."""
+    return path.with_name(f".{path.stem}.draft.yaml")
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a deal file."""
+    return path.with_name(f".{path.stem}.lock")
+
+
+def load_deal(path: Path) -> Deal:
+    """Read and validate a deal file.
+
+    Raises:
+        UsageError: The file does not exist.
+        ValidationFailed: The file is not valid YAML or breaks the deal file rules.
+    """
+    if not path.is_file():
+        raise UsageError(f"{path}: no such deal file")
+    tree = read_yaml(path)
+    if not isinstance(tree, YamlMapping):
+        raise InputError(f"{path}:1:1: a deal file is a mapping (name:, company:, …)")
+    return validate_located(Deal, tree)
+
+
+def save_deal(path: Path, deal: Deal) -> None:
+    """Write a deal file atomically; refuse to replace a file that does not parse."""
+    if path.exists():
+        try:
+            load_deal(path)
+        except Exception as error:
+            raise InputError(
+                f"{path} does not parse, so it was not overwritten; fix it first ({error})"
+            ) from None
+    write_atomic(path, HEADER + dump(deal.model_dump(mode="json", exclude_none=True)))
+
+
+def load_draft(path: Path) -> Draft | None:
+    """The draft beside a deal file, or None when there is none (or it is unreadable)."""
+    draft = draft_path(path)
+    if not draft.is_file():
+        return None
+    try:
+        return validate_located(Draft, read_yaml(draft))
+    except Exception:
+        return None
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Write the draft beside a deal file, atomically."""
+    write_atomic(draft_path(path), dump(draft.model_dump(mode="json", exclude_none=True)))
+
+
+def remove_draft(path: Path) -> None:
+    """Delete the draft beside a deal file, if any."""
+    draft_path(path).unlink(missing_ok=True)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes dates bare (2025-05-02): deal files are read as YAML 1.2."""
+
+
+_Dumper.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def dump(data: Any) -> str:
+    """Readable block-style YAML, Unicode kept, keys in model order."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp creates 0600 files; a deal file is an ordinary, shareable file.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the deal's lock file for the duration of the block.
+
+    Raises:
+        LockedError: Another live dealcheck process holds the lock.
+    """
+    lock = lock_path(path)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    for _attempt in range(2):
+        try:
+            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _holder(lock)
+            if _alive(holder) or (holder is None and _fresh(lock)):
+                raise LockedError(
+                    f"{path} is open in another dealcheck process (pid {holder or '?'}); "
+                    f"finish there first, or delete {lock} if that process is gone"
+                ) from None
+            lock.unlink(missing_ok=True)  # stale: its process is gone
+            continue
+        with os.fdopen(handle, "w") as stream:
+            stream.write(f"{os.getpid()}\n")
+        break
+    else:
+        raise LockedError(f"{path}: could not take the lock {lock}")
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _holder(lock: Path) -> int | None:
+    try:
+        return int(lock.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _fresh(lock: Path) -> bool:
+    # A lock without a pid yet may be one being written this instant.
+    try:
+        return time.time() - lock.stat().st_mtime < 5
+    except OSError:
+        return False
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

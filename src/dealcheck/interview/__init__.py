@@ -1,0 +1,1 @@
+"""The qualification interview: pure logic behind a small `Prompter` protocol."""

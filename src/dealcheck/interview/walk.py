@@ -1,0 +1,189 @@
+"""Walk a rep through the criteria and red flags of several frameworks, one at a time.
+
+Pure logic over the `Prompter` protocol. Every finished answer is handed to
+`on_answer` at once (the caller saves a draft), so Ctrl-C loses at most the question
+on screen. Previous answers are the defaults: Enter keeps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from dealcheck.answers import CriterionAnswer, EvidenceSource
+from dealcheck.framework import UNKNOWN, Criterion, Framework, RedFlag
+from dealcheck.i18n import t
+from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
+
+Key = tuple[str, str, str]
+"""(framework id, "criteria" or "red_flags", criterion or flag id)."""
+Answer = CriterionAnswer | bool | None
+"""A criterion answer, or a red flag answer (True yes, False no, None unknown)."""
+
+ASKED_SOURCES = (EvidenceSource.BELIEF, EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the interview: a criterion or a red flag of a framework."""
+
+    framework: Framework
+    criterion: Criterion | None = None
+    flag: RedFlag | None = None
+
+    @property
+    def key(self) -> Key:
+        """Where the answer is stored."""
+        if self.criterion is not None:
+            return (self.framework.id, "criteria", self.criterion.id)
+        assert self.flag is not None
+        return (self.framework.id, "red_flags", self.flag.id)
+
+    def title(self, lang: str) -> str:
+        """Short name for the progress line."""
+        if self.criterion is not None:
+            return self.criterion.name.get(lang)
+        return f"{t('interview.red_flag', lang)} {self.key[2]}"
+
+
+def steps_for(frameworks: list[Framework]) -> list[Step]:
+    """Every question of the frameworks, in order: criteria first, then red flags."""
+    steps: list[Step] = []
+    for framework in frameworks:
+        steps += [Step(framework, criterion=c) for c in framework.criteria]
+        steps += [Step(framework, flag=f) for f in framework.red_flags]
+    return steps
+
+
+def interview(
+    steps: list[Step],
+    prompter: Prompter,
+    *,
+    lang: str,
+    today: dt.date,
+    defaults: Mapping[Key, Answer] | None = None,
+    given: Mapping[Key, Answer] | None = None,
+    on_answer: Callable[[dict[Key, Answer]], None] | None = None,
+) -> dict[Key, Answer]:
+    """Ask every step not yet answered; return all answers.
+
+    Args:
+        steps: The questions, from `steps_for`.
+        prompter: How to ask.
+        lang: Language of the prompts.
+        today: The default confirmation date.
+        defaults: Answers of the previous qualification (Enter keeps them).
+        given: Answers already given in this qualification (a resumed draft); the walk
+            starts at the first step without one, and going back reaches them.
+        on_answer: Called with all answers so far after each answer.
+    """
+    answers: dict[Key, Answer] = dict(given or {})
+    previous = defaults or {}
+    index = next((i for i, s in enumerate(steps) if s.key not in answers), len(steps))
+    shown_section = ""
+    while index < len(steps):
+        step = steps[index]
+        if step.framework.id != shown_section:
+            prompter.note(f"── {step.framework.name.get(lang)} ──")
+            shown_section = step.framework.id
+        default = answers.get(step.key, previous.get(step.key))
+        progress = f"{index + 1}/{len(steps)} · {step.title(lang)}"
+        if step.criterion is not None:
+            answer: Answer | str = _ask_criterion(
+                step.framework, step.criterion, prompter, progress, default, lang, today
+            )
+        else:
+            assert step.flag is not None
+            answer = _ask_flag(step.flag, prompter, progress, default, lang)
+        if answer == BACK:
+            if index == 0:
+                prompter.note(t("interview.first", lang))
+            index = max(0, index - 1)
+            continue
+        if answer == SKIP:
+            answer = answers.get(step.key, default)
+            if answer is None and step.criterion is not None:
+                answer = CriterionAnswer()
+        assert not isinstance(answer, str)
+        answers[step.key] = answer
+        if on_answer is not None:
+            on_answer(dict(answers))
+        index += 1
+    return answers
+
+
+def _navigation(lang: str) -> list[Choice]:
+    return [
+        Choice(BACK, t("interview.back", lang)),
+        Choice(SKIP, t("interview.skip", lang)),
+    ]
+
+
+def _ask_criterion(
+    framework: Framework,
+    criterion: Criterion,
+    prompter: Prompter,
+    progress: str,
+    default: Answer,
+    lang: str,
+    today: dt.date,
+) -> CriterionAnswer | str:
+    before = default if isinstance(default, CriterionAnswer) else CriterionAnswer()
+    choices = [
+        Choice(
+            level.id,
+            f"{level.label.get(lang)} — "
+            + (criterion.levels.get(level.id) or level.description).get(lang),
+        )
+        for level in framework.scale_of(criterion).root
+    ]
+    choices.append(Choice(UNKNOWN, t("interview.unknown", lang)))
+    message = f"{progress}  {criterion.question.get(lang)}"
+    level = prompter.select(message, [*choices, *_navigation(lang)], default=before.level)
+    if level in (BACK, SKIP):
+        return level
+    if level == UNKNOWN:
+        return CriterionAnswer()
+    evidence = prompter.text(
+        f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})",
+        default=before.evidence,
+    ).strip()
+    source = EvidenceSource(
+        prompter.select(
+            t("interview.source", lang),
+            [Choice(s.value, t(f"source.{s.value}", lang)) for s in ASKED_SOURCES],
+            default=(before.source or EvidenceSource.BELIEF).value,
+        )
+    )
+    confirmed = None
+    if source is not EvidenceSource.BELIEF:
+        confirmed = _ask_date(prompter, lang, before.confirmed_on or today)
+    return CriterionAnswer(level, evidence, source, confirmed)
+
+
+def _ask_date(prompter: Prompter, lang: str, default: dt.date) -> dt.date:
+    while True:
+        typed = prompter.text(t("interview.confirmed_on", lang), default=default.isoformat())
+        try:
+            return dt.date.fromisoformat(typed.strip())
+        except ValueError:
+            prompter.note(t("interview.bad_date", lang, typed))
+
+
+def _ask_flag(
+    flag: RedFlag, prompter: Prompter, progress: str, default: Answer, lang: str
+) -> bool | str | None:
+    current = (
+        {True: "yes", False: "no"}.get(default, UNKNOWN) if isinstance(default, bool) else UNKNOWN
+    )
+    choices = [
+        Choice("yes", t("yes", lang)),
+        Choice("no", t("no", lang)),
+        Choice(UNKNOWN, t("interview.flag_unknown", lang)),
+        *_navigation(lang),
+    ]
+    picked = prompter.select(f"{progress}  {flag.question.get(lang)}", choices, default=current)
+    if picked in (BACK, SKIP):
+        return picked
+    return None if picked == UNKNOWN else picked == "yes"

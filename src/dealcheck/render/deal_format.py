@@ -1,0 +1,94 @@
+"""Plain-text pieces shared by the deal report and call plan renderers (no rich here)."""
+
+from __future__ import annotations
+
+from dealcheck.deals.history import DealReport
+from dealcheck.framework import UNKNOWN
+from dealcheck.i18n import t
+from dealcheck.scoring import CriterionScore
+
+BAR_WIDTH = 8
+
+
+def bar(share: float, width: int = BAR_WIDTH) -> str:
+    """A bar readable without colour: filled and empty blocks, e.g. `█████░░░`."""
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def level_text(scored: CriterionScore, lang: str) -> str:
+    """The level's label, or 'unknown'."""
+    return scored.level.label.get(lang) if scored.level else t("gap.unknown", lang)
+
+
+def source_text(scored: CriterionScore, lang: str) -> str:
+    """Where the evidence came from, and when it was confirmed."""
+    answer = scored.answer
+    if answer.source is None:
+        return ""
+    shown = t(f"source.{answer.source.value}", lang)
+    return f"{shown} {answer.confirmed_on.isoformat()}" if answer.confirmed_on else shown
+
+
+def amount_text(amount: float | None, currency: str | None) -> str:
+    """An amount with thousands separators and its currency, or '?'."""
+    if amount is None:
+        return "?"
+    shown = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    return f"{shown} {currency}" if currency else shown
+
+
+def title_lines(report: DealReport, lang: str) -> tuple[str, str]:
+    """The report's title and the deal basics line."""
+    deal = report.deal
+    title = t(
+        "report.title",
+        lang,
+        name=deal.name,
+        number=report.number,
+        count=len(deal.qualifications),
+        date=report.qualification.date.isoformat(),
+    )
+    basics = t(
+        "report.deal",
+        lang,
+        company=deal.company or "?",
+        amount=amount_text(deal.amount, deal.currency),
+        stage=report.qualification.stage or deal.stage or "?",
+        close=deal.close_date.isoformat() if deal.close_date else "?",
+        owner=deal.owner or "?",
+    )
+    return title, basics
+
+
+def moved_lines(report: DealReport, lang: str) -> list[str]:
+    """'Since <date>: score +n' and one line per answer that moved."""
+    changes = report.changes
+    if changes is None:
+        return []
+    names = {
+        c.criterion.id: c.criterion.name.get(lang)
+        for card in report.assessment.scorecards
+        for c in card.criteria
+    }
+    lines = [
+        f"{t('report.changes', lang, changes.previous_date)}: "
+        f"{t('report.score_delta', lang, changes.score_delta)}"
+    ]
+    lines += [
+        t(
+            "report.moved",
+            lang,
+            names.get(m.item, m.item),
+            _shown(m.before, lang),
+            _shown(m.after, lang),
+        )
+        for m in changes.moved
+    ]
+    if not changes.moved:
+        lines.append(t("report.nothing_moved", lang))
+    return lines
+
+
+def _shown(value: str, lang: str) -> str:
+    return t("gap.unknown", lang) if value == UNKNOWN else value

@@ -1,0 +1,141 @@
+"""The terminal deal report (rich): scores, criteria table, gaps, red flags, verdict, questions."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+from dealcheck.deals.history import DealReport
+from dealcheck.i18n import explain, t
+from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
+from dealcheck.report_json import criterion_names
+from dealcheck.scoring import Recommendation, Scorecard
+
+STYLE = {
+    Recommendation.ADVANCE: "bold green",
+    Recommendation.DIG_DEEPER: "bold yellow",
+    Recommendation.DISQUALIFY: "bold red",
+}
+
+
+def report_renderable(report: DealReport, lang: str) -> Group:
+    """The whole report as one rich renderable."""
+    assessment = report.assessment
+    title, basics = title_lines(report, lang)
+    parts: list[RenderableType] = [RichText(title, style="bold"), RichText(basics)]
+    parts += [RichText(f"! {note}", style="yellow") for note in report.notes]
+    parts.append(_summary(report, lang))
+    parts += [_criteria(card, lang) for card in assessment.scorecards if card.framework.criteria]
+    parts.append(_gaps(report, lang))
+    parts.append(_flags(report, lang))
+    verdict = RichText.assemble(
+        (f"{t('report.recommendation', lang)}: ", "bold"),
+        (
+            t(f"recommendation.{assessment.recommendation.value}", lang),
+            STYLE[assessment.recommendation],
+        ),
+    )
+    names = criterion_names(assessment, lang)
+    reasons = [RichText(f"  • {explain(r, lang, names)}") for r in assessment.reasons]
+    parts.append(Panel(Group(verdict, *reasons), expand=False))
+    if assessment.next_questions:
+        parts.append(RichText(t("report.next_questions", lang), style="bold"))
+        parts += [
+            RichText(f"  {i}. {q.text.get(lang)}")
+            for i, q in enumerate(assessment.next_questions, 1)
+        ]
+    moved = moved_lines(report, lang)
+    if moved:
+        parts.append(RichText(moved[0], style="bold"))
+        parts += [RichText(f"  {line}") for line in moved[1:]]
+    return Group(*parts)
+
+
+def _summary(report: DealReport, lang: str) -> Table:
+    assessment = report.assessment
+    lang_cols = ("col.framework", "col.score", "col.bar", "col.grade", "col.recommendation")
+    table = Table(show_edge=False, box=None, padding=(0, 2))
+    for key in lang_cols:
+        table.add_column(t(key, lang))
+    for card in assessment.scorecards:
+        table.add_row(
+            f"{card.framework.id}@{card.framework.version}",
+            f"{card.score:.0f}",
+            bar(card.score / 100),
+            card.grade,
+            card.recommendation.value,
+        )
+    table.add_row(
+        RichText(t("report.overall", lang), style="bold"),
+        RichText(f"{assessment.score:.0f}", style="bold"),
+        bar(assessment.score / 100),
+        RichText(assessment.grade, style="bold"),
+        RichText(assessment.recommendation.value, style=STYLE[assessment.recommendation]),
+    )
+    return table
+
+
+def _criteria(card: Scorecard, lang: str) -> Table:
+    table = Table(
+        title=f"{card.framework.name.get(lang)} · {t('report.score', lang, score=f'{card.score:.0f}', grade=card.grade)}",
+        title_justify="left",
+        show_lines=False,
+    )
+    for key in ("col.name", "col.level", "col.bar", "col.expected", "col.evidence", "col.source"):
+        table.add_column(t(key, lang), overflow="fold")
+    gaps = {g.criterion.id for g in card.gaps}
+    for scored in card.criteria:
+        name = scored.criterion.name.get(lang) + (" *" if scored.criterion.critical else "")
+        table.add_row(
+            RichText(name, style="bold red" if scored.criterion.id in gaps else ""),
+            level_text(scored, lang),
+            bar(scored.points / scored.max_points if scored.max_points else 0.0),
+            scored.expected.label.get(lang) if scored.expected else "",
+            scored.answer.evidence,
+            source_text(scored, lang),
+        )
+    return table
+
+
+def _gaps(report: DealReport, lang: str) -> RenderableType:
+    gaps = report.assessment.gaps
+    if not gaps:
+        return RichText(t("report.no_gaps", lang), style="green")
+    lines = [RichText(t("report.gaps", lang), style="bold")]
+    for gap in gaps:
+        critical = f" [{t('report.critical', lang)}]" if gap.criterion.critical else ""
+        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
+        lines.append(
+            RichText(
+                f"  • {gap.criterion.name.get(lang)}{critical}: {t(f'gap.{gap.kind.value}', lang)}"
+                f" ({level} → {gap.expected.label.get(lang)})",
+                style="red" if gap.criterion.critical else "yellow",
+            )
+        )
+    return Group(*lines)
+
+
+def _flags(report: DealReport, lang: str) -> RenderableType:
+    assessment = report.assessment
+    lines: list[RenderableType] = []
+    if assessment.red_flags:
+        lines.append(RichText(t("report.red_flags", lang), style="bold"))
+        for flag in assessment.red_flags:
+            cost = (
+                f" ({t('report.costs', lang, f'{flag.points_lost:g}')})" if flag.points_lost else ""
+            )
+            lines.append(
+                RichText(
+                    f"  ⚑ {flag.flag.id}{cost}: {flag.flag.reason.get(lang)}", style="bold red"
+                )
+            )
+    else:
+        lines.append(RichText(t("report.no_flags", lang), style="green"))
+    unchecked = [f for card in assessment.scorecards for f in card.unanswered_flags]
+    if unchecked:
+        lines.append(
+            RichText(t("report.unanswered_flags", lang, ", ".join(unchecked)), style="dim")
+        )
+    return Group(*lines)

@@ -1,0 +1,124 @@
+"""Markdown for the deal report and the call plan: plain text, pipes escaped, no raw HTML."""
+
+from __future__ import annotations
+
+from dealcheck.deals.call_plan import CallPlan
+from dealcheck.deals.history import DealReport
+from dealcheck.i18n import explain, t
+from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
+from dealcheck.report_json import criterion_names
+
+
+def escape(text: str) -> str:
+    """Make user text safe inside Markdown and table cells: no HTML, no stray pipes."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\r", " ")
+        .replace("\n", " ")
+    )
+
+
+def report_markdown(report: DealReport, lang: str) -> str:
+    """The deal report as a Markdown document."""
+    assessment = report.assessment
+    title, basics = title_lines(report, lang)
+    out = [f"# {escape(title)}", "", escape(basics), ""]
+    out += [f"> {escape(note)}" for note in report.notes]
+    out += [
+        f"| {t('col.framework', lang)} | {t('col.score', lang)} | | {t('col.grade', lang)} "
+        f"| {t('col.recommendation', lang)} |",
+        "|---|---:|---|---|---|",
+    ]
+    for card in assessment.scorecards:
+        out.append(
+            f"| {card.framework.id}@{card.framework.version} | {card.score:.0f} "
+            f"| `{bar(card.score / 100)}` | {card.grade} | {card.recommendation.value} |"
+        )
+    out.append(
+        f"| **{t('report.overall', lang)}** | **{assessment.score:.0f}** "
+        f"| `{bar(assessment.score / 100)}` | **{assessment.grade}** "
+        f"| **{assessment.recommendation.value}** |"
+    )
+    for card in assessment.scorecards:
+        if not card.framework.criteria:
+            continue
+        score = t("report.score", lang, score=f"{card.score:.0f}", grade=card.grade)
+        out += ["", f"## {escape(card.framework.name.get(lang))} · {score}", ""]
+        heads = ("col.name", "col.level", "col.bar", "col.expected", "col.evidence", "col.source")
+        out.append("| " + " | ".join(t(h, lang) for h in heads) + " |")
+        out.append("|" + "---|" * len(heads))
+        for c in card.criteria:
+            name = c.criterion.name.get(lang) + (" \\*" if c.criterion.critical else "")
+            share = c.points / c.max_points if c.max_points else 0.0
+            expected = c.expected.label.get(lang) if c.expected else ""
+            cells = [
+                name,
+                escape(level_text(c, lang)),
+                f"`{bar(share)}`",
+                escape(expected),
+                escape(c.answer.evidence),
+                escape(source_text(c, lang)),
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+    out += ["", f"## {t('report.gaps', lang)}", ""]
+    for gap in assessment.gaps:
+        critical = f" **{t('report.critical', lang)}**" if gap.criterion.critical else ""
+        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
+        out.append(
+            f"- {escape(gap.criterion.name.get(lang))}{critical}: {t(f'gap.{gap.kind.value}', lang)} "
+            f"({escape(level)} → {escape(gap.expected.label.get(lang))})"
+        )
+    if not assessment.gaps:
+        out.append(t("report.no_gaps", lang))
+    out += ["", f"## {t('report.red_flags', lang)}", ""]
+    for flag in assessment.red_flags:
+        cost = f" ({t('report.costs', lang, f'{flag.points_lost:g}')})" if flag.points_lost else ""
+        out.append(f"- **{flag.flag.id}**{cost}: {escape(flag.flag.reason.get(lang))}")
+    if not assessment.red_flags:
+        out.append(t("report.no_flags", lang))
+    unchecked = [f for card in assessment.scorecards for f in card.unanswered_flags]
+    if unchecked:
+        out += ["", escape(t("report.unanswered_flags", lang, ", ".join(unchecked)))]
+    names = criterion_names(assessment, lang)
+    verdict = t(f"recommendation.{assessment.recommendation.value}", lang)
+    out += ["", f"## {t('report.recommendation', lang)}: {verdict}", ""]
+    out += [f"- {escape(explain(r, lang, names))}" for r in assessment.reasons]
+    if assessment.next_questions:
+        out += ["", f"## {t('report.next_questions', lang)}", ""]
+        out += [
+            f"{i}. {escape(q.text.get(lang))}" for i, q in enumerate(assessment.next_questions, 1)
+        ]
+    moved = moved_lines(report, lang)
+    if moved:
+        out += ["", f"## {escape(moved[0])}", ""]
+        out += [f"- {escape(line)}" for line in moved[1:]]
+    return "\n".join(out) + "\n"
+
+
+def call_plan_markdown(plan: CallPlan, lang: str) -> str:
+    """The call plan as a one-page Markdown document."""
+    out = [f"# {escape(t('prep.title', lang, name=plan.deal_name))}", ""]
+    out += [f"## {t('prep.goal', lang)}", "", escape(plan.goal), ""]
+    out += [f"## {t('prep.questions', lang)}", ""]
+    out += [f"{i}. {escape(q)}" for i, q in enumerate(plan.questions, 1)]
+    out += ["", f"### {t('prep.why', lang)}", ""]
+    for theme in plan.why:
+        out.append(f"- **{t(f'prep.{theme.theme}', lang)}**: {t(f'prep.why_{theme.state}', lang)}")
+        out += [f"  - {escape(q)}" for q in theme.questions]
+    out += ["", f"## {t('prep.actions', lang)}", "", f"### {t('prep.ours', lang)}", ""]
+    out += [f"- [ ] {escape(a)}" for a in plan.ours]
+    out += ["", f"### {t('prep.theirs', lang)}", ""]
+    out += [f"- [ ] {escape(a)}" for a in plan.theirs]
+    out += ["", f"## {t('prep.mantra', lang)}", ""]
+    for i, part in enumerate(plan.mantra, 1):
+        shown = (
+            escape(part.evidence)
+            if part.evidence
+            else f"_{escape(t('prep.missing', lang, part.ask))}_"
+        )
+        out.append(f"{i}. **{t(f'mantra.{part.part}', lang)}**: {shown}")
+    return "\n".join(out) + "\n"
