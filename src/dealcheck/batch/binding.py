@@ -1,0 +1,229 @@
+"""Bind a mapping to one file's header and the frameworks in play, checking it once.
+
+Everything the per-row code needs is resolved here: column indexes, per-column value
+tables and the stage table. Mapping mistakes come back as located problems
+(`FILE:LINE:COLUMN` of the mapping entry), never as per-row surprises.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from dealcheck.batch.encoding import normalise_header
+from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
+from dealcheck.batch.values import level_table, normalise_value, value_target
+from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.framework import DEFAULT_LANGUAGE, Framework
+from dealcheck.yamlfile import YamlMapping, locate
+
+ROLES = (
+    "deal_id",
+    "name",
+    "company",
+    "amount",
+    "currency",
+    "stage",
+    "status",
+    "close_date",
+    "created_date",
+    "stage_since",
+    "owner",
+    "next_step",
+)
+CLOSED_STATUSES = frozenset({"won", "lost", "closed", "closed won", "closed lost", "성공", "실패"})
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A column feeding one criterion of one framework."""
+
+    framework: int
+    criterion: str
+    column: int
+    header: str
+    kind: FeedKind
+    table: dict[str, str]
+    yes: str
+    no: str
+    level: str
+    evidence: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlagColumn:
+    """A yes/no column answering one red flag."""
+
+    framework: int
+    flag: str
+    column: int
+    header: str
+    table: dict[str, str]
+
+
+@dataclass
+class Binding:
+    """A mapping resolved against one header: indexes and lookup tables."""
+
+    width: int
+    roles: dict[str, int]
+    feeds: list[Feed]
+    flags: list[FlagColumn]
+    stages: dict[str, tuple[str | None, bool]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def header_index(header: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Normalised header -> first index, and the duplicated names."""
+    index: dict[str, int] = {}
+    duplicates: list[str] = []
+    for position, name in enumerate(header):
+        key = normalise_header(name)
+        if key in index:
+            duplicates.append(name)
+        else:
+            index[key] = position
+    return index, duplicates
+
+
+def bind(
+    mapping: Mapping,
+    tree: YamlMapping | None,
+    header: list[str],
+    frameworks: list[Framework],
+    source: str,
+) -> Binding:
+    """Resolve `mapping` against `header` for `frameworks`.
+
+    Raises:
+        ValidationFailed: Columns missing from the header, unknown criteria, flags,
+            levels or stages, each at the mapping entry that names it.
+    """
+    index, duplicates = header_index(header)
+    problems: list[Problem] = []
+    warnings = [
+        f"{source}: column {name!r} appears more than once; the first is used"
+        for name in duplicates
+    ]
+    dup_keys = {normalise_header(d) for d in duplicates}
+
+    def column(name: str | None, path: tuple[str | int, ...]) -> int:
+        if name is None:
+            return -1
+        key = normalise_header(name)
+        if key in dup_keys:
+            warnings.append(f"{source}: mapped column {name!r} is duplicated; using the first")
+        if key in index:
+            return index[key]
+        if mapping.missing_columns == "error":
+            close = difflib.get_close_matches(name, header, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(_problem(tree, path, f"column {name!r} is not in {source}{hint}"))
+        return -1
+
+    roles = {role: column(getattr(mapping.columns, role), ("columns", role)) for role in ROLES}
+    by_id = {fw.id: n for n, fw in enumerate(frameworks)}
+    feeds: list[Feed] = []
+    for fw_id, feeds_of in mapping.criteria.items():
+        if fw_id not in by_id:
+            warnings.append(f"mapping feeds framework {fw_id!r}, which is not scored; ignored")
+            continue
+        framework = frameworks[by_id[fw_id]]
+        for criterion_id, feed in feeds_of.items():
+            path = ("criteria", fw_id, criterion_id)
+            criterion = framework.criterion(criterion_id)
+            if criterion is None:
+                known = ", ".join(c.id for c in framework.criteria)
+                problems.append(
+                    _problem(
+                        tree, path, f"{fw_id} has no criterion {criterion_id!r} ({known})", key=True
+                    )
+                )
+                continue
+            scale = framework.scale_of(criterion)
+            try:
+                table = level_table(framework, scale, {**mapping.values, **feed.values})
+                levels = [
+                    value_target(scale, getattr(feed, name)) for name in ("yes", "no", "level")
+                ]
+            except ValueError as error:
+                problems.append(_problem(tree, path, str(error)))
+                continue
+            position = column(feed.column, (*path, "column"))
+            if position < 0:
+                continue
+            feeds.append(
+                Feed(
+                    by_id[fw_id],
+                    criterion_id,
+                    position,
+                    feed.column,
+                    feed.kind,
+                    table,
+                    yes=levels[0],
+                    no=levels[1],
+                    level=levels[2],
+                    evidence=column(feed.evidence, (*path, "evidence")),
+                )
+            )
+    flags: list[FlagColumn] = []
+    for fw_id, flags_of in mapping.red_flags.items():
+        if fw_id not in by_id:
+            warnings.append(f"mapping answers red flags of {fw_id!r}, which is not scored; ignored")
+            continue
+        framework = frameworks[by_id[fw_id]]
+        for flag_id, flag_feed in flags_of.items():
+            path = ("red_flags", fw_id, flag_id)
+            if flag_id not in {f.id for f in framework.red_flags}:
+                known = ", ".join(f.id for f in framework.red_flags) or "none"
+                problems.append(
+                    _problem(tree, path, f"{fw_id} has no red flag {flag_id!r} ({known})", key=True)
+                )
+                continue
+            table = level_table(framework, framework.scale, {})
+            table.update({normalise_value(k): _yes_no(v) for k, v in flag_feed.values.items()})
+            position = column(flag_feed.column, (*path, "column"))
+            if position >= 0:
+                flags.append(FlagColumn(by_id[fw_id], flag_id, position, flag_feed.column, table))
+    stages = _stage_table(mapping, tree, frameworks, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    return Binding(len(header), roles, feeds, flags, stages, warnings)
+
+
+def _stage_table(
+    mapping: Mapping, tree: YamlMapping | None, frameworks: list[Framework], problems: list[Problem]
+) -> dict[str, tuple[str | None, bool]]:
+    staged = next((fw for fw in frameworks if fw.stages), None)
+    table: dict[str, tuple[str | None, bool]] = {"": (None, False)}
+    for word in (WON, LOST, "closed won", "closed lost"):
+        table[word] = (None, True)
+    for stage in staged.stages if staged else []:
+        names = [stage.id, *stage.aliases, stage.name.get(DEFAULT_LANGUAGE)]
+        names += list(stage.name.root.values()) if isinstance(stage.name.root, dict) else []
+        table.update({normalise_value(n): (stage.id, False) for n in names})
+    for crm_name, target in mapping.stages.items():
+        wanted = target.strip().casefold()
+        if wanted in (WON, LOST):
+            table[normalise_value(crm_name)] = (None, True)
+        elif staged and staged.stage(wanted):
+            table[normalise_value(crm_name)] = (staged.stage(wanted).id, False)  # type: ignore[union-attr]
+        else:
+            known = ", ".join([s.id for s in staged.stages] if staged else []) + ", won, lost"
+            problems.append(
+                _problem(tree, ("stages", crm_name), f"{target!r} is not a stage ({known})")
+            )
+    return table
+
+
+def _yes_no(value: str | bool) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return normalise_value(value)
+
+
+def _problem(
+    tree: YamlMapping | None, path: tuple[str | int, ...], message: str, *, key: bool = False
+) -> Problem:
+    where = locate(tree, path, on_key=key) if tree is not None else None
+    return Problem(where or Location("<mapping>", 1, 1), message)

@@ -1,0 +1,164 @@
+"""Deal files written by `dealcheck qualify`, flattened into rows.
+
+A folder of YAML deal files, or JSON Lines of the same shape, becomes rows that
+flow through the same plan as a CRM export.
+
+The documented shape read here::
+
+    name, company, amount, currency, stage, close_date, owner, next_step,
+    qualifications: [{date, answers: {<framework id>: {
+        criteria: {<criterion id>: {level, evidence, source}},
+        red_flags: {<flag id>: true | false}}}}, ...]
+
+The latest qualification (the last in the list) is scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dealcheck.batch.mapping import Columns, CriterionFeed, FlagFeed, Mapping
+from dealcheck.batch.reading import Opened, RowItem
+from dealcheck.errors import DealcheckError, UsageError
+from dealcheck.framework import Framework
+
+BASICS = (
+    "file",
+    "name",
+    "company",
+    "amount",
+    "currency",
+    "stage",
+    "close_date",
+    "created_date",
+    "owner",
+    "next_step",
+)
+
+
+def deal_header(frameworks: list[Framework]) -> list[str]:
+    """Columns of a flattened deal file."""
+    header = list(BASICS)
+    for fw in frameworks:
+        for criterion in fw.criteria:
+            header += [f"{fw.id}.{criterion.id}", f"{fw.id}.{criterion.id}.evidence"]
+        header += [f"{fw.id}.flag.{flag.id}" for flag in fw.red_flags]
+    return header
+
+
+def deal_mapping(frameworks: list[Framework]) -> Mapping:
+    """The mapping of flattened deal files: basics by name, one column per answer."""
+    return Mapping(
+        columns=Columns(
+            deal_id="file",
+            name="name",
+            company="company",
+            amount="amount",
+            currency="currency",
+            stage="stage",
+            close_date="close_date",
+            created_date="created_date",
+            owner="owner",
+            next_step="next_step",
+        ),
+        criteria={
+            fw.id: {
+                c.id: CriterionFeed(column=f"{fw.id}.{c.id}", evidence=f"{fw.id}.{c.id}.evidence")
+                for c in fw.criteria
+            }
+            for fw in frameworks
+        },
+        red_flags={
+            fw.id: {f.id: FlagFeed(column=f"{fw.id}.flag.{f.id}") for f in fw.red_flags}
+            for fw in frameworks
+        },
+    )
+
+
+def flatten(record: dict[str, Any], label: str, frameworks: list[Framework]) -> list[str]:
+    """One deal (as read from YAML or JSON) as cells in `deal_header` order.
+
+    Raises:
+        ValueError: When the record does not have the documented shape.
+    """
+
+    def text(value: Any) -> str:
+        return "" if value is None else str(value)
+
+    cells = [label] + [text(record.get(key)) for key in BASICS[1:]]
+    history = record.get("qualifications") or []
+    if not isinstance(history, list) or not all(isinstance(q, dict) for q in history):
+        raise ValueError("`qualifications` must be a list of mappings")
+    answers = history[-1].get("answers", {}) if history else {}
+    if not cells[5] and history:
+        cells[5] = text(history[-1].get("stage"))
+    if not isinstance(answers, dict):
+        raise ValueError("`answers` must be a mapping of framework id to answers")
+    for fw in frameworks:
+        given = answers.get(fw.id) or {}
+        criteria = given.get("criteria") or {}
+        flags = given.get("red_flags") or {}
+        for criterion in fw.criteria:
+            answer = criteria.get(criterion.id) or {}
+            if isinstance(answer, str):
+                answer = {"level": answer}
+            if not isinstance(answer, dict):
+                raise ValueError(f"{fw.id}.{criterion.id}: expected {{level, evidence}}")
+            cells += [text(answer.get("level")), text(answer.get("evidence"))]
+        cells += [_flag(flags.get(f.id)) for f in fw.red_flags]
+    return cells
+
+
+def _flag(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value in (None, "unknown") else str(value)
+
+
+def open_deal_folder(folder: Path, frameworks: list[Framework]) -> Opened:
+    """A folder of deal YAML files as a row stream (one row per file, line = 1)."""
+    files = sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise UsageError(f"{folder}: no deal files (*.yaml) in this folder")
+    rows = _folder_rows(files, frameworks)
+    return Opened(
+        str(folder),
+        deal_header(frameworks),
+        rows,
+        "utf-8",
+        kind="deals",
+        notes=[f"{len(files)} deal files"],
+    )
+
+
+def _folder_rows(files: list[Path], frameworks: list[Framework]) -> Iterator[RowItem]:
+    from dealcheck.deals.store import load_deal
+
+    for path in files:
+        try:
+            record = load_deal(path).model_dump(mode="json")
+            yield 1, flatten(record, path.name, frameworks), None
+        except DealcheckError as error:
+            yield 1, [path.name], f"{path.name}: {error.message.splitlines()[0]}"
+        except ValueError as error:
+            yield 1, [path.name], f"{path.name}: {error}"
+
+
+def flatten_records(opened: Opened, frameworks: list[Framework]) -> Opened:
+    """Turn a JSON Lines stream of deal records into flattened rows."""
+
+    def rows() -> Iterator[RowItem]:
+        for line, record, problem in opened.rows:
+            if record is None:
+                yield line, None, problem
+                continue
+            try:
+                label = str(record.get("id") or record.get("name") or f"line {line}")  # type: ignore[attr-defined]
+                yield line, flatten(record, label, frameworks), None  # type: ignore[arg-type]
+            except ValueError as error:
+                yield line, None, str(error)
+
+    opened.header, opened.rows = deal_header(frameworks), rows()
+    return opened

@@ -1,0 +1,88 @@
+"""Recognise how a CRM export was saved: encoding, Excel workbooks, header spelling."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from dealcheck.errors import InputError
+
+#: Tried in this order. cp949 (not euc-kr, which rejects valid Hangul syllables Excel
+#: writes) comes before cp1252 because cp1252 decodes almost any byte string.
+CANDIDATES = ("utf-8", "cp949", "cp1252")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+_XLSX = b"PK\x03\x04"
+_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def refuse_workbook(head: bytes, name: str) -> None:
+    """Raise a helpful error when the bytes are an Excel workbook, not text.
+
+    Raises:
+        InputError: For .xlsx (zip) and .xls (OLE) signatures.
+    """
+    kind = ".xlsx" if head.startswith(_XLSX) else ".xls" if head.startswith(_XLS) else None
+    if kind:
+        raise InputError(
+            f"{name} is an Excel workbook ({kind}), not a CSV file, whatever its name says. "
+            "In Excel use File > Save As > 'CSV UTF-8 (Comma delimited)' and score that file."
+        )
+
+
+def bom_encoding(head: bytes) -> tuple[str, int] | None:
+    """The encoding a byte-order mark announces, and the BOM's length."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"), 2
+    return None
+
+
+def detect_encoding(sample: bytes, name: str, *, complete: bool) -> str:
+    """Pick the first candidate encoding that decodes `sample` plausibly.
+
+    Args:
+        sample: The first bytes of the file (after any BOM), or all of it.
+        name: The file name, for the error message.
+        complete: Whether `sample` is the whole file (else a cut multi-byte character
+            at the end is forgiven).
+
+    Raises:
+        InputError: When no candidate fits, with the `--encoding` hint.
+    """
+    for encoding in CANDIDATES:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(sample, final=complete)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "cp949" and not _looks_korean(text):
+            continue
+        if encoding == "cp1252" and _has_controls(text):
+            continue
+        return encoding
+    raise InputError(
+        f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16 with BOM, CP949, "
+        "cp1252). Say which with --encoding, e.g. --encoding cp949 or --encoding utf-16"
+    )
+
+
+def normalise_header(text: str) -> str:
+    """How a column name is compared: NFKC, no zero-width characters, spaces collapsed, casefolded."""
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _looks_korean(text: str) -> bool:
+    """CP949 also decodes many Latin-1 byte pairs; accept it only when Hangul dominates."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return True
+    hangul = sum(1 for c in wide if "\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e")
+    return hangul * 2 >= len(wide)
+
+
+def _has_controls(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text[:65536])

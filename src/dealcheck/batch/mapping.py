@@ -1,0 +1,185 @@
+"""The mapping language: which CRM columns hold what, and how their values read.
+
+A mapping is YAML a sales-ops person writes once per CRM export layout (or takes from
+the built-in presets `salesforce`, `hubspot`, `pipedrive`). `dealcheck map init`
+drafts one from a file's headers.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.validation import validate_located
+from dealcheck.yamlfile import YamlMapping, read_yaml
+
+PRESETS_DIR = Path(__file__).parent / "presets"
+WON, LOST = "won", "lost"
+DEFAULT_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%m/%d/%Y", "%d.%m.%Y"]
+#: CRM values a yes/no column understands without a value map.
+YES_WORDS = ("yes", "y", "true", "1", "x", "✓", "예", "네", "o", "sí", "si", "ja", "oui", "checked")
+NO_WORDS = ("no", "n", "false", "0", "아니요", "아니오", "아니", "unchecked", "nein", "non")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Columns(_Strict):
+    """Which column holds each deal basic (header text as in the export)."""
+
+    deal_id: str | None = Field(default=None, description="Deal or opportunity id.")
+    name: str | None = Field(default=None, description="Deal name.")
+    company: str | None = Field(default=None, description="Account or company name.")
+    amount: str | None = Field(default=None, description="Deal value.")
+    currency: str | None = Field(default=None, description="Currency code of the amount.")
+    stage: str | None = Field(default=None, description="CRM stage name.")
+    status: str | None = Field(default=None, description="Open / won / lost, if a separate column.")
+    close_date: str | None = Field(default=None, description="Expected or actual close date.")
+    created_date: str | None = Field(default=None, description="When the deal was created.")
+    stage_since: str | None = Field(
+        default=None, description="When the deal entered its current stage (for `stuck-in-stage`)."
+    )
+    owner: str | None = Field(default=None, description="Deal owner (rep).")
+    next_step: str | None = Field(default=None, description="The agreed next step.")
+
+
+class FeedKind(StrEnum):
+    """How a column's value becomes a criterion level."""
+
+    LEVEL = "level"
+    YES_NO = "yes-no"
+    TEXT = "text"
+
+
+class CriterionFeed(_Strict):
+    """One column feeding one criterion."""
+
+    column: str = Field(description="Header of the column.")
+    kind: FeedKind = Field(
+        default=FeedKind.LEVEL,
+        description="`level`: the value names a level; `yes-no`: yes/no answer; "
+        "`text`: any non-empty text earns `level` and becomes the evidence.",
+    )
+    values: dict[str, str | int | bool] = Field(
+        default_factory=dict,
+        description="This column's values -> level id, level value, yes, no or unknown "
+        "(added to the mapping-wide `values`).",
+    )
+    yes: str = Field(default="confirmed", description="Level a `yes` earns.")
+    no: str = Field(default="absent", description="Level a `no` earns.")
+    level: str = Field(default="partial", description="Level non-empty text earns (`text`).")
+    evidence: str | None = Field(
+        default=None, description="Column holding the evidence behind the level."
+    )
+
+
+class FlagFeed(_Strict):
+    """One yes/no column answering one red flag."""
+
+    column: str = Field(description="Header of the column.")
+    values: dict[str, str | bool] = Field(
+        default_factory=dict, description="This column's values -> yes, no or unknown."
+    )
+
+
+class HygieneCheck(StrEnum):
+    """Checks of the pipeline data itself."""
+
+    PAST_CLOSE_DATE = "past-close-date"
+    CLOSE_BEFORE_CREATED = "close-before-created"
+    MISSING_AMOUNT = "missing-amount"
+    NO_NEXT_STEP = "no-next-step"
+    STUCK_IN_STAGE = "stuck-in-stage"
+
+
+class Hygiene(_Strict):
+    """Which hygiene checks run, and their limits."""
+
+    checks: list[HygieneCheck] = Field(
+        default_factory=lambda: list(HygieneCheck), description="Checks to run (default: all)."
+    )
+    stuck_after_days: int = Field(
+        default=90, ge=1, description="An open deal longer than this in one stage is stuck."
+    )
+    stuck_after_days_by_stage: dict[str, int] = Field(
+        default_factory=dict, description="Stage id -> days, overriding `stuck_after_days`."
+    )
+    closing_soon_days: int = Field(
+        default=30, ge=0, description="A close date this near counts as 'closing soon'."
+    )
+
+
+class Mapping(_Strict):
+    """A CRM export layout: columns, value maps, stage names, hygiene rules."""
+
+    schema_: str | None = Field(default=None, alias="$schema", description="JSON Schema URL.")
+    crm: str | None = Field(default=None, description="The CRM this export comes from.")
+    description: str | None = Field(default=None, description="What this mapping is for.")
+    frameworks: list[str] = Field(
+        default_factory=list, description="Frameworks to score with when no -f is given."
+    )
+    columns: Columns = Field(default_factory=Columns, description="Deal basics by column.")
+    currency: str | None = Field(default=None, description="Currency when no column says it.")
+    decimal: Literal[".", ","] = Field(
+        default=".", description="Decimal separator of amounts: `.` (1,234.56) or `,` (1.234,56)."
+    )
+    date_formats: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_DATE_FORMATS),
+        min_length=1,
+        description="strptime formats tried in order for date columns.",
+    )
+    values: dict[str, str | int | bool] = Field(
+        default_factory=dict,
+        description="CRM value -> level id, level value (0-3), yes, no or unknown.",
+    )
+    stages: dict[str, str] = Field(
+        default_factory=dict,
+        description="CRM stage name -> framework stage id, or `won` / `lost` for closed deals.",
+    )
+    criteria: dict[str, dict[str, CriterionFeed]] = Field(
+        default_factory=dict, description="Framework id -> criterion id -> feeding column."
+    )
+    red_flags: dict[str, dict[str, FlagFeed]] = Field(
+        default_factory=dict, description="Framework id -> red flag id -> yes/no column."
+    )
+    missing_columns: Literal["error", "ignore"] = Field(
+        default="error",
+        description="What a mapped column absent from the file does (presets use `ignore`).",
+    )
+    hygiene: Hygiene = Field(default_factory=Hygiene, description="Pipeline hygiene checks.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def preset_names() -> list[str]:
+    """Names of the built-in mapping presets."""
+    return sorted(p.name.removesuffix(".map.yaml") for p in PRESETS_DIR.glob("*.map.yaml"))
+
+
+def load_mapping(reference: str | Path) -> tuple[Mapping, YamlMapping]:
+    """Load a mapping by preset name or path; also return the located tree.
+
+    Raises:
+        UsageError: When the file does not exist and is no preset.
+        ValidationFailed: Every problem with `FILE:LINE:COLUMN`.
+    """
+    path = Path(reference)
+    display = str(reference)
+    if not path.is_file():
+        preset = PRESETS_DIR / f"{reference}.map.yaml"
+        if not preset.is_file():
+            known = ", ".join(preset_names())
+            raise UsageError(
+                f"mapping {reference!r}: no such file and no preset (presets: {known})"
+            )
+        path, display = preset, f"<preset>/{preset.name}"
+    tree = read_yaml(path, display_name=display)
+    if not isinstance(tree, YamlMapping):
+        location = getattr(tree, "location", None) or Location(display, 1, 1)
+        raise ValidationFailed([Problem(location, "a mapping file is a YAML mapping (key: value)")])
+    return validate_located(Mapping, tree), tree

@@ -1,0 +1,195 @@
+"""Scored output files: CSV (original columns + `dealcheck_` columns), JSON Lines, JSON.
+
+CSV cells are neutralised for spreadsheets: a cell starting with `=`, `+`, `-`, `@`,
+tab or CR gets a leading `'` so Excel shows text instead of running a formula, while
+plain numbers such as `-10` or `-1.5` are left alone. CSV is written as UTF-8 with a
+BOM by default so Excel opens Hangul correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from dataclasses import asdict
+from datetime import date
+from typing import IO, Any, Protocol
+
+from dealcheck.batch.plan import DealBasics, RowVerdict
+from dealcheck.batch.summary import PipelineSummary
+
+EXTRA_COLUMNS = (
+    "dealcheck_score",
+    "dealcheck_grade",
+    "dealcheck_recommendation",
+    "dealcheck_stage",
+    "dealcheck_gaps",
+    "dealcheck_red_flags",
+    "dealcheck_hygiene",
+)
+FORMATS = ("csv", "jsonl", "json", "md")
+_RISKY_START = re.compile("(?:^|\x1f)[=+\\-@\t\r]|\x00")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise(cell: str) -> str:
+    """Make one cell safe to open in a spreadsheet."""
+    if cell and cell[0] in "=+-@\t\r" and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def risky(cells: list[str]) -> bool:
+    """Whether any cell may need neutralising or holds a NUL (one regex per row)."""
+    return _RISKY_START.search("\x1f".join(cells)) is not None
+
+
+class ScoredWriter(Protocol):
+    """Where scored rows go."""
+
+    def header(self, columns: list[str]) -> None:
+        """Start a new input with these columns."""
+
+    def row(
+        self,
+        cells: list[str],
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        where: tuple[str, int],
+    ) -> None:
+        """Write one scored row."""
+
+    def finish(self, summary: PipelineSummary) -> None:
+        """Write what comes after the rows."""
+
+
+class CsvWriter:
+    """Original columns plus the `dealcheck_` columns, formula-safe."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._writer = csv.writer(stream, lineterminator="\r\n")
+        self._columns: list[str] | None = None
+
+    def header(self, columns: list[str]) -> None:
+        """Write the header once; later inputs must have the same columns."""
+        if self._columns is None:
+            self._columns = columns
+            self._writer.writerow([neutralise(c) for c in columns] + list(EXTRA_COLUMNS))
+        elif columns != self._columns:
+            from dealcheck.errors import UsageError
+
+            raise UsageError(
+                "CSV output needs every input to have the same columns; "
+                "use --format jsonl for mixed inputs"
+            )
+
+    def row(
+        self,
+        cells: list[str],
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        where: tuple[str, int],
+    ) -> None:
+        """Write one scored row."""
+        verdict = row.verdict
+        if risky(cells):
+            cells = [neutralise(c) for c in cells]
+        self._writer.writerow(
+            [
+                *cells,
+                verdict.score_cell,
+                verdict.grade,
+                verdict.recommendation,
+                row.stage or row.stage_label,
+                verdict.gaps_cell,
+                verdict.flags_cell,
+                "; ".join(hygiene),
+            ]
+        )
+
+    def finish(self, summary: PipelineSummary) -> None:
+        """Nothing follows the rows."""
+
+
+class JsonLinesWriter:
+    """One report per line, in the `dealcheck report --format json` schema."""
+
+    def __init__(self, stream: IO[str], *, array: bool = False) -> None:
+        self._stream = stream
+        self._array = array
+        self._first = True
+        if array:
+            stream.write('{"deals": [\n')
+
+    def header(self, columns: list[str]) -> None:
+        """JSON needs no header."""
+
+    def row(
+        self,
+        cells: list[str],
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        where: tuple[str, int],
+    ) -> None:
+        """Write one deal's report."""
+        report = dict(row.verdict.report or {})
+        report["deal"] = deal.as_dict(row.stage or row.stage_label)
+        report["hygiene"] = list(hygiene)
+        report["source"] = {"file": where[0], "line": where[1]}
+        text = json.dumps(report, ensure_ascii=False)
+        if self._array:
+            text = ("  " if self._first else ",\n  ") + text
+        else:
+            text += "\n"
+        self._first = False
+        self._stream.write(text)
+
+    def finish(self, summary: PipelineSummary) -> None:
+        """Close the array and add the summary (JSON only)."""
+        if self._array:
+            self._stream.write('\n], "summary": ')
+            self._stream.write(json.dumps(summary_to_dict(summary), ensure_ascii=False))
+            self._stream.write("}\n")
+
+
+def summary_to_dict(summary: PipelineSummary) -> dict[str, Any]:
+    """The summary as JSON-ready data."""
+    data = asdict(summary)
+    return json.loads(json.dumps(data, default=_plain))  # type: ignore[no-any-return]
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class RejectsWriter:
+    """Rejected rows: where, why, and the cells as read."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._writer = csv.writer(stream, lineterminator="\r\n")
+        self._started: list[str] | None = None
+
+    def reject(
+        self, source: str, line: int, reason: str, cells: list[str] | None, header: list[str]
+    ) -> None:
+        """Write one rejected row."""
+        if self._started != header:
+            self._started = header
+            self._writer.writerow(
+                ["dealcheck_source", "dealcheck_line", "dealcheck_reason", *header]
+            )
+        cells = [neutralise(c.replace("\x00", "")) for c in cells or []]
+        self._writer.writerow([source, line, reason, *cells])
+
+
+def open_text(path: str, *, bom: bool) -> IO[str]:
+    """Open an output path (or `-` for stdout) for text."""
+    if path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")

@@ -1,0 +1,176 @@
+"""`dealcheck score` as a library call: inputs in, scored file and summary out.
+
+Every row read ends up counted once, as scored or as rejected (with its line and
+reason); `PipelineSummary.rows == scored + rejected` always holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dealcheck.batch.binding import bind
+from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
+from dealcheck.batch.hygiene import HygieneRules
+from dealcheck.batch.mapping import Mapping
+from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
+from dealcheck.batch.plan import RowPlan, RowRejected
+from dealcheck.batch.reading import Opened, open_input
+from dealcheck.batch.summary import PipelineSummary, SummaryBuilder
+from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.errors import UsageError
+from dealcheck.framework import Framework
+from dealcheck.yamlfile import YamlMapping
+
+PROGRESS_EVERY = 4096
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass
+class ScoreJob:
+    """What to score and how."""
+
+    inputs: list[str]
+    frameworks: list[Framework]
+    mapping: Mapping | None
+    mapping_tree: YamlMapping | None = None
+    today: date = field(default_factory=date.today)
+    encoding: str | None = None
+    delimiter: str | None = None
+    lang: str = "en"
+    with_reports: bool = False
+
+
+def score_pipeline(
+    job: ScoreJob,
+    writer: ScoredWriter | None,
+    rejects: RejectsWriter | None = None,
+    progress: Progress | None = None,
+) -> PipelineSummary:
+    """Score every row of every input; write scored rows and rejects as they come.
+
+    Raises:
+        UsageError: A CSV input without a mapping, or a missing input.
+        InputError: An input that cannot be read at all.
+        ValidationFailed: A mapping that does not fit an input's header or the frameworks.
+    """
+    hygiene_rules = (job.mapping or Mapping()).hygiene
+    summary = SummaryBuilder(
+        [fw.id for fw in job.frameworks], job.today, hygiene_rules.closing_soon_days
+    )
+    cache = VerdictCache(job.frameworks, job.lang, with_report=job.with_reports)
+    for path in job.inputs:
+        opened = _open(path, job)
+        try:
+            mapping, tree = job.mapping, job.mapping_tree
+            if opened.kind == "deals" or opened.deal_records:
+                mapping, tree = deal_mapping(job.frameworks), None
+            if mapping is None:
+                raise UsageError(
+                    f"{opened.name}: say how to read its columns with --map "
+                    "(a mapping file or a preset: salesforce, hubspot, pipedrive); "
+                    "`dealcheck map init` drafts one"
+                )
+            binding = bind(mapping, tree, opened.header, job.frameworks, opened.name)
+            summary.sources.append(_describe(opened))
+            summary.warnings += binding.warnings
+            plan = RowPlan(binding, mapping, cache, with_evidence=job.with_reports)
+            hygiene = HygieneRules(
+                mapping.hygiene, job.today, has_next_step=binding.roles["next_step"] >= 0
+            )
+            if writer is not None:
+                writer.header(opened.header)
+            _score_rows(opened, plan, hygiene, summary, writer, rejects, progress)
+        finally:
+            opened.close()
+    return summary.freeze(distinct_answers=cache.computed)
+
+
+def _score_rows(
+    opened: Opened,
+    plan: RowPlan,
+    hygiene: HygieneRules,
+    summary: SummaryBuilder,
+    writer: ScoredWriter | None,
+    rejects: RejectsWriter | None,
+    progress: Progress | None,
+) -> None:
+    from dealcheck.batch.outputs import risky
+
+    name, header = opened.name, opened.header
+    write = writer.row if writer is not None else None
+    verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
+    count = 0
+    for line, cells, problem in opened.rows:
+        count += 1
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(opened.position(), opened.size)
+        if (
+            problem is None
+            and cells is not None
+            and risky(cells)
+            and any("\x00" in c for c in cells)
+        ):
+            problem = "contains NUL bytes (\\0); the file may be binary or damaged"
+        if problem is not None or cells is None:
+            reason = problem or "unreadable row"
+            summary.reject(name, line, reason, _code(reason))
+            if rejects is not None:
+                rejects.reject(name, line, reason, cells, header)
+            continue
+        try:
+            deal = basics_of(cells)
+        except RowRejected as rejected:
+            reason = str(rejected)
+            summary.reject(name, line, reason, _code(reason))
+            if rejects is not None:
+                rejects.reject(name, line, reason, cells, header)
+            continue
+        row = verdict_of(cells)
+        flags = check(deal, row.stage, row.closed)
+        add(name, line, row, deal, flags)
+        if write is not None:
+            write(cells, row, deal, flags, (name, line))
+    if progress is not None:
+        progress(opened.position(), opened.size)
+
+
+def _code(reason: str) -> str:
+    """A short, countable category for a reject reason."""
+    for needle, code in (
+        ("fields, the header has", "wrong number of fields"),
+        ("unclosed quote", "unclosed quote"),
+        ("bad CSV quoting", "bad quoting"),
+        ("larger than the CSV limit", "field too large"),
+        ("NUL", "NUL bytes"),
+        ("amount", "bad amount"),
+        ("date", "bad date"),
+        ("JSON", "bad JSON"),
+    ):
+        if needle in reason:
+            return code
+    return "unreadable"
+
+
+def _open(path: str, job: ScoreJob) -> Opened:
+    folder = Path(path)
+    if path != "-" and folder.is_dir():
+        return open_deal_folder(folder, job.frameworks)
+    opened = open_input(path, encoding=job.encoding, delimiter=job.delimiter)
+    if opened.deal_records:
+        return flatten_records(opened, job.frameworks)
+    return opened
+
+
+def _describe(opened: Opened) -> str:
+    parts = [opened.kind, opened.encoding]
+    if opened.delimiter:
+        parts.append(
+            {",": "comma", ";": "semicolon", "\t": "tab"}.get(
+                opened.delimiter, repr(opened.delimiter)
+            )
+        )
+    parts += opened.notes
+    return f"{opened.name} ({', '.join(parts)})"

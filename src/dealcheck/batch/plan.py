@@ -1,0 +1,195 @@
+"""Per-row work, kept lean: pick cells by index, look verdicts up, read amount and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+from dealcheck.batch.binding import CLOSED_STATUSES, Binding
+from dealcheck.batch.mapping import FeedKind, Mapping
+from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_amount
+from dealcheck.batch.verdicts import Verdict, VerdictCache
+from dealcheck.framework import UNKNOWN
+
+RAW_CACHE_LIMIT = 4096
+
+
+class RowRejected(Exception):
+    """A row the mapping cannot read (bad amount or date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowVerdict:
+    """A verdict plus what the raw cells said about stage and unmapped values."""
+
+    verdict: Verdict
+    stage: str | None
+    stage_label: str
+    closed: bool
+    unmapped: tuple[tuple[str, str], ...]
+
+
+@dataclass(slots=True)
+class DealBasics:
+    """The deal basics of one row, typed."""
+
+    deal_id: str
+    name: str
+    company: str
+    amount: float | None
+    currency: str
+    close_date: date | None
+    created_date: date | None
+    stage_since: date | None
+    owner: str
+    next_step: str
+
+    def as_dict(self, stage: str) -> dict[str, Any]:
+        """The `deal` object of a JSON report."""
+        return {
+            "id": self.deal_id or None,
+            "name": self.name or None,
+            "company": self.company or None,
+            "amount": self.amount,
+            "currency": self.currency or None,
+            "stage": stage or None,
+            "close_date": self.close_date.isoformat() if self.close_date else None,
+            "owner": self.owner or None,
+            "next_step": self.next_step or None,
+        }
+
+
+def _getter(indexes: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    if not indexes:
+        return lambda cells: ()
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda cells: (cells[only],)
+    return itemgetter(*indexes)
+
+
+class RowPlan:
+    """How to turn one row's cells into a verdict and deal basics."""
+
+    def __init__(
+        self, binding: Binding, mapping: Mapping, cache: VerdictCache, *, with_evidence: bool
+    ) -> None:
+        self.binding = binding
+        self.cache = cache
+        self.width = binding.width
+        roles = binding.roles
+        self._stage, self._status = roles["stage"], roles["status"]
+        self._feeds = binding.feeds
+        self._flags = binding.flags
+        self._slot = {key: n for n, key in enumerate(cache.criteria_slots)}
+        self._flag_slot = {key: n for n, key in enumerate(cache.flag_slots)}
+        evidence = [f.evidence for f in binding.feeds if f.evidence >= 0] if with_evidence else []
+        self._text = [f for f in binding.feeds if f.kind is FeedKind.TEXT] if with_evidence else []
+        key_columns = [c for c in (self._stage, self._status) if c >= 0]
+        key_columns += [f.column for f in binding.feeds] + [f.column for f in binding.flags]
+        self._key = _getter(key_columns + evidence)
+        self._evidence_columns = with_evidence
+        self._raw: dict[tuple[str, ...], RowVerdict] = {}
+        self._basic_columns = [
+            roles[r]
+            for r in ("deal_id", "name", "company", "owner", "next_step", "currency", "amount")
+        ]
+        self._dates = [roles["close_date"], roles["created_date"], roles["stage_since"]]
+        self._date = DateReader(mapping.date_formats)
+        self._decimal = mapping.decimal
+        self._currency = mapping.currency or ""
+
+    def verdict(self, cells: list[str]) -> RowVerdict:
+        """The verdict for a row (memoised on the raw cells that matter)."""
+        raw = self._key(cells)
+        found = self._raw.get(raw)
+        if found is None:
+            found = self._decode(cells)
+            if len(self._raw) >= RAW_CACHE_LIMIT:
+                self._raw.clear()
+            self._raw[raw] = found
+        return found
+
+    def basics(self, cells: list[str]) -> DealBasics:
+        """Deal basics of a row.
+
+        Raises:
+            RowRejected: For an amount or date the mapping cannot read.
+        """
+        deal_id, name, company, owner, next_step, currency, amount = (
+            cells[i] if i >= 0 else "" for i in self._basic_columns
+        )
+        try:
+            value = parse_amount(amount, self._decimal) if amount else None
+        except ValueError:
+            raise RowRejected(f"amount {amount!r} is not a number") from None
+        dates: list[date | None] = []
+        for role, i in zip(("close date", "created date", "stage date"), self._dates, strict=True):
+            text = cells[i] if i >= 0 else ""
+            try:
+                dates.append(self._date(text))
+            except ValueError:
+                raise RowRejected(f"{role} {text!r} is not a date this mapping reads") from None
+        close, created, since = dates
+        return DealBasics(
+            deal_id,
+            name,
+            company,
+            value,
+            currency or self._currency,
+            close,
+            created,
+            since,
+            owner,
+            next_step,
+        )
+
+    def _decode(self, cells: list[str]) -> RowVerdict:
+        unmapped: list[tuple[str, str]] = []
+        stage_text = cells[self._stage] if self._stage >= 0 else ""
+        stage, closed = self.binding.stages.get(normalise_value(stage_text), (None, False))
+        if stage is None and not closed and stage_text.strip():
+            unmapped.append(("stage", stage_text.strip()))
+        if self._status >= 0 and normalise_value(cells[self._status]) in CLOSED_STATUSES:
+            closed = True
+        levels = [UNKNOWN] * len(self._slot)
+        evidence = [""] * len(self._slot) if self._evidence_columns else None
+        for feed in self._feeds:
+            text = cells[feed.column]
+            slot = self._slot[(feed.framework, feed.criterion)]
+            if feed.kind is FeedKind.TEXT:
+                target = feed.table.get(normalise_value(text))
+                target = (
+                    target if target in (UNKNOWN,) else (feed.level if text.strip() else UNKNOWN)
+                )
+                if evidence is not None and text.strip():
+                    evidence[slot] = text.strip()
+            else:
+                target = feed.table.get(normalise_value(text))
+                if target is None or (
+                    feed.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)
+                ):
+                    unmapped.append((feed.header, text.strip()))
+                    target = UNKNOWN
+            levels[slot] = feed.yes if target == YES else feed.no if target == NO else target
+            if evidence is not None and feed.evidence >= 0 and cells[feed.evidence].strip():
+                evidence[slot] = cells[feed.evidence].strip()
+        flags: list[bool | None] = [None] * len(self._flag_slot)
+        for column in self._flags:
+            answer = column.table.get(normalise_value(cells[column.column]))
+            if answer not in (YES, NO, UNKNOWN):
+                unmapped.append((column.header, cells[column.column].strip()))
+            flags[self._flag_slot[(column.framework, column.flag)]] = (
+                True if answer == YES else False if answer == NO else None
+            )
+        verdict = self.cache.get(
+            None if closed else stage,
+            tuple(levels),
+            tuple(flags),
+            tuple(evidence) if evidence else None,
+        )
+        label = stage or (stage_text.strip() or "—")
+        return RowVerdict(verdict, stage, label, closed, tuple(unmapped))

@@ -1,0 +1,255 @@
+"""Open CRM exports as streams of rows: CSV (any usual encoding and delimiter) and JSONL.
+
+Rows come out with the file line they start on; rows the CSV parser
+cannot read come out as rejects with a reason, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from dealcheck.batch.encoding import bom_encoding, detect_encoding, refuse_workbook
+from dealcheck.errors import InputError, UsageError
+
+SAMPLE_BYTES = 1 << 20
+DELIMITERS = (",", ";", "\t")
+#: An item of a row stream: (line, cells, None) or (line, None, reason).
+RowItem = tuple[int, list[str] | None, str | None]
+_ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949"}
+
+
+@dataclass
+class Opened:
+    """An opened input: its header, how it was read, and its rows."""
+
+    name: str
+    header: list[str]
+    rows: Iterator[RowItem]
+    encoding: str
+    delimiter: str = ""
+    kind: str = "csv"
+    stream: io.TextIOWrapper | None = None
+    raw: BinaryIO | None = None
+    size: int | None = None
+    notes: list[str] = field(default_factory=list)
+    deal_records: bool = False
+
+    def position(self) -> int:
+        """Bytes consumed so far (for progress)."""
+        try:
+            return self.raw.tell() if self.raw is not None else 0
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        """Close the underlying file (never stdin)."""
+        if self.raw is not None and self.raw is not getattr(sys.stdin, "buffer", None):
+            self.raw.close()
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (the sample), then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest, self.consumed = memoryview(head), rest, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head.nbytes:
+            size = min(len(buffer), self._head.nbytes)
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+        else:
+            data = self._rest.read(len(buffer))
+            size = len(data)
+            buffer[:size] = data
+        self.consumed += size
+        return size
+
+    def tell(self) -> int:
+        return self.consumed
+
+
+def open_input(path: str, *, encoding: str | None, delimiter: str | None) -> Opened:
+    """Open a CSV or JSON Lines file (or `-` for stdin) and read its header.
+
+    Raises:
+        UsageError: Missing file, unknown `--encoding`.
+        InputError: Excel workbook, undecodable bytes, empty file, unreadable header.
+    """
+    raw: BinaryIO
+    if path == "-":
+        raw, name, size = sys.stdin.buffer, "<stdin>", None
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise UsageError(f"{path}: no such file")
+        raw, name, size = file.open("rb"), path, file.stat().st_size
+    head = raw.read(SAMPLE_BYTES)
+    refuse_workbook(head, name)
+    chosen = _encoding(head, name, encoding, complete=len(head) < SAMPLE_BYTES)
+    bom = bom_encoding(head)
+    if bom and chosen.startswith(("utf-8", "utf-16", "utf_16", "utf_8")):
+        head = head[bom[1] :]
+    stream = io.TextIOWrapper(
+        io.BufferedReader(_Prefixed(head, raw), 1 << 16), encoding=chosen, newline=""
+    )
+    jsonl = name.endswith((".jsonl", ".ndjson")) or head.lstrip()[:1] == b"{"
+    opened = (
+        _open_jsonl(stream, name) if jsonl else _open_csv(stream, name, head, chosen, delimiter)
+    )
+    opened.stream, opened.raw, opened.size, opened.encoding = stream, raw, size, chosen
+    return opened
+
+
+def _encoding(head: bytes, name: str, forced: str | None, *, complete: bool) -> str:
+    if forced:
+        wanted = _ALIASES.get(forced.strip().lower(), forced.strip())
+        try:
+            return codecs.lookup(wanted).name
+        except LookupError:
+            raise UsageError(f"--encoding {forced!r}: unknown encoding") from None
+    bom = bom_encoding(head)
+    if bom:
+        return bom[0]
+    return detect_encoding(head, name, complete=complete)
+
+
+def _open_csv(
+    stream: io.TextIOWrapper, name: str, head: bytes, encoding: str, delimiter: str | None
+) -> Opened:
+    sample = head[:65536].decode(encoding, errors="ignore").lstrip("\ufeff")
+    chosen = delimiter or sniff_delimiter(sample)
+    reader = csv.reader(stream, delimiter=chosen, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(f"{name}: the file is empty") from None
+    except csv.Error as error:
+        raise InputError(f"{name}: cannot read the header line: {error}") from None
+    except UnicodeDecodeError as error:
+        raise _decode_error(name, encoding, error) from None
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    if not any(cell.strip() for cell in header):
+        raise InputError(f"{name}: the first line is blank; it must hold the column names")
+    return Opened(name, header, _csv_rows(reader, len(header), name, encoding), encoding, chosen)
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter of the header line: the most frequent of comma, semicolon, tab."""
+    first = sample.split("\n", 1)[0]
+    counts: dict[str, int] = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in first:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(reader: Any, width: int, name: str, encoding: str) -> Iterator[RowItem]:
+    last = reader.line_num
+    while True:
+        try:
+            for cells in reader:
+                start, last = last + 1, reader.line_num
+                if len(cells) == width:
+                    yield start, cells, None
+                elif cells:
+                    yield start, cells, _ragged(len(cells), width, start, last)
+            return
+        except csv.Error as error:
+            start, last = last + 1, max(reader.line_num, last + 1)
+            yield start, None, _csv_problem(str(error), start, last)
+        except UnicodeDecodeError as error:
+            raise _decode_error(name, encoding, error, last + 1) from None
+
+
+def _ragged(got: int, width: int, start: int, end: int) -> str:
+    span = f" (spans lines {start}-{end}: a quote may be unclosed)" if end > start else ""
+    return f"has {got} fields, the header has {width}{span}"
+
+
+def _csv_problem(message: str, start: int, end: int) -> str:
+    if "field larger than field limit" in message:
+        return f"a field is larger than the CSV limit of {csv.field_size_limit():,} characters"
+    if "unexpected end of data" in message:
+        return (
+            f"unclosed quote: the quoted field starting by line {start} runs to the end of the file"
+        )
+    span = f" (lines {start}-{end})" if end > start else ""
+    return f"bad CSV quoting{span}: {message}"
+
+
+def _decode_error(
+    name: str, encoding: str, error: UnicodeDecodeError, line: int | None = None
+) -> InputError:
+    where = f" near line {line}" if line else ""
+    return InputError(
+        f"{name}{where}: bytes are not valid {encoding}; the file mixes encodings or is "
+        "not text. Say which with --encoding (e.g. --encoding cp949)"
+    )
+
+
+def _open_jsonl(stream: io.TextIOWrapper, name: str) -> Opened:
+    lines = _json_objects(stream, name)
+    for line, record, problem in lines:
+        if record is None:
+            raise InputError(f"{name}:{line}: the first record is not a JSON object: {problem}")
+        is_deal = "qualifications" in record
+        header = list(record) if not is_deal else []
+        opened = Opened(name, header, iter(()), "utf-8", kind="jsonl", deal_records=is_deal)
+        opened.rows = _chain_first(line, record, lines, header)
+        return opened
+    raise InputError(f"{name}: the file is empty")
+
+
+def _json_objects(
+    stream: io.TextIOWrapper, name: str
+) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    for number, text in enumerate(stream, start=1):
+        if not text.strip():
+            continue
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield number, None, f"not valid JSON: {error.msg} at column {error.colno}"
+            continue
+        if isinstance(value, dict):
+            yield number, value, ""
+        else:
+            yield number, None, "not a JSON object"
+
+
+def _chain_first(
+    line: int,
+    first: dict[str, Any],
+    rest: Iterator[tuple[int, dict[str, Any] | None, str]],
+    header: list[str],
+) -> Iterator[tuple[int, Any, str | None]]:
+    yield line, first if not header else _cells(first, header), None
+    for number, record, problem in rest:
+        if record is None:
+            yield number, None, problem
+        else:
+            yield number, record if not header else _cells(record, header), None
+
+
+def _cells(record: dict[str, Any], header: list[str]) -> list[str]:
+    return [
+        "" if (v := record.get(k)) is None else v if isinstance(v, str) else json.dumps(v)
+        for k in header
+    ]

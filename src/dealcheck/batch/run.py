@@ -1,0 +1,126 @@
+"""Glue for `dealcheck score`: resolve frameworks and mapping, open outputs, run the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from dealcheck.batch.mapping import Mapping, load_mapping
+from dealcheck.batch.outputs import (
+    FORMATS,
+    CsvWriter,
+    JsonLinesWriter,
+    RejectsWriter,
+    ScoredWriter,
+    open_text,
+)
+from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
+from dealcheck.batch.summary import PipelineSummary
+from dealcheck.errors import UsageError
+from dealcheck.framework import Framework
+
+
+@dataclass
+class ScoreRequest:
+    """The options of `dealcheck score`, as given."""
+
+    inputs: list[str]
+    frameworks: list[str]
+    mapping: str | None
+    output: str | None
+    format: str | None
+    rejects: str | None
+    encoding: str | None
+    delimiter: str | None
+    today: date | None
+    lang: str
+    bom: bool
+    team_dir: Path | None
+    default_frameworks: list[str]
+
+
+def output_format(request: ScoreRequest) -> str:
+    """The output format: --format, else the output file's extension, else csv."""
+    chosen = request.format or (
+        Path(request.output).suffix.lstrip(".").lower() if request.output else "csv"
+    )
+    if chosen == "markdown":
+        chosen = "md"
+    if chosen not in FORMATS:
+        raise UsageError(f"--format {chosen!r}: use one of {', '.join(FORMATS)}")
+    return chosen
+
+
+def run_score(request: ScoreRequest, progress: Progress | None = None) -> PipelineSummary:
+    """Run `dealcheck score`; the scored file is written, the summary returned.
+
+    Raises:
+        UsageError, InputError, ValidationFailed: As the pipeline does.
+    """
+    from dealcheck.loading import load_framework
+
+    fmt = output_format(request)
+    mapping, tree = load_mapping(request.mapping) if request.mapping else (None, None)
+    ids = (
+        request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks
+    )
+    frameworks: list[Framework] = [load_framework(i, team_dir=request.team_dir) for i in ids]
+    delimiter = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(
+        request.delimiter or "", request.delimiter
+    )
+    job = ScoreJob(
+        inputs=request.inputs,
+        frameworks=frameworks,
+        mapping=mapping,
+        mapping_tree=tree,
+        today=request.today or date.today(),
+        encoding=request.encoding,
+        delimiter=delimiter,
+        lang=request.lang,
+        with_reports=fmt in ("json", "jsonl"),
+    )
+    with ExitStack() as stack:
+        writer: ScoredWriter | None = None
+        if fmt in ("csv", "json", "jsonl") and (request.output or fmt != "csv"):
+            stream = stack.enter_context(
+                _opened(request.output or "-", bom=request.bom and fmt == "csv")
+            )
+            writer = (
+                CsvWriter(stream) if fmt == "csv" else JsonLinesWriter(stream, array=fmt == "json")
+            )
+        rejects = None
+        if request.rejects:
+            rejects = RejectsWriter(stack.enter_context(_opened(request.rejects, bom=request.bom)))
+        summary = score_pipeline(job, writer, rejects, progress)
+        if writer is not None:
+            writer.finish(summary)
+        if fmt == "md" and request.output:
+            from dealcheck.render.pipeline_md import pipeline_markdown
+
+            with _opened(request.output, bom=False) as stream:
+                stream.write(pipeline_markdown(summary, request.lang))
+    return summary
+
+
+def check_mapping(reference: str) -> Mapping:
+    """Load a mapping (preset or file) only to validate it."""
+    return load_mapping(reference)[0]
+
+
+@contextmanager
+def _opened(path: str, *, bom: bool) -> Iterator[IO[str]]:
+    try:
+        stream = open_text(path, bom=bom)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        yield stream
+    finally:
+        if path != "-":
+            stream.close()
+        else:
+            stream.flush()

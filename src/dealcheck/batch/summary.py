@@ -1,0 +1,212 @@
+"""The pipeline summary: plain data with bounded aggregates, for every renderer.
+
+Built row by row without keeping rows: counters, amount sums and a fixed-size heap of
+the deals most at risk. Terminal, Markdown and (later) HTML renderers read the frozen
+`PipelineSummary`; none of them recomputes anything.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from dealcheck.batch.plan import DealBasics, RowVerdict
+
+AT_RISK_LIMIT = 10
+REJECT_EXAMPLES = 20
+UNMAPPED_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many deals, and their total amount."""
+
+    deals: int
+    amount: float
+
+
+@dataclass(frozen=True, slots=True)
+class AtRiskDeal:
+    """A deal that deserves a look: large, weakly qualified, closing soon."""
+
+    source: str
+    line: int
+    deal_id: str
+    name: str
+    company: str
+    owner: str
+    amount: float
+    score: float
+    recommendation: str
+    close_date: date | None
+    risk: float
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    """A row that was not scored, and why."""
+
+    source: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class PipelineSummary:
+    """Everything a manager sees about a scored pipeline. Counts add up: scored + rejected = rows."""
+
+    sources: list[str]
+    frameworks: list[str]
+    today: date
+    rows: int
+    scored: int
+    rejected: int
+    blank_lines: int
+    by_recommendation: dict[str, Tally]
+    by_grade: dict[str, Tally]
+    by_stage: dict[str, Tally]
+    gaps: list[tuple[str, int]]
+    red_flags: list[tuple[str, int]]
+    hygiene: list[tuple[str, int]]
+    at_risk: list[AtRiskDeal]
+    reject_reasons: list[tuple[str, int]]
+    reject_examples: list[RejectedRow]
+    unmapped_values: list[tuple[str, str, int]]
+    currencies: list[str]
+    warnings: list[str] = field(default_factory=list)
+    distinct_answers: int = 0
+
+
+def risk_of(amount: float, score: float, close: date | None, today: date, soon_days: int) -> float:
+    """Amount at stake × how unqualified × how soon it should close."""
+    if close is None:
+        urgency = 0.5
+    else:
+        days = (close - today).days
+        urgency = 1.0 if days <= soon_days else 0.6 if days <= 3 * soon_days else 0.3
+    return amount * (1.0 - score / 100.0) * urgency
+
+
+class SummaryBuilder:
+    """Accumulates a `PipelineSummary` one row at a time, in bounded memory."""
+
+    def __init__(self, frameworks: list[str], today: date, closing_soon_days: int) -> None:
+        self.frameworks = frameworks
+        self.today = today
+        self.soon = closing_soon_days
+        self.sources: list[str] = []
+        self.scored = self.rejected = self.blank_lines = 0
+        self._recommendation: dict[str, list[float]] = {}
+        self._grade: dict[str, list[float]] = {}
+        self._stage: dict[str, list[float]] = {}
+        self.gaps: Counter[str] = Counter()
+        self.red_flags: Counter[str] = Counter()
+        self.hygiene: Counter[str] = Counter()
+        self.reject_reasons: Counter[str] = Counter()
+        self.reject_examples: list[RejectedRow] = []
+        self.unmapped: Counter[tuple[str, str]] = Counter()
+        self.currencies: Counter[str] = Counter()
+        self.warnings: list[str] = []
+        self._heap: list[tuple[float, int, AtRiskDeal]] = []
+        self._sequence = 0
+
+    def add(
+        self, source: str, line: int, row: RowVerdict, deal: DealBasics, hygiene: tuple[str, ...]
+    ) -> None:
+        """Count one scored row."""
+        self.scored += 1
+        verdict = row.verdict
+        amount = deal.amount or 0.0
+        for table, key in (
+            (self._recommendation, verdict.recommendation),
+            (self._grade, verdict.grade),
+            (self._stage, row.stage_label),
+        ):
+            tally = table.get(key)
+            if tally is None:
+                table[key] = [1, amount]
+            else:
+                tally[0] += 1
+                tally[1] += amount
+        if verdict.gaps:
+            self.gaps.update(verdict.gaps)
+        if verdict.red_flags:
+            self.red_flags.update(verdict.red_flags)
+        if hygiene:
+            self.hygiene.update(hygiene)
+        if row.unmapped:
+            self._count_unmapped(row.unmapped)
+        if deal.currency:
+            self.currencies[deal.currency] += 1
+        if amount > 0 and not row.closed:
+            self._consider(source, line, row, deal, amount)
+
+    def reject(self, source: str, line: int, reason: str, code: str) -> None:
+        """Count one rejected row; keep the first few as examples."""
+        self.rejected += 1
+        self.reject_reasons[code] += 1
+        if len(self.reject_examples) < REJECT_EXAMPLES:
+            self.reject_examples.append(RejectedRow(source, line, reason))
+
+    def freeze(self, distinct_answers: int = 0) -> PipelineSummary:
+        """The finished summary."""
+
+        def tallies(table: dict[str, list[float]]) -> dict[str, Tally]:
+            ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
+            return {k: Tally(int(v[0]), round(v[1], 2)) for k, v in ordered}
+
+        return PipelineSummary(
+            sources=list(self.sources),
+            frameworks=list(self.frameworks),
+            today=self.today,
+            rows=self.scored + self.rejected,
+            scored=self.scored,
+            rejected=self.rejected,
+            blank_lines=self.blank_lines,
+            by_recommendation=tallies(self._recommendation),
+            by_grade=dict(sorted(tallies(self._grade).items())),
+            by_stage=tallies(self._stage),
+            gaps=self.gaps.most_common(10),
+            red_flags=self.red_flags.most_common(10),
+            hygiene=self.hygiene.most_common(),
+            at_risk=[entry for _, _, entry in sorted(self._heap, reverse=True)],
+            reject_reasons=self.reject_reasons.most_common(),
+            reject_examples=list(self.reject_examples),
+            unmapped_values=[(c, v, n) for (c, v), n in self.unmapped.most_common(10)],
+            currencies=[c for c, _ in self.currencies.most_common()],
+            warnings=list(self.warnings),
+            distinct_answers=distinct_answers,
+        )
+
+    def _count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        for pair in pairs:
+            if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
+                self.unmapped[pair] += 1
+
+    def _consider(
+        self, source: str, line: int, row: RowVerdict, deal: DealBasics, amount: float
+    ) -> None:
+        risk = risk_of(amount, row.verdict.score, deal.close_date, self.today, self.soon)
+        if len(self._heap) >= AT_RISK_LIMIT and risk <= self._heap[0][0]:
+            return
+        self._sequence += 1
+        entry = AtRiskDeal(
+            source,
+            line,
+            deal.deal_id,
+            deal.name,
+            deal.company,
+            deal.owner,
+            amount,
+            row.verdict.score,
+            row.verdict.recommendation,
+            deal.close_date,
+            round(risk, 2),
+        )
+        item = (risk, -self._sequence, entry)
+        if len(self._heap) >= AT_RISK_LIMIT:
+            heapq.heapreplace(self._heap, item)
+        else:
+            heapq.heappush(self._heap, item)

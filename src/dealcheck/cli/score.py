@@ -1,0 +1,135 @@
+"""`dealcheck score` (batch-score CRM exports) and `dealcheck map init` (draft a mapping)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dealcheck.cli._errors import command
+
+app = typer.Typer()
+map_app = typer.Typer(help="Draft CRM column mappings.", no_args_is_help=True)
+app.add_typer(map_app, name="map")
+
+FrameworkOption = Annotated[
+    list[str] | None,
+    typer.Option("--framework", "-f", help="Framework id or file; repeat for several."),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="en or ko.")]
+
+
+@command(app, "score")
+def score(
+    inputs: Annotated[
+        list[str], typer.Argument(help="CSV or JSON Lines exports, deal folders, or - for stdin.")
+    ],
+    framework: FrameworkOption = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map", "-m", help="Mapping file, or preset: salesforce, hubspot, pipedrive."
+        ),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Scored file (- for stdout).")
+    ] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl, json or md.")] = None,
+    rejects: Annotated[
+        str | None, typer.Option("--rejects", help="Write rejected rows here (CSV).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
+    ] = None,
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", help="Force the delimiter: comma, semicolon, tab.")
+    ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], help="Reference date for hygiene checks."),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom/--no-bom", help="Write CSV as UTF-8 with BOM (for Excel).")
+    ] = True,
+    lang: LangOption = None,
+    frameworks_dir: Annotated[
+        Path | None, typer.Option("--frameworks-dir", help="Team framework folder.")
+    ] = None,
+) -> None:
+    """Score every deal of a CRM export and summarise the pipeline.
+
+    Examples: dealcheck score examples/salesforce-pipeline.csv --map examples/salesforce.map.yaml ·
+    dealcheck score export.csv --map hubspot -o scored.csv --rejects rejects.csv --strict ·
+    dealcheck score deals/ --format md -o pipeline.md
+    """
+    from dealcheck.batch.run import ScoreRequest, output_format, run_score
+    from dealcheck.cli import _console
+    from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.render.pipeline_view import progress_callback, show_summary
+
+    ui = language(lang)
+    request = ScoreRequest(
+        inputs,
+        framework or [],
+        mapping,
+        output,
+        fmt,
+        rejects,
+        encoding,
+        delimiter,
+        today.date() if today else None,
+        ui,
+        bom,
+        team_dir(frameworks_dir),
+        config().frameworks,
+    )
+    with progress_callback(_console.err()) as progress:
+        summary = run_score(request, progress)
+    show_summary(summary, ui, output_format(request), output)
+    if strict and summary.rejected:
+        print(f"error: {summary.rejected} rows rejected (--strict)", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@command(map_app, "init")
+def map_init(
+    input_file: Annotated[Path, typer.Argument(help="A CRM export (CSV) to read the headers of.")],
+    framework: FrameworkOption = None,
+    crm: Annotated[
+        str | None,
+        typer.Option("--crm", help="salesforce, hubspot or pipedrive: start from that preset."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the draft here (default: stdout).")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Force the input encoding.")
+    ] = None,
+    frameworks_dir: Annotated[
+        Path | None, typer.Option("--frameworks-dir", help="Team framework folder.")
+    ] = None,
+) -> None:
+    """Draft a mapping from a CRM export's headers, with TODOs where it cannot tell.
+
+    Example: dealcheck map init export.csv -f meddpicc --crm salesforce -o export.map.yaml
+    """
+    from dealcheck.batch.draft import draft_mapping
+    from dealcheck.cli._context import config, team_dir
+    from dealcheck.loading import load_framework
+
+    ids = framework or config().frameworks
+    frameworks = [load_framework(i, team_dir=team_dir(frameworks_dir)) for i in ids]
+    text = draft_mapping(str(input_file), frameworks, crm=crm, encoding=encoding)
+    if output is None:
+        print(text, end="")
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(
+            f"wrote {output}; fill in the TODOs, then: dealcheck score {input_file} --map {output}"
+        )

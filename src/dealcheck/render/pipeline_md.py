@@ -1,0 +1,92 @@
+"""The pipeline summary as Markdown. Reads a `PipelineSummary`; computes nothing."""
+
+from __future__ import annotations
+
+from dealcheck.batch.summary import PipelineSummary, Tally
+from dealcheck.i18n import t
+
+
+def escape(text: str) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+
+
+def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
+    """The summary as a Markdown document."""
+    out = [f"# {t('pipeline.title', lang)}", ""]
+    out.append(
+        t(
+            "pipeline.counts",
+            lang,
+            rows=summary.rows,
+            scored=summary.scored,
+            rejected=summary.rejected,
+        )
+    )
+    out += [
+        "",
+        escape(
+            t(
+                "pipeline.sources",
+                lang,
+                sources="; ".join(summary.sources),
+                frameworks=", ".join(summary.frameworks),
+                today=summary.today.isoformat(),
+            )
+        ),
+        "",
+    ]
+    for title, tallies in (
+        (
+            "pipeline.by_recommendation",
+            {t(f"recommendation.{k}", lang): v for k, v in summary.by_recommendation.items()},
+        ),
+        ("pipeline.by_grade", summary.by_grade),
+        ("pipeline.by_stage", summary.by_stage),
+    ):
+        if tallies:
+            out += _tallies(t(title, lang), tallies, lang)
+    for title, counts in (
+        ("pipeline.gaps", summary.gaps),
+        ("pipeline.red_flags", summary.red_flags),
+        ("pipeline.hygiene", summary.hygiene),
+    ):
+        if counts:
+            out += [f"## {t(title, lang)}", "", "| | # |", "|---|---:|"]
+            out += [f"| {escape(k)} | {n:,} |" for k, n in counts] + [""]
+    if summary.at_risk:
+        heads = [
+            t(f"pipeline.col.{h}", lang)
+            for h in ("deal", "owner", "amount", "score", "recommendation", "close")
+        ]
+        out += [
+            f"## {t('pipeline.at_risk', lang)}",
+            "",
+            "| " + " | ".join(heads) + " |",
+            "|---|---|---:|---:|---|---|",
+        ]
+        for deal in summary.at_risk:
+            label = " · ".join(x for x in (deal.name or deal.deal_id, deal.company) if x)
+            close = deal.close_date.isoformat() if deal.close_date else "—"
+            out.append(
+                f"| {escape(label)} | {escape(deal.owner)} | {deal.amount:,.0f} | "
+                f"{deal.score:g} | {t('recommendation.' + deal.recommendation, lang)} | {close} |"
+            )
+        out.append("")
+    if summary.rejected:
+        out += [f"## {t('pipeline.rejected', lang, count=summary.rejected)}", ""]
+        out += [f"- {escape(code)}: {n:,}" for code, n in summary.reject_reasons]
+        out += [f"- `{r.source}:{r.line}` {escape(r.reason)}" for r in summary.reject_examples]
+        out.append("")
+    return "\n".join(out)
+
+
+def _tallies(title: str, tallies: dict[str, Tally], lang: str) -> list[str]:
+    lines = [
+        f"## {title}",
+        "",
+        f"| | {t('pipeline.deals', lang)} | {t('pipeline.amount', lang)} |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {escape(k)} | {v.deals:,} | {v.amount:,.0f} |" for k, v in tallies.items()]
+    return [*lines, ""]
