@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dealcheck import __version__
-from dealcheck.cli import framework, qualify
+from dealcheck.cli import framework, qualify, score
 
 app = typer.Typer(
     name="dealcheck",
@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 app.add_typer(framework.app, name="framework")
 app.add_typer(qualify.app)  # qualify, report, prep: top-level commands
+app.add_typer(score.app)  # score, map init
 
 
 def _print_version(value: bool) -> None:
