@@ -190,3 +190,22 @@ def test_assessment_combines_frameworks_and_applies_all_flags(mini: Framework) -
     assert result.score == 30.0
     assert result.recommendation is Recommendation.DIG_DEEPER
     assert [f.flag.id for f in result.red_flags] == ["gone"]
+
+
+def test_a_criterion_may_bring_its_own_scale(mini: Framework) -> None:
+    data = mini.model_dump(by_alias=True, exclude_none=True)
+    data["criteria"][2]["scale"] = [
+        {"id": "none", "value": 0, "label": "None", "description": "No budget"},
+        {"id": "approved", "value": 1, "label": "Approved", "description": "Signed off"},
+    ]
+    data["criteria"][2]["target"] = "approved"
+    data["stages"] = []
+    framework = Framework.model_validate(data)
+
+    card = score(framework, answers("confirmed", "confirmed", "approved"))
+    absent = score(framework, answers("confirmed", "confirmed", "none"))
+
+    assert card.score == 100.0
+    assert [(g.criterion.id, g.kind) for g in absent.gaps] == [("budget", GapKind.ABSENT)]
+    with pytest.raises(ValueError, match="budget: no level 'partial'"):
+        score(framework, answers("confirmed", "confirmed", "partial"))
