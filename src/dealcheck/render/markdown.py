@@ -52,7 +52,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
         out.append("| " + " | ".join(t(h, lang) for h in heads) + " |")
         out.append("|" + "---|" * len(heads))
         for c in card.criteria:
-            name = c.criterion.name.get(lang) + (" \\*" if c.criterion.critical else "")
+            name = escape(c.criterion.name.get(lang)) + (" \\*" if c.criterion.critical else "")
             share = c.points / c.max_points if c.max_points else 0.0
             expected = c.expected.label.get(lang) if c.expected else ""
             cells = [
