@@ -124,7 +124,10 @@ def _mantra(part: str, scored: dict[str, CriterionScore], lang: str) -> MantraPa
         proofs = [
             c.answer.evidence
             for c in scored.values()
-            if c.answer.evidence and c.answer.source is EvidenceSource.DOCUMENT
+            if c.answer.evidence
+            and c.answer.source is EvidenceSource.DOCUMENT
+            and c.level is not None
+            and not c.absent
         ]
         return MantraPart(part, "; ".join(proofs) or None, ask)
     for criterion_id in MANTRA_SOURCES[part]:

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dealcheck.deals import store
+from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, ROOT, invoke
+
+MINI = ["-f", "mini", "--frameworks-dir", str(FRAMEWORK_FIXTURES)]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()  # stop the config search here
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write_answers(folder: Path, text: str) -> Path:
+    path = folder / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_qualify_with_answers_then_report_in_every_format(runner: CliRunner, workdir: Path) -> None:
+    answers = write_answers(workdir, "deal: {name: Acme, stage: discovery}\nanswers: {mini: {criteria: {pain: assumed}}}\n")
+    code, out, err = invoke(runner, "qualify", "--answers", str(answers), *MINI)
+    assert code == 0, err
+    assert "saved deals/acme.yaml (qualification 1)" in err
+    assert "Recommendation" in out
+    code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "json", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    data = json.loads(out)
+    assert code == 0 and data["schema_version"] == 1 and data["deal"]["name"] == "Acme"
+    assert {g["criterion"] for g in data["gaps"]} and all("id" in f for f in data["red_flags"])
+    assert isinstance(data["next_questions"], list)
+    code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "md", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    assert code == 0 and out.startswith("# Acme · qualification 1 of 1")
+    code, out, _ = invoke(runner, "prep", "deals/acme.yaml", "--lang", "ko", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    assert code == 0 and "콜 플랜 · Acme" in out
+
+
+def test_no_input_requalifies_with_previous_answers(runner: CliRunner, workdir: Path) -> None:
+    answers = write_answers(workdir, "deal: {name: Acme}\nanswers: {mini: {criteria: {pain: partial}}}\n")
+    invoke(runner, "qualify", "--answers", str(answers), *MINI)
+    code, _, err = invoke(runner, "qualify", "deals/acme.yaml", "--no-input", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    assert code == 0, err
+    history = store.load_deal(workdir / "deals" / "acme.yaml").qualifications
+    assert [q.answers["mini"].criteria["pain"].level for q in history] == ["partial", "partial"]
+
+
+def test_without_terminal_or_answers_fails_at_once(runner: CliRunner, workdir: Path) -> None:
+    code, out, err = invoke(runner, "qualify", *MINI)
+    assert code == 2
+    assert err.strip() == "error: no terminal to ask questions in; use --answers FILE or --no-input"
+    assert "questionary" not in sys.modules or out == ""
+
+
+def test_without_terminal_does_not_import_questionary(workdir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dealcheck", "qualify", *MINI],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert "questionary" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["report", "nope.yaml"], 2, "no such deal file"),
+        (["report", "deal.yaml", "--at", "3"], 2, "--at 3: deal.yaml has qualifications 1 to 2"),
+        (["report", "deal.yaml", "--format", "html"], 2, "--format 'html': use text, md, json"),
+        (["prep", "deal.yaml", "--format", "json"], 2, "use text, md"),
+        (["report", "broken.yaml"], 3, "broken.yaml:2:1"),
+    ],
+)
+def test_report_errors(runner: CliRunner, workdir: Path, args: list[str], code: int, message: str) -> None:
+    shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
+    (workdir / "broken.yaml").write_text("name: [\n", encoding="utf-8")
+    got, _, err = invoke(runner, *args, "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    assert got == code and message in err
+
+
+def test_report_at_earlier_qualification(runner: CliRunner, workdir: Path) -> None:
+    shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
+    code, out, _ = invoke(runner, "report", "deal.yaml", "--at", "1", "--format", "json", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    assert code == 0 and json.loads(out)["recommendation"] == "disqualify"
+
+
+def test_locked_deal_is_refused_with_exit_4(runner: CliRunner, workdir: Path) -> None:
+    shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        store.lock_path(workdir / "deal.yaml").write_text(f"{sleeper.pid}\n")
+        code, _, err = invoke(runner, "qualify", "deal.yaml", "--no-input", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert code == 4
+    assert f"is open in another dealcheck process (pid {sleeper.pid})" in err
+
+
+def test_unparsable_deal_is_not_touched(runner: CliRunner, workdir: Path) -> None:
+    broken = workdir / "deal.yaml"
+    broken.write_text("name: Acme\nqualifications: [\n", encoding="utf-8")
+    code, _, _ = invoke(runner, "qualify", "deal.yaml", "--no-input", *MINI)
+    assert code == 3
+    assert broken.read_text(encoding="utf-8") == "name: Acme\nqualifications: [\n"
+
+
+@pytest.mark.parametrize("command", ["qualify", "report", "prep"])
+def test_help_has_examples(runner: CliRunner, command: str) -> None:
+    code, out, _ = invoke(runner, command, "--help")
+    assert code == 0 and f"dealcheck {command} deals/acme.yaml" in out
+
+
+def test_example_answers_files_and_config_are_valid(tmp_path: Path) -> None:
+    from dealcheck.config import ProjectConfig
+    from dealcheck.deals.model import AnswersFile
+    from dealcheck.validation import validate_located
+    from dealcheck.yamlfile import read_yaml
+
+    for path in sorted((ROOT / "examples" / "answers").glob("*.yaml")):
+        validate_located(AnswersFile, read_yaml(path))
+    validate_located(ProjectConfig, read_yaml(ROOT / "examples" / "dealcheck.example.yaml"))
