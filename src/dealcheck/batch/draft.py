@@ -31,7 +31,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "딜 id",
         "레코드 id",
     ),
-    "name": ("opportunity name", "deal name", "title", "deal - title", "딜 이름", "거래명", "딜명"),
+    "name": (
+        "opportunity name",
+        "deal name",
+        "title",
+        "deal - title",
+        "딜 이름",
+        "거래명",
+        "딜명",
+        "거래 이름",
+    ),
     "company": (
         "account name",
         "account",
@@ -172,9 +181,9 @@ def _stages(names: list[str], frameworks: list[Framework]) -> list[str]:
         lowered = name.casefold()
         if found:
             lines.append(f"  {_q(name)}: {found.id}")
-        elif "won" in lowered or "성공" in name or "수주" in name:
+        elif "won" in lowered or any(w in name for w in ("성공", "성사", "수주")):
             lines.append(f"  {_q(name)}: won")
-        elif "lost" in lowered or "실패" in name:
+        elif "lost" in lowered or any(w in name for w in ("실패", "무산")):
             lines.append(f"  {_q(name)}: lost")
         else:
             ids = [s.id for s in staged.stages] if staged else []

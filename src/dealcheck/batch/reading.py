@@ -95,6 +95,17 @@ def open_input(path: str, *, encoding: str | None, delimiter: str | None) -> Ope
         if not file.is_file():
             raise UsageError(f"{path}: no such file")
         raw, name, size = file.open("rb"), path, file.stat().st_size
+    try:
+        return _open_stream(raw, name, size, encoding, delimiter)
+    except BaseException:
+        if path != "-":
+            raw.close()
+        raise
+
+
+def _open_stream(
+    raw: BinaryIO, name: str, size: int | None, encoding: str | None, delimiter: str | None
+) -> Opened:
     head = raw.read(SAMPLE_BYTES)
     refuse_workbook(head, name)
     chosen = _encoding(head, name, encoding, complete=len(head) < SAMPLE_BYTES)

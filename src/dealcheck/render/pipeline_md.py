@@ -66,7 +66,7 @@ def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
             "|---|---|---:|---:|---|---|",
         ]
         for deal in summary.at_risk:
-            label = " · ".join(x for x in (deal.name or deal.deal_id, deal.company) if x)
+            label = deal.name or " · ".join(x for x in (deal.deal_id, deal.company) if x)
             close = deal.close_date.isoformat() if deal.close_date else "—"
             out.append(
                 f"| {escape(label)} | {escape(deal.owner)} | {deal.amount:,.0f} | "

@@ -98,7 +98,7 @@ def _at_risk(summary: PipelineSummary, lang: str) -> Table:
             justify="right" if header in ("amount", "score") else "left",
         )
     for deal in summary.at_risk:
-        label = " · ".join(x for x in (deal.name or deal.deal_id, deal.company) if x)
+        label = deal.name or " · ".join(x for x in (deal.deal_id, deal.company) if x)
         table.add_row(
             label or f"{deal.source}:{deal.line}",
             deal.owner,

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT, invoke
+
+SF = ("examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml")
+KO = ("examples/hubspot-ko-pipeline.csv", "--map", "examples/hubspot-ko.map.yaml")
+TODAY = ("--today", "2026-11-23")
+
+
+def test_salesforce_example_scores_with_a_summary(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    out, rejects = tmp_path / "scored.csv", tmp_path / "rejects.csv"
+    code, stdout, stderr = invoke(
+        runner, "score", *SF, *TODAY, "-o", str(out), "--rejects", str(rejects)
+    )
+    assert (code, stderr) == (0, "")
+    assert "52 rows read: 49 scored, 3 rejected" in stdout
+    for section in (
+        "By recommendation",
+        "By stage",
+        "Most common gaps",
+        "Deals most at risk",
+        "Pipeline hygiene",
+    ):
+        assert section in stdout
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 1 + 49
+    cells = [c for row in rows for c in row]
+    assert "'+1 call with procurement" in cells and "-1500.00" in cells
+    assert not any(c.startswith("=") for c in cells)
+    rejected = list(csv.reader(rejects.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r[1] for r in rejected[1:]] == ["7", "26", "32"]
+
+
+def test_strict_fails_on_rejections(runner: CliRunner, in_repo: Path) -> None:
+    code, _, stderr = invoke(runner, "score", *SF, *TODAY, "--strict")
+    assert code == 1
+    assert "3 rows rejected (--strict)" in stderr
+
+
+def test_korean_cp949_example(runner: CliRunner, in_repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ko.csv"
+    code, stdout, _ = invoke(runner, "score", *KO, *TODAY, "--lang", "ko", "-o", str(out))
+    assert code == 0
+    assert "읽은 행 26개: 채점 25개, 거부 1개" in stdout and "cp949" in stdout
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("레코드 ID,거래 이름") and header.endswith("dealcheck_hygiene")
+
+
+def test_markdown_summary_on_stdout(runner: CliRunner, in_repo: Path) -> None:
+    code, stdout, _ = invoke(runner, "score", *SF, *TODAY, "--format", "md")
+    assert code == 0
+    assert stdout.startswith("# Pipeline summary")
+    assert "| dig deeper |" in stdout
+
+
+def test_json_output_holds_deals_and_summary(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "scored.json"
+    code, _, _ = invoke(runner, "score", *SF, *TODAY, "-o", str(out))
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["deals"]) == data["summary"]["scored"] == 49
+    assert data["summary"]["rows"] == data["summary"]["scored"] + data["summary"]["rejected"]
+
+
+def test_errors_are_one_line_without_traceback(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.map.yaml"
+    bad.write_text("columns:\n  amount: Amonut\n", encoding="utf-8")
+    code, _, stderr = invoke(
+        runner, "score", "examples/salesforce-pipeline.csv", "--map", str(bad), "-f", "meddpicc"
+    )
+    assert code == 3
+    assert (
+        f"error: {bad}:2:11: column 'Amonut' is not in examples/salesforce-pipeline.csv; did you mean 'Amount'?"
+        in stderr
+    )
+    code, _, stderr = invoke(
+        runner,
+        "score",
+        "examples/salesforce-pipeline.csv",
+        "--encoding",
+        "klingon",
+        "--map",
+        "salesforce",
+    )
+    assert (code, stderr.strip()) == (2, "error: --encoding 'klingon': unknown encoding")
+
+
+def test_map_init_drafts_a_mapping_that_scores(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.map.yaml"
+    code, stdout, _ = invoke(runner, "map", "init", *KO[:1], "-f", "bant", "-o", str(draft))
+    assert code == 0 and "fill in the TODOs" in stdout
+    text = draft.read_text(encoding="utf-8")
+    assert 'amount: "금액"' in text and 'stage: "거래 단계"' in text and "TODO" in text
+    assert '"성사": won' in text and '"실패": lost' in text
+    code, _, stderr = invoke(runner, "score", KO[0], "--map", str(draft), "-f", "bant")
+    assert code == 3 and "is not a stage" in stderr  # the TODOs must be filled in first
+
+
+def test_map_init_with_a_crm_preset(runner: CliRunner, in_repo: Path) -> None:
+    code, stdout, _ = invoke(runner, "map", "init", SF[0], "-f", "meddpicc", "--crm", "salesforce")
+    assert code == 0
+    assert 'deal_id: "Opportunity ID"' in stdout and '"Closed Won": won' in stdout
+    assert 'champion: {column: "Champion", kind: level}' in stdout
+
+
+def test_help_has_examples(runner: CliRunner) -> None:
+    code, stdout, _ = invoke(runner, "score", "--help")
+    assert code == 0 and "Examples: dealcheck score" in stdout
+
+
+def test_installed_entry_point_reads_stdin() -> None:
+    data = (ROOT / SF[0]).read_bytes()
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dealcheck",
+            "score",
+            "-",
+            "--map",
+            SF[2],
+            *TODAY,
+            "--format",
+            "jsonl",
+        ],
+        input=data,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 49 and json.loads(lines[0])["schema_version"] == 1
+    assert (
+        b"49 scored, 3 rejected" in result.stderr
+    )  # summary goes to stderr when rows are on stdout
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["salesforce", "hubspot", "pipedrive"])
+def test_presets_score_a_file_without_their_columns(
+    runner: CliRunner, in_repo: Path, name: str
+) -> None:
+    code, stdout, _ = invoke(runner, "score", SF[0], "--map", name, "-f", "meddpicc", *TODAY)
+    assert code == 0 and "rows read" in stdout

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from dealcheck.batch.mapping import load_mapping
+from dealcheck.batch.outputs import JsonLinesWriter
+from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+from dealcheck.errors import UsageError
+from dealcheck.framework import Framework
+from dealcheck.report_json import SCHEMA_VERSION
+from tests.batch.conftest import MINI_HEADER, TODAY, run
+
+BODY = """\
+D1,Acme – platform,"1,200.50",Descubrimiento,2026-05-01,2026-01-10,Demo,Ops team loses a day a week,Sí,Confirmed,no
+D2,Globex,-10,proposal,2026-09-01,2026-04-01,,,No,,yes
+D3,Initech,TBD,discovery,2026-07-01,2026-01-01,Call,,,,
+D4,Hooli,500,discovery,not a date,2026-01-01,Call,,,,
+D5,Wonka,700,Ganada,2026-01-01,2026-02-01,,x,Sí,Confirmed,no
+D6,Short row
+D7,Stark,900,Weird Stage,2026-07-01,2026-05-01,Call,,maybe,Partial,
+"""
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(MINI_HEADER + "\n" + BODY, encoding="utf-8")
+    return path
+
+
+def test_every_row_is_scored_or_rejected(
+    export: Path, mini: Framework, mini_map: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "scored.csv"
+    summary = run([export], [mini], mini_map, out)
+    assert (summary.rows, summary.scored, summary.rejected) == (7, 4, 3)
+    assert summary.scored + summary.rejected == summary.rows
+    assert dict(summary.reject_reasons) == {
+        "bad amount": 1,
+        "bad date": 1,
+        "wrong number of fields": 1,
+    }
+    assert [(r.line, r.reason.split(" ")[0]) for r in summary.reject_examples] == [
+        (4, "amount"),
+        (5, "close"),
+        (7, "has"),
+    ]
+    assert sum(t.deals for t in summary.by_recommendation.values()) == summary.scored
+    assert sum(t.deals for t in summary.by_stage.values()) == summary.scored
+    rows = list(csv.reader(out.read_text(encoding="utf-8").splitlines()))
+    assert len(rows) == 1 + summary.scored
+    assert rows[0][-7:] == [
+        "dealcheck_score",
+        "dealcheck_grade",
+        "dealcheck_recommendation",
+        "dealcheck_stage",
+        "dealcheck_gaps",
+        "dealcheck_red_flags",
+        "dealcheck_hygiene",
+    ]
+    by_id = {r[0]: r for r in rows[1:]}
+    assert by_id["D1"][-4] == "discovery"
+    assert by_id["D2"][2] == "-10"  # a real negative number is not neutralised
+    assert by_id["D2"][-2] == "price-only" and by_id["D2"][-5] == "disqualify"
+    assert "past-close-date" in by_id["D1"][-1]
+    # won: no open-deal checks, but the dates still contradict each other
+    assert by_id["D5"][-4] == "Ganada" and by_id["D5"][-1] == "close-before-created"
+
+
+def test_unmapped_values_are_counted_not_silent(
+    export: Path, mini: Framework, mini_map: Path
+) -> None:
+    summary = run([export], [mini], mini_map)
+    assert ("stage", "Weird Stage", 1) in summary.unmapped_values
+    assert ("Champion", "maybe", 1) in summary.unmapped_values
+
+
+def test_hygiene_and_at_risk(export: Path, mini: Framework, mini_map: Path) -> None:
+    summary = run([export], [mini], mini_map)
+    hygiene = dict(summary.hygiene)
+    assert hygiene["past-close-date"] == 1  # D1 closed 2026-05-01 < today 2026-06-01
+    assert hygiene["no-next-step"] == 1  # D2
+    assert hygiene["stuck-in-stage"] == 1  # D1: created 2026-01-10, 142 days > 90
+    risks = [d.risk for d in summary.at_risk]
+    assert risks == sorted(risks, reverse=True)
+    assert {d.deal_id for d in summary.at_risk} == {"D1", "D7"}  # open, with an amount > 0
+    assert all(d.amount > 0 for d in summary.at_risk)
+
+
+def test_jsonl_uses_the_report_schema(export: Path, mini: Framework, tmp_path: Path) -> None:
+    from tests.batch.conftest import MINI_MAP
+
+    (tmp_path / "m.yaml").write_text(MINI_MAP, encoding="utf-8")
+    mapping, tree = load_mapping(tmp_path / "m.yaml")
+    out = tmp_path / "out.jsonl"
+    job = ScoreJob([str(export)], [mini], mapping, tree, TODAY, with_reports=True)
+    with out.open("w", encoding="utf-8") as stream:
+        summary = score_pipeline(job, JsonLinesWriter(stream))
+    reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(reports) == summary.scored
+    first = reports[0]
+    assert first["schema_version"] == SCHEMA_VERSION
+    assert first["deal"]["id"] == "D1" and first["deal"]["amount"] == 1200.5
+    pain = next(c for c in first["frameworks"][0]["criteria"] if c["criterion"] == "pain")
+    assert (pain["level"], pain["evidence"], pain["source"]) == (
+        "partial",
+        "Ops team loses a day a week",
+        "crm",
+    )
+    assert first["source"] == {"file": str(export), "line": 2}
+
+
+def test_csv_input_without_mapping_is_a_usage_error(export: Path, mini: Framework) -> None:
+    with pytest.raises(UsageError, match="--map"):
+        run([export], [mini], None)
+
+
+def test_nul_bytes_are_rejected(tmp_path: Path, mini: Framework, mini_map: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_text(
+        MINI_HEADER + "\nD1,A\x00B,1,discovery,,,,,,,\nD2,B,1,discovery,,,,,,,\n", encoding="utf-8"
+    )
+    summary = run([path], [mini], mini_map)
+    assert (summary.scored, summary.rejected) == (1, 1)
+    assert "NUL" in summary.reject_examples[0].reason
+
+
+def test_locale_numbers(tmp_path: Path, mini: Framework) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns: {amount: Betrag}\ndecimal: ','\n", encoding="utf-8")
+    path = tmp_path / "de.csv"
+    path.write_text('Betrag\n"1.234,56"\n-3\n', encoding="utf-8")
+    summary = run([path], [mini], mapping)
+    assert summary.scored == 2
+    assert sum(t.amount for t in summary.by_grade.values()) == pytest.approx(1231.56)
+
+
+def test_deal_folder_input(tmp_path: Path, mini: Framework) -> None:
+    deals = tmp_path / "deals"
+    deals.mkdir()
+    (deals / "acme.yaml").write_text(
+        "name: Acme\namount: 5000\nstage: proposal\nclose_date: 2026-07-01\n"
+        "qualifications:\n  - date: 2026-05-01\n    frameworks: [mini@1.0.0]\n"
+        "    answers:\n      mini:\n        criteria:\n          pain: {level: confirmed, evidence: Lost orders}\n"
+        "          champion: partial\n        red_flags: {champion-left: yes}\n",
+        encoding="utf-8",
+    )
+    (deals / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    summary = run([deals], [mini], None)
+    assert (summary.rows, summary.scored, summary.rejected) == (2, 1, 1)
+    assert dict(summary.red_flags) == {"champion-left": 1}
