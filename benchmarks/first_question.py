@@ -31,7 +31,10 @@ def one_run(folder: Path) -> float:
     child = pexpect.spawn(
         command,
         [*args, "qualify", "deal.yaml", "--frameworks-dir", str(ROOT / "frameworks")],
-        cwd=str(folder), env=env, encoding="utf-8", timeout=30,
+        cwd=str(folder),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect(r"1/\d+ ·")
     elapsed = time.perf_counter() - started
@@ -53,8 +56,10 @@ def main() -> None:
                 leftover.unlink()
             times.append(one_run(folder))
     median = statistics.median(times)
-    print(f"time to first question: median {median:.3f} s over {runs} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f}); target < 0.5 s")
+    print(
+        f"time to first question: median {median:.3f} s over {runs} runs "
+        f"(min {min(times):.3f}, max {max(times):.3f}); target < 0.5 s"
+    )
 
 
 if __name__ == "__main__":

@@ -29,26 +29,62 @@ def write_answers(folder: Path, text: str) -> Path:
 
 
 def test_qualify_with_answers_then_report_in_every_format(runner: CliRunner, workdir: Path) -> None:
-    answers = write_answers(workdir, "deal: {name: Acme, stage: discovery}\nanswers: {mini: {criteria: {pain: assumed}}}\n")
+    answers = write_answers(
+        workdir,
+        "deal: {name: Acme, stage: discovery}\nanswers: {mini: {criteria: {pain: assumed}}}\n",
+    )
     code, out, err = invoke(runner, "qualify", "--answers", str(answers), *MINI)
     assert code == 0, err
     assert "saved deals/acme.yaml (qualification 1)" in err
     assert "Recommendation" in out
-    code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "json", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    code, out, _ = invoke(
+        runner,
+        "report",
+        "deals/acme.yaml",
+        "--format",
+        "json",
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+    )
     data = json.loads(out)
     assert code == 0 and data["schema_version"] == 1 and data["deal"]["name"] == "Acme"
     assert {g["criterion"] for g in data["gaps"]} and all("id" in f for f in data["red_flags"])
     assert isinstance(data["next_questions"], list)
-    code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "md", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    code, out, _ = invoke(
+        runner,
+        "report",
+        "deals/acme.yaml",
+        "--format",
+        "md",
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+    )
     assert code == 0 and out.startswith("# Acme · qualification 1 of 1")
-    code, out, _ = invoke(runner, "prep", "deals/acme.yaml", "--lang", "ko", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    code, out, _ = invoke(
+        runner,
+        "prep",
+        "deals/acme.yaml",
+        "--lang",
+        "ko",
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+    )
     assert code == 0 and "콜 플랜 · Acme" in out
 
 
 def test_no_input_requalifies_with_previous_answers(runner: CliRunner, workdir: Path) -> None:
-    answers = write_answers(workdir, "deal: {name: Acme}\nanswers: {mini: {criteria: {pain: partial}}}\n")
+    answers = write_answers(
+        workdir, "deal: {name: Acme}\nanswers: {mini: {criteria: {pain: partial}}}\n"
+    )
     invoke(runner, "qualify", "--answers", str(answers), *MINI)
-    code, _, err = invoke(runner, "qualify", "deals/acme.yaml", "--no-input", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    code, _, err = invoke(
+        runner,
+        "qualify",
+        "deals/acme.yaml",
+        "--no-input",
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+    )
     assert code == 0, err
     history = store.load_deal(workdir / "deals" / "acme.yaml").qualifications
     assert [q.answers["mini"].criteria["pain"].level for q in history] == ["partial", "partial"]
@@ -64,7 +100,11 @@ def test_without_terminal_or_answers_fails_at_once(runner: CliRunner, workdir: P
 def test_without_terminal_does_not_import_questionary(workdir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "dealcheck", "qualify", *MINI],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     assert "questionary" not in result.stderr
@@ -80,7 +120,9 @@ def test_without_terminal_does_not_import_questionary(workdir: Path) -> None:
         (["report", "broken.yaml"], 3, "broken.yaml:2:1"),
     ],
 )
-def test_report_errors(runner: CliRunner, workdir: Path, args: list[str], code: int, message: str) -> None:
+def test_report_errors(
+    runner: CliRunner, workdir: Path, args: list[str], code: int, message: str
+) -> None:
     shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
     (workdir / "broken.yaml").write_text("name: [\n", encoding="utf-8")
     got, _, err = invoke(runner, *args, "--frameworks-dir", str(FRAMEWORK_FIXTURES))
@@ -89,7 +131,17 @@ def test_report_errors(runner: CliRunner, workdir: Path, args: list[str], code: 
 
 def test_report_at_earlier_qualification(runner: CliRunner, workdir: Path) -> None:
     shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
-    code, out, _ = invoke(runner, "report", "deal.yaml", "--at", "1", "--format", "json", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+    code, out, _ = invoke(
+        runner,
+        "report",
+        "deal.yaml",
+        "--at",
+        "1",
+        "--format",
+        "json",
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+    )
     assert code == 0 and json.loads(out)["recommendation"] == "disqualify"
 
 
@@ -98,7 +150,14 @@ def test_locked_deal_is_refused_with_exit_4(runner: CliRunner, workdir: Path) ->
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         store.lock_path(workdir / "deal.yaml").write_text(f"{sleeper.pid}\n")
-        code, _, err = invoke(runner, "qualify", "deal.yaml", "--no-input", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
+        code, _, err = invoke(
+            runner,
+            "qualify",
+            "deal.yaml",
+            "--no-input",
+            "--frameworks-dir",
+            str(FRAMEWORK_FIXTURES),
+        )
     finally:
         sleeper.kill()
         sleeper.wait()

@@ -9,7 +9,10 @@ from dealcheck.deals.model import AnswerRecord, FrameworkAnswers
 
 def test_level_shorthand_and_flag_values() -> None:
     answers = FrameworkAnswers.model_validate(
-        {"criteria": {"pain": "partial"}, "red_flags": {"a": "yes", "b": "no", "c": "unknown", "d": True}}
+        {
+            "criteria": {"pain": "partial"},
+            "red_flags": {"a": "yes", "b": "no", "c": "unknown", "d": True},
+        }
     )
     core = answers.to_answers()
     assert core.level_of("pain") == "partial"

@@ -39,21 +39,37 @@ def request(tmp_path: Path, team: Path, **changes: object) -> QualifyRequest:
 
 
 def test_new_deal_interactive_creates_slug_file(tmp_path: Path, team: Path) -> None:
-    prompter = ScriptedPrompter([*BASICS, "partial", "slow close", "customer", ENTER, *SIX_UNKNOWN[1:]])
+    prompter = ScriptedPrompter(
+        [*BASICS, "partial", "slow close", "customer", ENTER, *SIX_UNKNOWN[1:]]
+    )
     outcome = qualify(request(tmp_path, team), prompter)
     path = tmp_path / "deals" / "acme-platform.yaml"
     assert outcome.report.path == path
     deal = store.load_deal(path)
-    assert (deal.name, deal.amount, deal.currency, deal.stage) == ("Acme Platform", 120000, "USD", "discovery")
+    assert (deal.name, deal.amount, deal.currency, deal.stage) == (
+        "Acme Platform",
+        120000,
+        "USD",
+        "discovery",
+    )
     first = deal.qualifications[0]
     assert first.frameworks == ["mini@1.0.0"]
     assert first.answers["mini"].criteria["pain"].level == "partial"
-    assert first.answers["mini"].red_flags == {"price-only": "unknown", "champion-left": "unknown", "no-event": "unknown"}
-    assert first.result is not None and first.result.recommendation == outcome.report.assessment.recommendation.value
+    assert first.answers["mini"].red_flags == {
+        "price-only": "unknown",
+        "champion-left": "unknown",
+        "no-event": "unknown",
+    }
+    assert (
+        first.result is not None
+        and first.result.recommendation == outcome.report.assessment.recommendation.value
+    )
     assert not store.draft_path(path).exists()
 
 
-def test_draft_is_saved_after_every_answer(tmp_path: Path, team: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_draft_is_saved_after_every_answer(
+    tmp_path: Path, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     counts: list[int] = []
     real = store.save_draft
 
@@ -69,7 +85,10 @@ def test_draft_is_saved_after_every_answer(tmp_path: Path, team: Path, monkeypat
 
 def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) -> None:
     with pytest.raises(QualifyInterrupted) as caught:
-        qualify(request(tmp_path, team), ScriptedPrompter([*BASICS, "unknown", "unknown", "unknown", INTERRUPT]))
+        qualify(
+            request(tmp_path, team),
+            ScriptedPrompter([*BASICS, "unknown", "unknown", "unknown", INTERRUPT]),
+        )
     path = tmp_path / "deals" / "acme-platform.yaml"
     assert caught.value.exit_code == 130
     assert f"3 answers saved. Resume with: dealcheck qualify {path}" in caught.value.message
@@ -96,21 +115,30 @@ def test_framework_changed_between_draft_and_resume(tmp_path: Path, team: Path) 
     with pytest.raises(QualifyInterrupted):
         qualify(
             request(tmp_path, team),
-            ScriptedPrompter([*BASICS, "partial", "p", "belief", "absent", "", "belief", INTERRUPT]),
+            ScriptedPrompter(
+                [*BASICS, "partial", "p", "belief", "absent", "", "belief", INTERRUPT]
+            ),
         )
     mini = team / "mini.yaml"
     text = mini.read_text(encoding="utf-8").replace("  - id: champion\n", "  - id: timeline\n")
-    mini.write_text(text.replace("champion: partial, ", "").replace("champion: confirmed, ", ""), encoding="utf-8")
+    mini.write_text(
+        text.replace("champion: partial, ", "").replace("champion: confirmed, ", ""),
+        encoding="utf-8",
+    )
     prompter = ScriptedPrompter([True, "unknown", "unknown", "no", "no", "no"])
     outcome = qualify(request(tmp_path, team, deal_file=path), prompter)
     assert outcome.dropped == ["mini/champion"]
     assert "Dropped (no longer in the framework): mini/champion" in prompter.notes
-    assert prompter.asked[1][1].startswith("2/6 · Champion")  # the new `timeline` keeps the old name
+    assert prompter.asked[1][1].startswith(
+        "2/6 · Champion"
+    )  # the new `timeline` keeps the old name
     saved = store.load_deal(path).qualifications[0].answers["mini"].criteria
     assert saved["pain"].level == "partial" and "champion" not in saved and "timeline" in saved
 
 
-def test_requalify_with_answers_file_keeps_previous_and_records_history(tmp_path: Path, team: Path) -> None:
+def test_requalify_with_answers_file_keeps_previous_and_records_history(
+    tmp_path: Path, team: Path
+) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         "deal: {name: Acme, stage: discovery}\nanswers:\n  mini:\n    criteria: {pain: partial, budget: assumed}\n",
@@ -118,25 +146,42 @@ def test_requalify_with_answers_file_keeps_previous_and_records_history(tmp_path
     )
     first = qualify(request(tmp_path, team, answers_file=answers), None)
     path = first.report.path
-    answers.write_text("answers:\n  mini:\n    criteria:\n      pain: {level: confirmed, evidence: CFO said, source: customer}\n", encoding="utf-8")
-    second = qualify(request(tmp_path, team, deal_file=path, frameworks=[], answers_file=answers), None)
+    answers.write_text(
+        "answers:\n  mini:\n    criteria:\n      pain: {level: confirmed, evidence: CFO said, source: customer}\n",
+        encoding="utf-8",
+    )
+    second = qualify(
+        request(tmp_path, team, deal_file=path, frameworks=[], answers_file=answers), None
+    )
     history = store.load_deal(path).qualifications
     assert len(history) == 2
     assert history[1].answers["mini"].criteria["budget"].level == "assumed"
     assert second.report.changes is not None
-    assert [(m.item, m.before, m.after) for m in second.report.changes.moved] == [("pain", "partial", "confirmed")]
+    assert [(m.item, m.before, m.after) for m in second.report.changes.moved] == [
+        ("pain", "partial", "confirmed")
+    ]
     assert second.report.changes.score_delta > 0
 
 
 @pytest.mark.parametrize(
     ("content", "error", "message"),
     [
-        ("deal: {name: A}\nanswers: {mini: {criteria: {pain: sky-high}}}\n", InputError, "no level 'sky-high'"),
-        ("deal: {name: A}\nanswers: {mini: {criteria: {pian: partial}}}\n", InputError, "no such question: mini/pian"),
+        (
+            "deal: {name: A}\nanswers: {mini: {criteria: {pain: sky-high}}}\n",
+            InputError,
+            "no level 'sky-high'",
+        ),
+        (
+            "deal: {name: A}\nanswers: {mini: {criteria: {pian: partial}}}\n",
+            InputError,
+            "no such question: mini/pian",
+        ),
         ("answers: {}\n", UsageError, "needs its basics"),
     ],
 )
-def test_bad_answers_files(tmp_path: Path, team: Path, content: str, error: type[Exception], message: str) -> None:
+def test_bad_answers_files(
+    tmp_path: Path, team: Path, content: str, error: type[Exception], message: str
+) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(content, encoding="utf-8")
     with pytest.raises(error, match=message):

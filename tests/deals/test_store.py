@@ -36,7 +36,9 @@ def test_save_then_load_round_trips(tmp_path: Path) -> None:
     assert "close_date: 2025-09-30\n" in text and "amount: 1000\n" in text
 
 
-def test_write_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_is_atomic_and_leaves_no_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "acme.yaml"
     store.save_deal(path, Deal(name="Acme"))
     before = path.read_text(encoding="utf-8")
@@ -76,9 +78,8 @@ def test_lock_refuses_a_second_holder(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
     with store.locked(path):
         assert store.lock_path(path).read_text().strip() == str(os.getpid())
-        with pytest.raises(LockedError, match="another dealcheck process"):
-            with store.locked(path):
-                pass
+        with pytest.raises(LockedError, match="another dealcheck process"), store.locked(path):
+            pass
     assert not store.lock_path(path).exists()
 
 
@@ -87,9 +88,8 @@ def test_lock_held_by_live_process_is_refused(tmp_path: Path) -> None:
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         store.lock_path(path).write_text(f"{sleeper.pid}\n")
-        with pytest.raises(LockedError) as caught:
-            with store.locked(path):
-                pass
+        with pytest.raises(LockedError) as caught, store.locked(path):
+            pass
         assert caught.value.exit_code == 4
     finally:
         sleeper.kill()
@@ -107,7 +107,9 @@ def test_stale_lock_is_taken_over(tmp_path: Path) -> None:
 
 def test_draft_round_trip_and_removal(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
-    draft = Draft(started=dt.date(2025, 5, 2), deal=DealBasics(name="Acme"), frameworks=["mini@1.0.0"])
+    draft = Draft(
+        started=dt.date(2025, 5, 2), deal=DealBasics(name="Acme"), frameworks=["mini@1.0.0"]
+    )
     store.save_draft(path, draft)
     assert store.draft_path(path).name == ".acme.draft.yaml"
     assert store.load_draft(path) == draft

@@ -36,7 +36,9 @@ def type_lines(pipe: PipeInput, lines: list[str]) -> None:
     pipe.send_text("".join(line + ENTER for line in lines))
 
 
-def test_full_qualification_with_arrow_keys(keys: PipeInput, runner: CliRunner, tmp_path: Path) -> None:
+def test_full_qualification_with_arrow_keys(
+    keys: PipeInput, runner: CliRunner, tmp_path: Path
+) -> None:
     type_lines(keys, BASICS)
     # pain: default `unknown`; two ups reach `partial`; evidence; source: down to `customer`; date
     keys.send_text(UP + UP + ENTER + "Slow close" + ENTER + DOWN + ENTER + ENTER)
@@ -51,7 +53,9 @@ def test_full_qualification_with_arrow_keys(keys: PipeInput, runner: CliRunner, 
     assert "Recommendation" in out
 
 
-def test_ctrl_c_keeps_draft_and_exits_130(keys: PipeInput, runner: CliRunner, tmp_path: Path) -> None:
+def test_ctrl_c_keeps_draft_and_exits_130(
+    keys: PipeInput, runner: CliRunner, tmp_path: Path
+) -> None:
     type_lines(keys, BASICS)
     keys.send_text(ENTER + ENTER + ENTER + CTRL_C)
     code, _, err = invoke(runner, "qualify", *MINI)

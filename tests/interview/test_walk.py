@@ -29,9 +29,7 @@ def steps():  # type: ignore[no-untyped-def]
 def run(steps, script, **kwargs):  # type: ignore[no-untyped-def]
     prompter = ScriptedPrompter(list(script))
     saved: list[dict[Key, Answer]] = []
-    answers = interview(
-        steps, prompter, lang="en", today=TODAY, on_answer=saved.append, **kwargs
-    )
+    answers = interview(steps, prompter, lang="en", today=TODAY, on_answer=saved.append, **kwargs)
     assert not prompter.script, f"unused script: {prompter.script}"
     return answers, prompter, saved
 
@@ -44,7 +42,9 @@ ALL_FLAGS_NO = ["no", "no", "no"]
 def test_full_walk_records_levels_evidence_sources_and_flags(steps) -> None:
     script = [*CONFIRMED, "partial", "Min-jun", "belief", UNKNOWN, "yes", "no", UNKNOWN]
     answers, prompter, saved = run(steps, script)
-    assert answers[PAIN] == CriterionAnswer("confirmed", "They said so", EvidenceSource.CUSTOMER, TODAY)
+    assert answers[PAIN] == CriterionAnswer(
+        "confirmed", "They said so", EvidenceSource.CUSTOMER, TODAY
+    )
     assert answers[CHAMPION] == CriterionAnswer("partial", "Min-jun", EvidenceSource.BELIEF, None)
     assert answers[BUDGET] == CriterionAnswer()
     assert (answers[PRICE], answers[LEFT], answers[EVENT]) == (True, False, None)
@@ -57,9 +57,20 @@ def test_full_walk_records_levels_evidence_sources_and_flags(steps) -> None:
     ("script", "expected_pain", "expected_champion"),
     [
         pytest.param(
-            [*CONFIRMED, BACK, "absent", "No pain at all", "customer", "2025-04-01",
-             UNKNOWN, UNKNOWN, *ALL_FLAGS_NO],
-            CriterionAnswer("absent", "No pain at all", EvidenceSource.CUSTOMER, dt.date(2025, 4, 1)),
+            [
+                *CONFIRMED,
+                BACK,
+                "absent",
+                "No pain at all",
+                "customer",
+                "2025-04-01",
+                UNKNOWN,
+                UNKNOWN,
+                *ALL_FLAGS_NO,
+            ],
+            CriterionAnswer(
+                "absent", "No pain at all", EvidenceSource.CUSTOMER, dt.date(2025, 4, 1)
+            ),
             CriterionAnswer(),
             id="back-then-change",
         ),
@@ -76,7 +87,16 @@ def test_full_walk_records_levels_evidence_sources_and_flags(steps) -> None:
             id="back-on-first-stays",
         ),
         pytest.param(
-            ["partial", "x", "document", "not a date", "2025-01-31", UNKNOWN, UNKNOWN, *ALL_FLAGS_NO],
+            [
+                "partial",
+                "x",
+                "document",
+                "not a date",
+                "2025-01-31",
+                UNKNOWN,
+                UNKNOWN,
+                *ALL_FLAGS_NO,
+            ],
             CriterionAnswer("partial", "x", EvidenceSource.DOCUMENT, dt.date(2025, 1, 31)),
             CriterionAnswer(),
             id="bad-date-asked-again",
@@ -97,7 +117,9 @@ def test_unknown_is_not_absent(steps) -> None:
 
 def test_requalify_enter_keeps_previous_answers(steps) -> None:
     previous: dict[Key, Answer] = {
-        PAIN: CriterionAnswer("partial", "Close is slow", EvidenceSource.CUSTOMER, dt.date(2025, 1, 5)),
+        PAIN: CriterionAnswer(
+            "partial", "Close is slow", EvidenceSource.CUSTOMER, dt.date(2025, 1, 5)
+        ),
         CHAMPION: CriterionAnswer("assumed", "Maybe Kim", EvidenceSource.BELIEF),
         PRICE: False,
         LEFT: True,
@@ -111,13 +133,18 @@ def test_requalify_enter_keeps_previous_answers(steps) -> None:
 
 
 def test_skip_keeps_previous_answer(steps) -> None:
-    previous: dict[Key, Answer] = {PAIN: CriterionAnswer("confirmed", "yes", EvidenceSource.CUSTOMER, TODAY)}
+    previous: dict[Key, Answer] = {
+        PAIN: CriterionAnswer("confirmed", "yes", EvidenceSource.CUSTOMER, TODAY)
+    }
     answers, _, _ = run(steps, [SKIP, UNKNOWN, UNKNOWN, *ALL_FLAGS_NO], defaults=previous)
     assert answers[PAIN] == previous[PAIN]
 
 
 def test_resume_starts_at_first_unanswered_and_back_reaches_given(steps) -> None:
-    given: dict[Key, Answer] = {PAIN: CriterionAnswer("partial", "p", EvidenceSource.BELIEF), CHAMPION: CriterionAnswer()}
+    given: dict[Key, Answer] = {
+        PAIN: CriterionAnswer("partial", "p", EvidenceSource.BELIEF),
+        CHAMPION: CriterionAnswer(),
+    }
     answers, prompter, _ = run(steps, [BACK, ENTER, UNKNOWN, *ALL_FLAGS_NO], given=given)
     assert prompter.asked[0][1].startswith("3/6 · Budget")
     assert prompter.asked[1][1].startswith("2/6 · Champion")

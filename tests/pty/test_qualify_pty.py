@@ -40,8 +40,13 @@ def spawn(workdir: Path, *args: str) -> pexpect.spawn:
     env.pop("NO_COLOR", None)
     program, *rest = command()
     return pexpect.spawn(
-        program, [*rest, *args], cwd=str(workdir), env=env, encoding="utf-8",
-        timeout=TIMEOUT, dimensions=(40, 100),
+        program,
+        [*rest, *args],
+        cwd=str(workdir),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
     )
 
 
@@ -116,10 +121,28 @@ def test_requalify_keeps_previous_answers_with_enter(workdir: Path) -> None:
         "    red_flags: {price-only: 'no'}\n",
         encoding="utf-8",
     )
-    subprocess.run([*command(), "qualify", "--answers", str(answers), *MINI], cwd=workdir, check=True, capture_output=True)
-    child = spawn(workdir, "qualify", "deals/acme.yaml", "--frameworks-dir", str(FRAMEWORK_FIXTURES))
-    for prompt in ("1/6 · Pain", "Evidence", "Where does", "Confirmed on",
-                   "2/6 · Champion", "Evidence", "Where does", "3/6 · Budget", "4/6", "5/6", "6/6"):
+    subprocess.run(
+        [*command(), "qualify", "--answers", str(answers), *MINI],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+    )
+    child = spawn(
+        workdir, "qualify", "deals/acme.yaml", "--frameworks-dir", str(FRAMEWORK_FIXTURES)
+    )
+    for prompt in (
+        "1/6 · Pain",
+        "Evidence",
+        "Where does",
+        "Confirmed on",
+        "2/6 · Champion",
+        "Evidence",
+        "Where does",
+        "3/6 · Budget",
+        "4/6",
+        "5/6",
+        "6/6",
+    ):
         answer(child, prompt, ENTER)
     child.expect_exact("score +0.0")
     child.expect_exact("no answer changed")

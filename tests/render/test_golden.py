@@ -25,10 +25,10 @@ DEAL = FIXTURES / "deals" / "golden-deal.yaml"
 
 
 def plain(renderable: RenderableType) -> str:
-    console = Console(width=100, no_color=True, force_terminal=False, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-    console.print(renderable)
-    text = console.export_text()
-    console.file.close()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(width=100, no_color=True, force_terminal=False, record=True, file=sink)
+        console.print(renderable)
+        text = console.export_text()
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
