@@ -133,7 +133,7 @@ def _flags(report: DealReport, lang: str) -> RenderableType:
             )
     else:
         lines.append(RichText(t("report.no_flags", lang), style="green"))
-    unchecked = [f for card in assessment.scorecards for f in card.unanswered_flags]
+    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
     if unchecked:
         lines.append(
             RichText(t("report.unanswered_flags", lang, ", ".join(unchecked)), style="dim")

@@ -80,7 +80,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
         out.append(f"- **{flag.flag.id}**{cost}: {escape(flag.flag.reason.get(lang))}")
     if not assessment.red_flags:
         out.append(t("report.no_flags", lang))
-    unchecked = [f for card in assessment.scorecards for f in card.unanswered_flags]
+    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
     if unchecked:
         out += ["", escape(t("report.unanswered_flags", lang, ", ".join(unchecked)))]
     names = criterion_names(assessment, lang)
