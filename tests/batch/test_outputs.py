@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dealcheck.batch.outputs import neutralise, risky
+from dealcheck.batch.outputs import neutralise, scan
 
 
 @pytest.mark.parametrize(
@@ -31,12 +31,13 @@ def test_neutralise(cell: str, safe: str) -> None:
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [
-        (["a", "b"], False),
-        (["a", "=b"], True),
-        (["-1", "x"], True),
-        (["a\x00", "b"], True),
-        (["a-b", "c"], False),
+        (["a", "b"], (False, False)),
+        (["a", "=b"], (False, True)),
+        (["-1", "x"], (False, True)),
+        (["a\x00", "b"], (True, False)),
+        (["a-b", "c"], (False, False)),
+        (["\tx"], (False, True)),
     ],
 )
-def test_risky_finds_rows_needing_a_look(cells: list[str], expected: bool) -> None:
-    assert risky(cells) is expected
+def test_scan_finds_rows_needing_a_look(cells: list[str], expected: tuple[bool, bool]) -> None:
+    assert scan(cells) == expected

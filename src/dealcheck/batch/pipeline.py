@@ -97,7 +97,7 @@ def _score_rows(
     rejects: RejectsWriter | None,
     progress: Progress | None,
 ) -> None:
-    from dealcheck.batch.outputs import risky
+    from dealcheck.batch.outputs import scan
 
     name, header = opened.name, opened.header
     write = writer.row if writer is not None else None
@@ -107,13 +107,11 @@ def _score_rows(
         count += 1
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress(opened.position(), opened.size)
-        if (
-            problem is None
-            and cells is not None
-            and risky(cells)
-            and any("\x00" in c for c in cells)
-        ):
-            problem = "contains NUL bytes (\\0); the file may be binary or damaged"
+        suspicious = False
+        if problem is None and cells is not None:
+            has_nul, suspicious = scan(cells)
+            if has_nul:
+                problem = "contains NUL bytes (\\0); the file may be binary or damaged"
         if problem is not None or cells is None:
             reason = problem or "unreadable row"
             summary.reject(name, line, reason, _code(reason))
@@ -132,7 +130,7 @@ def _score_rows(
         flags = check(deal, row.stage, row.closed)
         add(name, line, row, deal, flags)
         if write is not None:
-            write(cells, row, deal, flags, (name, line))
+            write(cells, row, deal, flags, (name, line), suspicious)
     if progress is not None:
         progress(opened.position(), opened.size)
 

@@ -30,6 +30,7 @@ class RowVerdict:
     stage_label: str
     closed: bool
     unmapped: tuple[tuple[str, str], ...]
+    tally: tuple[object, ...] = ()
 
 
 @dataclass(slots=True)
@@ -93,11 +94,26 @@ class RowPlan:
         self._key = _getter(key_columns + evidence)
         self._evidence_columns = with_evidence
         self._raw: dict[tuple[str, ...], RowVerdict] = {}
-        self._basic_columns = [
-            roles[r]
-            for r in ("deal_id", "name", "company", "owner", "next_step", "currency", "amount")
-        ]
-        self._dates = [roles["close_date"], roles["created_date"], roles["stage_since"]]
+        self._old: dict[tuple[str, ...], RowVerdict] = {}
+        # Missing roles read the padding cell appended after the last column.
+        pad = binding.width
+        self._basics = itemgetter(
+            *(
+                roles[r] if roles[r] >= 0 else pad
+                for r in (
+                    "deal_id",
+                    "name",
+                    "company",
+                    "owner",
+                    "next_step",
+                    "currency",
+                    "amount",
+                    "close_date",
+                    "created_date",
+                    "stage_since",
+                )
+            )
+        )
         self._date = DateReader(mapping.date_formats)
         self._decimal = mapping.decimal
         self._currency = mapping.currency or ""
@@ -107,9 +123,11 @@ class RowPlan:
         raw = self._key(cells)
         found = self._raw.get(raw)
         if found is None:
-            found = self._decode(cells)
+            # Two generations: when the young one fills up it becomes the old one, so
+            # frequent combinations survive and memory stays bounded.
+            found = self._old.get(raw) or self._decode(cells)
             if len(self._raw) >= RAW_CACHE_LIMIT:
-                self._raw.clear()
+                self._old, self._raw = self._raw, {}
             self._raw[raw] = found
         return found
 
@@ -119,21 +137,18 @@ class RowPlan:
         Raises:
             RowRejected: For an amount or date the mapping cannot read.
         """
-        deal_id, name, company, owner, next_step, currency, amount = (
-            cells[i] if i >= 0 else "" for i in self._basic_columns
+        (deal_id, name, company, owner, next_step, currency, amount, *dates) = self._basics(
+            [*cells, ""]
         )
         try:
             value = parse_amount(amount, self._decimal) if amount else None
         except ValueError:
             raise RowRejected(f"amount {amount!r} is not a number") from None
-        dates: list[date | None] = []
-        for role, i in zip(("close date", "created date", "stage date"), self._dates, strict=True):
-            text = cells[i] if i >= 0 else ""
-            try:
-                dates.append(self._date(text))
-            except ValueError:
-                raise RowRejected(f"{role} {text!r} is not a date this mapping reads") from None
-        close, created, since = dates
+        read = self._date
+        try:
+            close, created, since = read(dates[0]), read(dates[1]), read(dates[2])
+        except ValueError:
+            raise RowRejected(self._bad_date(dates)) from None
         return DealBasics(
             deal_id,
             name,
@@ -146,6 +161,14 @@ class RowPlan:
             owner,
             next_step,
         )
+
+    def _bad_date(self, dates: list[str]) -> str:
+        for role, text in zip(("close date", "created date", "stage date"), dates, strict=True):
+            try:
+                self._date(text)
+            except ValueError:
+                return f"{role} {text!r} is not a date this mapping reads"
+        return "unreadable date"
 
     def _decode(self, cells: list[str]) -> RowVerdict:
         unmapped: list[tuple[str, str]] = []
@@ -192,4 +215,5 @@ class RowPlan:
             tuple(evidence) if evidence else None,
         )
         label = stage or (stage_text.strip() or "—")
-        return RowVerdict(verdict, stage, label, closed, tuple(unmapped))
+        tally = (verdict.recommendation, verdict.grade, label, verdict.gaps, verdict.red_flags)
+        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)

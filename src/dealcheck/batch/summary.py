@@ -11,6 +11,7 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, cast
 
 from dealcheck.batch.plan import DealBasics, RowVerdict
 
@@ -98,16 +99,13 @@ class SummaryBuilder:
         self.soon = closing_soon_days
         self.sources: list[str] = []
         self.scored = self.rejected = self.blank_lines = 0
-        self._recommendation: dict[str, list[float]] = {}
-        self._grade: dict[str, list[float]] = {}
-        self._stage: dict[str, list[float]] = {}
-        self.gaps: Counter[str] = Counter()
-        self.red_flags: Counter[str] = Counter()
-        self.hygiene: Counter[str] = Counter()
+        # One dict keyed by (recommendation, grade, stage, gaps, flags, hygiene, currency):
+        # a single lookup per row; the per-dimension counts are expanded at `freeze`.
+        # Bounded: the key only holds ids from the frameworks and mapping.
+        self._tallies: dict[tuple[object, ...], list[float]] = {}
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
         self.unmapped: Counter[tuple[str, str]] = Counter()
-        self.currencies: Counter[str] = Counter()
         self.warnings: list[str] = []
         self._heap: list[tuple[float, int, AtRiskDeal]] = []
         self._sequence = 0
@@ -117,30 +115,25 @@ class SummaryBuilder:
     ) -> None:
         """Count one scored row."""
         self.scored += 1
-        verdict = row.verdict
         amount = deal.amount or 0.0
-        for table, key in (
-            (self._recommendation, verdict.recommendation),
-            (self._grade, verdict.grade),
-            (self._stage, row.stage_label),
-        ):
-            tally = table.get(key)
-            if tally is None:
-                table[key] = [1, amount]
-            else:
-                tally[0] += 1
-                tally[1] += amount
-        if verdict.gaps:
-            self.gaps.update(verdict.gaps)
-        if verdict.red_flags:
-            self.red_flags.update(verdict.red_flags)
-        if hygiene:
-            self.hygiene.update(hygiene)
+        key = (row.tally, hygiene, deal.currency)
+        tally = self._tallies.get(key)
+        if tally is None:
+            self._tallies[key] = [1, amount]
+        else:
+            tally[0] += 1
+            tally[1] += amount
         if row.unmapped:
             self._count_unmapped(row.unmapped)
-        if deal.currency:
-            self.currencies[deal.currency] += 1
-        if amount > 0 and not row.closed:
+        # Cheap pre-check: risk never exceeds amount x (1 - score), so most rows stop here.
+        if (
+            amount > 0
+            and not row.closed
+            and (
+                len(self._heap) < AT_RISK_LIMIT
+                or amount * (1.0 - row.verdict.score / 100.0) > self._heap[0][0]
+            )
+        ):
             self._consider(source, line, row, deal, amount)
 
     def reject(self, source: str, line: int, reason: str, code: str) -> None:
@@ -157,6 +150,23 @@ class SummaryBuilder:
             ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
             return {k: Tally(int(v[0]), round(v[1], 2)) for k, v in ordered}
 
+        tables: list[dict[str, list[float]]] = [{}, {}, {}]
+        gaps: Counter[str] = Counter()
+        flags: Counter[str] = Counter()
+        hygiene: Counter[str] = Counter()
+        currencies: Counter[str] = Counter()
+        for (tally_key, fired, currency), (count, amount) in self._tallies.items():
+            recommendation, grade, stage, gap_ids, flag_ids = cast(tuple[Any, ...], tally_key)
+            for table, name in zip(tables, (recommendation, grade, stage), strict=True):
+                entry = table.setdefault(str(name), [0, 0.0])
+                entry[0] += count
+                entry[1] += amount
+            for counter, ids in ((gaps, gap_ids), (flags, flag_ids), (hygiene, fired)):
+                for item in cast(tuple[str, ...], ids):
+                    counter[item] += int(count)
+            if currency:
+                currencies[str(currency)] += int(count)
+
         return PipelineSummary(
             sources=list(self.sources),
             frameworks=list(self.frameworks),
@@ -165,17 +175,17 @@ class SummaryBuilder:
             scored=self.scored,
             rejected=self.rejected,
             blank_lines=self.blank_lines,
-            by_recommendation=tallies(self._recommendation),
-            by_grade=dict(sorted(tallies(self._grade).items())),
-            by_stage=tallies(self._stage),
-            gaps=self.gaps.most_common(10),
-            red_flags=self.red_flags.most_common(10),
-            hygiene=self.hygiene.most_common(),
+            by_recommendation=tallies(tables[0]),
+            by_grade=dict(sorted(tallies(tables[1]).items())),
+            by_stage=tallies(tables[2]),
+            gaps=gaps.most_common(10),
+            red_flags=flags.most_common(10),
+            hygiene=hygiene.most_common(),
             at_risk=[entry for _, _, entry in sorted(self._heap, reverse=True)],
             reject_reasons=self.reject_reasons.most_common(),
             reject_examples=list(self.reject_examples),
             unmapped_values=[(c, v, n) for (c, v), n in self.unmapped.most_common(10)],
-            currencies=[c for c, _ in self.currencies.most_common()],
+            currencies=[c for c, _ in currencies.most_common()],
             warnings=list(self.warnings),
             distinct_answers=distinct_answers,
         )

@@ -54,6 +54,7 @@ class VerdictCache:
         self.criteria_slots = [(n, c.id) for n, fw in enumerate(frameworks) for c in fw.criteria]
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
         self._cache: dict[tuple[Any, ...], Verdict] = {}
+        self._old: dict[tuple[Any, ...], Verdict] = {}
         self.computed = 0
 
     def get(
@@ -67,9 +68,10 @@ class VerdictCache:
         key = (stage, levels, flags, evidence)
         found = self._cache.get(key)
         if found is None:
-            found = self._compute(stage, levels, flags, evidence)
+            # Two generations keep the frequent combinations across a turnover.
+            found = self._old.get(key) or self._compute(stage, levels, flags, evidence)
             if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
+                self._old, self._cache = self._cache, {}
             self._cache[key] = found
         return found
 
