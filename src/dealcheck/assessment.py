@@ -2,9 +2,9 @@
 
 The overall score is the mean of the raw scores of the frameworks that have criteria
 (a red-flags-only framework has nothing to average); then every triggered red flag
-of every framework applies to it. The recommendation follows the strictest rule: any
-framework that disqualifies disqualifies the deal, and advance needs every framework
-that has criteria to allow it.
+of every framework applies to it. The first framework's recommendation rule then
+decides on that overall score, with every framework's gaps and flags in view, so the
+verdict and its reasons are stated once for the deal.
 """
 
 from __future__ import annotations
@@ -25,10 +25,9 @@ from dealcheck.scoring import (
     apply_red_flags,
     grade_for,
     next_questions,
+    recommend,
     score,
 )
-
-_SEVERITY = {Recommendation.ADVANCE: 0, Recommendation.DIG_DEEPER: 1, Recommendation.DISQUALIFY: 2}
 
 
 @dataclass(frozen=True)
@@ -78,11 +77,11 @@ def assess(
     triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for c in cards for f in c.red_flags]
     final, flags = apply_red_flags(raw, triggered)
     lead = frameworks[0]
-    worst = max(cards, key=lambda c: _SEVERITY[c.recommendation])
-    recommendation, reasons = _combined(cards, worst)
     gaps = sorted(
         (g for c in cards for g in c.gaps), key=lambda g: (not g.criterion.critical, -g.priority)
     )
+    criteria = [scored for c in cards for scored in c.criteria]
+    recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
     return Assessment(
         scorecards=cards,
         score=round(final, 1),
@@ -93,10 +92,3 @@ def assess(
         red_flags=flags,
         next_questions=next_questions(gaps, flags, lead.next_questions),
     )
-
-
-def _combined(cards: list[Scorecard], worst: Scorecard) -> tuple[Recommendation, list[Reason]]:
-    if len(cards) == 1 or worst.recommendation is not Recommendation.ADVANCE:
-        reasons = [r for c in cards if c.recommendation is worst.recommendation for r in c.reasons]
-        return worst.recommendation, list(dict.fromkeys(reasons))
-    return Recommendation.ADVANCE, list(dict.fromkeys(r for c in cards for r in c.reasons))

@@ -148,7 +148,7 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
     ]
     final, flags = apply_red_flags(raw, flags)
     gaps = _gaps(criteria)
-    recommendation, reasons = _recommend(framework, final, criteria, gaps, flags)
+    recommendation, reasons = recommend(framework, final, criteria, gaps, flags)
     return Scorecard(
         framework=framework,
         stage=current,
@@ -271,13 +271,14 @@ def _gaps(criteria: list[CriterionScore]) -> list[Gap]:
     return sorted(gaps, key=lambda g: (not g.criterion.critical, -g.priority))
 
 
-def _recommend(
+def recommend(
     framework: Framework,
     final: float,
     criteria: list[CriterionScore],
     gaps: list[Gap],
     flags: list[TriggeredFlag],
 ) -> tuple[Recommendation, list[Reason]]:
+    """Apply the framework's recommendation rule; return the verdict and its reasons."""
     rule = framework.recommendation
     disqualifying = [f.flag.id for f in flags if f.flag.effect is RedFlagEffect.DISQUALIFY]
     absent_critical = [c.criterion.id for c in criteria if c.criterion.critical and c.absent]
