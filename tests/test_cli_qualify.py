@@ -35,7 +35,7 @@ def test_qualify_with_answers_then_report_in_every_format(runner: CliRunner, wor
     )
     code, out, err = invoke(runner, "qualify", "--answers", str(answers), *MINI)
     assert code == 0, err
-    assert "saved deals/acme.yaml (qualification 1)" in err
+    assert "Saved deals/acme.yaml (qualification 1)" in err
     assert "Recommendation" in out
     code, out, _ = invoke(
         runner,

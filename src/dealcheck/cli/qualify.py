@@ -56,6 +56,7 @@ def qualify(
     from dealcheck.cli._console import out
     from dealcheck.deals.qualify import QualifyRequest
     from dealcheck.deals.qualify import qualify as run
+    from dealcheck.i18n import t
     from dealcheck.render.deal_report import report_renderable
 
     ui = _context.language(lang)
@@ -74,7 +75,7 @@ def qualify(
     )
     outcome = run(request, prompter)
     out().print(report_renderable(outcome.report, ui))
-    _note(f"saved {outcome.report.path} (qualification {outcome.report.number})")
+    _note(t("qualify.saved", ui, outcome.report.path, outcome.report.number))
 
 
 @command(app, "report")

@@ -54,11 +54,18 @@ def title_lines(report: DealReport, lang: str) -> tuple[str, str]:
         lang,
         company=deal.company or "?",
         amount=amount_text(deal.amount, deal.currency),
-        stage=report.qualification.stage or deal.stage or "?",
+        stage=_stage_name(report, lang),
         close=deal.close_date.isoformat() if deal.close_date else "?",
         owner=deal.owner or "?",
     )
     return title, basics
+
+
+def _stage_name(report: DealReport, lang: str) -> str:
+    stage = next((c.stage for c in report.assessment.scorecards if c.stage), None)
+    if stage is not None:
+        return stage.name.get(lang)
+    return report.qualification.stage or report.deal.stage or "?"
 
 
 def moved_lines(report: DealReport, lang: str) -> list[str]:

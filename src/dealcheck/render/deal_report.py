@@ -65,14 +65,17 @@ def _summary(report: DealReport, lang: str) -> Table:
             f"{card.score:.0f}",
             bar(card.score / 100),
             card.grade,
-            card.recommendation.value,
+            t(f"recommendation.{card.recommendation.value}", lang),
         )
     table.add_row(
         RichText(t("report.overall", lang), style="bold"),
         RichText(f"{assessment.score:.0f}", style="bold"),
         bar(assessment.score / 100),
         RichText(assessment.grade, style="bold"),
-        RichText(assessment.recommendation.value, style=STYLE[assessment.recommendation]),
+        RichText(
+            t(f"recommendation.{assessment.recommendation.value}", lang),
+            style=STYLE[assessment.recommendation],
+        ),
     )
     return table
 
