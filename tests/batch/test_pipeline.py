@@ -153,3 +153,17 @@ def test_deal_folder_input(tmp_path: Path, mini: Framework) -> None:
     summary = run([deals], [mini], None)
     assert (summary.rows, summary.scored, summary.rejected) == (2, 1, 1)
     assert dict(summary.red_flags) == {"champion-left": 1}
+
+
+def test_batch_core_imports_no_cli_or_terminal_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dealcheck.batch.run, dealcheck.batch.draft; "
+        "print(sorted(m for m in ('typer', 'rich', 'questionary') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from dealcheck.batch.mapping import Mapping, load_mapping
+from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import (
     FORMATS,
     CsvWriter,
@@ -104,11 +104,6 @@ def run_score(request: ScoreRequest, progress: Progress | None = None) -> Pipeli
             with _opened(request.output, bom=False) as stream:
                 stream.write(pipeline_markdown(summary, request.lang))
     return summary
-
-
-def check_mapping(reference: str) -> Mapping:
-    """Load a mapping (preset or file) only to validate it."""
-    return load_mapping(reference)[0]
 
 
 @contextmanager
