@@ -7,6 +7,7 @@ publishes them as JSON Schema for editors.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 from typing import Annotated
@@ -295,13 +296,16 @@ class Framework(_Strict):
 
     def stage(self, name: str) -> Stage | None:
         """Find a stage by id, name in any language, or alias (case-insensitive)."""
-        wanted = name.strip().casefold()
-        for stage in self.stages:
+        return self._stage_index.get(name.strip().casefold())
+
+    @functools.cached_property
+    def _stage_index(self) -> dict[str, Stage]:
+        index: dict[str, Stage] = {}
+        for stage in reversed(self.stages):
             names = {stage.id, *stage.aliases, stage.name.get(DEFAULT_LANGUAGE)}
             names |= set((stage.name.root if isinstance(stage.name.root, dict) else {}).values())
-            if wanted in {n.casefold() for n in names}:
-                return stage
-        return None
+            index.update({n.casefold(): stage for n in names})
+        return index
 
     def target_level(self, criterion: Criterion) -> Level:
         """The level a criterion should reach when the deal's stage is not known."""

@@ -136,10 +136,7 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
         ValueError: For a stage the framework does not know or a level id not on the scale.
     """
     current = _stage(framework, stage)
-    criteria = [
-        _criterion_score(framework, c, answers.level_of(c.id), answers, current)
-        for c in framework.criteria
-    ]
+    criteria = [plan.scored(answers) for plan in _plans(framework, current)]
     raw = sum(c.points for c in criteria) if criteria else NO_CRITERIA_SCORE
     flags = [
         TriggeredFlag(flag, framework.id, 0.0)
@@ -175,6 +172,8 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
 
 def apply_red_flags(raw: float, flags: list[TriggeredFlag]) -> tuple[float, list[TriggeredFlag]]:
     """Subtract, then cap; return the final score and each flag's cost."""
+    if not flags:
+        return raw, flags
     current = raw
     costed: list[TriggeredFlag] = []
     for effect in (RedFlagEffect.SUBTRACT, RedFlagEffect.CAP, RedFlagEffect.DISQUALIFY):
@@ -202,15 +201,16 @@ def grade_for(framework: Framework, value: float) -> str:
 
 def next_questions(gaps: list[Gap], flags: list[TriggeredFlag], limit: int) -> list[NextQuestion]:
     """Questions for the next call: round-robin over the top gaps' question banks, then flags."""
-    banks = [(g.criterion.id, list(g.criterion.questions)) for g in gaps]
-    banks += [(f.flag.id, list(f.flag.questions)) for f in flags]
+    banks: list[tuple[str, list[Text]]] = [(g.criterion.id, g.criterion.questions) for g in gaps]
+    banks += [(f.flag.id, f.flag.questions) for f in flags]
     picked: list[NextQuestion] = []
-    depth = 0
-    while len(picked) < limit and any(depth < len(bank) for _, bank in banks):
+    deepest = max((len(bank) for _, bank in banks), default=0)
+    for depth in range(deepest):
         for about, bank in banks:
-            if depth < len(bank) and len(picked) < limit:
+            if depth < len(bank):
                 picked.append(NextQuestion(about, bank[depth]))
-        depth += 1
+                if len(picked) == limit:
+                    return picked
     return picked
 
 
@@ -224,32 +224,83 @@ def _stage(framework: Framework, stage: str | Stage | None) -> Stage | None:
     return found
 
 
-def _criterion_score(
-    framework: Framework, criterion: Criterion, level_id: str, answers: Answers, stage: Stage | None
-) -> CriterionScore:
-    scale = framework.scale_of(criterion)
+@dataclass(frozen=True, slots=True)
+class _CriterionPlan:
+    """What never changes between deals for one criterion at one stage."""
+
+    criterion: Criterion
+    levels: dict[str, tuple[Level, float, bool, float]]  # id -> level, points, absent, shortfall
+    max_points: float
+    expected: Level | None
+    unknown_shortfall: float
+
+    def scored(self, answers: Answers) -> CriterionScore:
+        answer = answers.criteria.get(self.criterion.id) or _NO_ANSWER
+        if answer.level == UNKNOWN:
+            return CriterionScore(
+                self.criterion,
+                answer,
+                None,
+                0.0,
+                self.max_points,
+                self.expected,
+                False,
+                self.unknown_shortfall,
+            )
+        found = self.levels.get(answer.level)
+        if found is None:
+            known = ", ".join(self.levels)
+            raise ValueError(
+                f"{self.criterion.id}: no level {answer.level!r} (levels: {known}, unknown)"
+            )
+        level, points, absent, shortfall = found
+        return CriterionScore(
+            self.criterion, answer, level, points, self.max_points, self.expected, absent, shortfall
+        )
+
+
+_NO_ANSWER = CriterionAnswer()
+_PLANS: dict[tuple[int, str | None], tuple[Framework, list[_CriterionPlan]]] = {}
+
+
+def _plans(framework: Framework, stage: Stage | None) -> list[_CriterionPlan]:
+    # Scoring a pipeline scores the same framework thousands of times: the per-criterion
+    # arithmetic that depends only on the framework and the stage is done once.
+    key = (id(framework), stage.id if stage else None)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] is framework:
+        return cached[1]
     total_weight = sum(c.weight for c in framework.criteria)
+    plans = [_plan(framework, c, stage, total_weight) for c in framework.criteria]
+    if len(_PLANS) > 256:
+        _PLANS.clear()
+    _PLANS[key] = (framework, plans)
+    return plans
+
+
+def _plan(
+    framework: Framework, criterion: Criterion, stage: Stage | None, total_weight: float
+) -> _CriterionPlan:
+    scale = framework.scale_of(criterion)
     max_points = 100.0 * criterion.weight / total_weight
-    level = None if level_id == UNKNOWN else scale.by_id(level_id)
-    if level_id != UNKNOWN and level is None:
-        known = ", ".join(lv.id for lv in scale.root)
-        raise ValueError(f"{criterion.id}: no level {level_id!r} (levels: {known}, unknown)")
     bottom, top = scale.root[0].value, scale.top.value
-    share = 0.0 if level is None else (level.value - bottom) / (top - bottom)
     expected = framework.expected_level(criterion, stage)
+
+    def shortfall(reached: float) -> float:
+        return max(0.0, (expected.value - reached) / (top - bottom)) if expected else 0.0
+
+    levels = {
+        level.id: (
+            level,
+            max_points * (level.value - bottom) / (top - bottom),
+            scale.is_absent(level),
+            shortfall(level.value),
+        )
+        for level in scale.root
+    }
     # An unknown answer ranks half a step below the bottom: not knowing is worse than
     # knowing something is missing, because the rep cannot plan around it.
-    reached = bottom - 0.5 if level is None else level.value
-    return CriterionScore(
-        criterion=criterion,
-        answer=answers.criteria.get(criterion.id) or CriterionAnswer(),
-        level=level,
-        points=max_points * share,
-        max_points=max_points,
-        expected=expected,
-        absent=level is not None and scale.is_absent(level),
-        shortfall=max(0.0, (expected.value - reached) / (top - bottom)) if expected else 0.0,
-    )
+    return _CriterionPlan(criterion, levels, max_points, expected, shortfall(bottom - 0.5))
 
 
 def _gaps(criteria: list[CriterionScore]) -> list[Gap]:
