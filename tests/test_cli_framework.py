@@ -83,7 +83,11 @@ def test_validate_in_a_fresh_process_never_shows_a_traceback(in_repo: Path) -> N
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert len(done.stdout.splitlines()) >= len(list(BAD.glob("*.yaml")))
-    strays = [line for line in done.stdout.splitlines() if not line.startswith("tests/fixtures/frameworks/bad/")]
+    strays = [
+        line
+        for line in done.stdout.splitlines()
+        if not line.startswith("tests/fixtures/frameworks/bad/")
+    ]
     assert strays == []
 
 

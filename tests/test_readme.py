@@ -36,7 +36,9 @@ def all_commands() -> list[str]:
 
 
 def test_the_framework_example_is_a_valid_framework(tmp_path: Path) -> None:
-    example = next(block for block in code_blocks("yaml") if block.startswith("# yaml-language-server"))
+    example = next(
+        block for block in code_blocks("yaml") if block.startswith("# yaml-language-server")
+    )
     path = tmp_path / "mini.yaml"
     path.write_text(example, encoding="utf-8")
 
@@ -58,7 +60,37 @@ def test_exactly_two_set_up_commands_and_ci_runs_the_test_one() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
     assert len(commands) == 2
-    assert all(c.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ") for c in commands)
+    assert all(
+        c.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ")
+        for c in commands
+    )
     test_command = commands[1].rsplit("&& ", 1)[1]
     assert test_command == "python -m pytest -q"
     assert test_command in ci.splitlines()
+
+
+def test_the_mapping_example_binds_to_the_salesforce_example_export(tmp_path: Path) -> None:
+    from dealcheck.batch.binding import bind
+    from dealcheck.batch.mapping import load_mapping
+
+    example = next(block for block in code_blocks("yaml") if block.startswith("crm: salesforce"))
+    path = tmp_path / "salesforce.map.yaml"
+    path.write_text(example, encoding="utf-8")
+    header = (
+        (ROOT / "examples" / "salesforce-pipeline.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+        .split(",")
+    )
+
+    mapping, tree = load_mapping(path)
+    binding = bind(
+        mapping,
+        tree,
+        header,
+        [load_framework(i) for i in mapping.frameworks],
+        "salesforce-pipeline.csv",
+    )
+
+    assert mapping.criteria["meddpicc"]["champion"].kind.value == "yes-no"
+    assert binding.roles["next_step"] >= 0
