@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -87,28 +88,20 @@ def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) 
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    table = Table()
-    for column in (
-        "col.id",
-        "col.name",
-        "col.version",
-        "col.origin",
-        "col.criteria",
-        "col.flags",
-        "col.languages",
-        "col.status",
-    ):
-        table.add_column(t(column, lang))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("col.id", "col.version", "col.origin", "col.criteria", "col.flags"):
+        table.add_column(t(column, lang), no_wrap=True)
+    table.add_column(t("col.name", lang))
+    table.add_column(t("col.status", lang), overflow="fold")
     for e in entries:
         fw = e.framework
         table.add_row(
             e.id,
-            fw.name.get(lang) if fw else "",
             fw.version if fw else "",
             e.origin,
             str(len(fw.criteria)) if fw else "",
             str(len(fw.red_flags)) if fw else "",
-            ", ".join(fw.languages) if fw else "",
+            fw.name.get(lang) if fw else "",
             t("status.ok", lang) if e.problem is None else RichText(e.problem, style="red"),
         )
     out().print(table)
