@@ -91,7 +91,7 @@ def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("col.id", "col.version", "col.origin", "col.criteria", "col.flags"):
         table.add_column(t(column, lang), no_wrap=True)
-    table.add_column(t("col.name", lang))
+    table.add_column(t("col.name", lang), min_width=24)
     table.add_column(t("col.status", lang), overflow="fold")
     for e in entries:
         fw = e.framework
