@@ -91,8 +91,10 @@ def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("col.id", "col.version", "col.origin", "col.criteria", "col.flags"):
         table.add_column(t(column, lang), no_wrap=True)
-    table.add_column(t("col.name", lang), min_width=24)
-    table.add_column(t("col.status", lang), overflow="fold")
+    table.add_column(t("col.name", lang), min_width=20)
+    broken = any(e.problem for e in entries)
+    if broken:
+        table.add_column(t("col.status", lang), overflow="fold", min_width=24)
     for e in entries:
         fw = e.framework
         table.add_row(
@@ -102,7 +104,11 @@ def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) 
             str(len(fw.criteria)) if fw else "",
             str(len(fw.red_flags)) if fw else "",
             fw.name.get(lang) if fw else "",
-            t("status.ok", lang) if e.problem is None else RichText(e.problem, style="red"),
+            *(
+                [t("status.ok", lang) if e.problem is None else RichText(e.problem, style="red")]
+                if broken
+                else []
+            ),
         )
     out().print(table)
 
