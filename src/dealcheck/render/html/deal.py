@@ -1,0 +1,249 @@
+"""The deal report as one self-contained HTML page: verdict first, then the pictures.
+
+Reads a `DealReport` (the same one the terminal and Markdown reports read) and
+computes nothing about the deal; the only arithmetic here is where a level sits on
+its scale, for the radar chart.
+"""
+
+from __future__ import annotations
+
+from dealcheck.deals.history import DealReport
+from dealcheck.framework import Framework, Level
+from dealcheck.i18n import explain, t
+from dealcheck.render.deal_format import level_text, moved_lines, source_text, title_lines
+from dealcheck.render.html.markup import Markup, el, join, linkify
+from dealcheck.render.html.page import page
+from dealcheck.render.html.svg import Spoke, line_chart, radar
+from dealcheck.report_json import criterion_names
+from dealcheck.scoring import CriterionScore, Scorecard
+
+
+def deal_report_html(report: DealReport, lang: str) -> str:
+    """The whole deal report as an HTML document."""
+    assessment = report.assessment
+    title, basics = title_lines(report, lang)
+    body: list[Markup] = [
+        el("h1", None, report.deal.name),
+        el("p", {"class": "muted"}, title),
+        el("p", None, basics),
+    ]
+    body += [el("p", {"class": "muted"}, f"! {note}") for note in report.notes]
+    body.append(_verdict(report, lang))
+    charts = [_radar(card, lang) for card in assessment.scorecards if card.framework.criteria]
+    history = _history(report, lang)
+    if history is not None:
+        charts.append(history)
+    body.append(el("section", {"class": "grid"}, *charts))
+    body.append(_gaps(report, lang))
+    body.append(_flags(report, lang))
+    body += [_evidence(card, lang) for card in assessment.scorecards if card.framework.criteria]
+    moved = moved_lines(report, lang)
+    if moved:
+        body.append(
+            el(
+                "section",
+                None,
+                el("h2", None, moved[0]),
+                el("ul", None, *(el("li", None, line) for line in moved[1:])),
+            )
+        )
+    body.append(el("footer", None, t("html.footer", lang)))
+    return page(f"{report.deal.name} · dealcheck", lang, el("main", None, *body))
+
+
+def _verdict(report: DealReport, lang: str) -> Markup:
+    assessment = report.assessment
+    value = assessment.recommendation.value
+    names = criterion_names(assessment, lang)
+    frameworks = el(
+        "table",
+        {"class": "frameworks"},
+        el(
+            "tr",
+            None,
+            *(
+                el("th", None, t(k, lang))
+                for k in ("col.framework", "col.score", "col.grade", "col.recommendation")
+            ),
+        ),
+        *(
+            el(
+                "tr",
+                None,
+                el("td", None, f"{c.framework.id}@{c.framework.version}"),
+                el("td", {"class": "num"}, f"{c.score:.0f}"),
+                el("td", None, c.grade),
+                el("td", None, t(f"recommendation.{c.recommendation.value}", lang)),
+            )
+            for c in assessment.scorecards
+        ),
+    )
+    return el(
+        "section",
+        {"class": f"verdict {value}", "id": "verdict"},
+        el(
+            "div",
+            None,
+            el("div", {"class": "score", "id": "score"}, f"{assessment.score:.0f}"),
+            el("div", {"class": "muted"}, t("html.score_of", lang)),
+        ),
+        el(
+            "div",
+            None,
+            el("div", {"class": "muted"}, t("report.recommendation", lang)),
+            el(
+                "div",
+                {"class": f"recommendation {value}", "id": "recommendation"},
+                t(f"recommendation.{value}", lang),
+            ),
+            el("div", None, t("html.grade", lang, assessment.grade)),
+        ),
+        el(
+            "div",
+            {"style": "flex: 1 1 320px"},
+            el("ul", None, *(el("li", None, explain(r, lang, names)) for r in assessment.reasons)),
+            frameworks,
+        ),
+    )
+
+
+def level_share(framework: Framework, scored: CriterionScore, level: Level | None) -> float:
+    """Where a level sits on the criterion's scale: lowest 0, top 1; unknown 0."""
+    if level is None:
+        return 0.0
+    scale = framework.scale_of(scored.criterion)
+    bottom, top = scale.root[0].value, scale.top.value
+    return (level.value - bottom) / (top - bottom) if top > bottom else 0.0
+
+
+def _radar(card: Scorecard, lang: str) -> Markup:
+    fw = card.framework
+    spokes = [
+        Spoke(
+            key=c.criterion.id,
+            label=c.criterion.name.get(lang),
+            value=level_share(fw, c, c.level),
+            expected=None if c.expected is None else level_share(fw, c, c.expected),
+            detail=f"{c.criterion.name.get(lang)}: {level_text(c, lang)}"
+            + (f" / {t('col.expected', lang)}: {c.expected.label.get(lang)}" if c.expected else ""),
+        )
+        for c in card.criteria
+    ]
+    caption = t("html.radar", lang, fw.name.get(lang))
+    legend = (t("html.reached", lang), t("html.expected", lang))
+    return el(
+        "figure",
+        {"data-framework": fw.id},
+        el("figcaption", None, caption),
+        radar(spokes, caption, legend),
+    )
+
+
+def _history(report: DealReport, lang: str) -> Markup | None:
+    points = [
+        (q.date.isoformat(), q.result.score)
+        for q in report.deal.qualifications[: report.number]
+        if q.result is not None
+    ]
+    if not points:
+        return None
+    caption = t("html.history", lang)
+    return el("figure", None, el("figcaption", None, caption), line_chart(points, caption))
+
+
+def _gaps(report: DealReport, lang: str) -> Markup:
+    assessment = report.assessment
+    heading = el("h2", None, t("report.gaps", lang))
+    if not assessment.gaps:
+        return el("section", {"id": "gaps"}, heading, el("p", None, t("report.no_gaps", lang)))
+    asked = {g.criterion.id for g in assessment.gaps}
+    items: list[Markup] = []
+    for gap in assessment.gaps:
+        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
+        questions = [q for q in assessment.next_questions if q.about == gap.criterion.id]
+        items.append(
+            el(
+                "li",
+                {"data-criterion": gap.criterion.id},
+                el("strong", None, gap.criterion.name.get(lang)),
+                " ",
+                el("span", {"class": "tag flag"}, t("report.critical", lang))
+                if gap.criterion.critical
+                else None,
+                f" {t(f'gap.{gap.kind.value}', lang)} ({level} → {gap.expected.label.get(lang)})",
+                el(
+                    "ul",
+                    None,
+                    *(
+                        el("li", None, f"{t('html.ask', lang)}: {q.text.get(lang)}")
+                        for q in questions
+                    ),
+                )
+                if questions
+                else None,
+            )
+        )
+    others = [q for q in assessment.next_questions if q.about not in asked]
+    extra = (
+        join(
+            [
+                el("h3", None, t("html.other_questions", lang)),
+                el("ol", None, *(el("li", None, q.text.get(lang)) for q in others)),
+            ]
+        )
+        if others
+        else None
+    )
+    return el("section", {"id": "gaps"}, heading, el("ul", None, *items), extra)
+
+
+def _flags(report: DealReport, lang: str) -> Markup:
+    assessment = report.assessment
+    heading = el("h2", None, t("report.red_flags", lang))
+    if assessment.red_flags:
+        shown = el(
+            "ul",
+            None,
+            *(
+                el(
+                    "li",
+                    {"class": "flag", "data-flag": f.flag.id},
+                    f"⚑ {f.flag.id}",
+                    f" ({t('report.costs', lang, f'{f.points_lost:g}')})" if f.points_lost else "",
+                    ": ",
+                    f.flag.reason.get(lang),
+                )
+                for f in assessment.red_flags
+            ),
+        )
+    else:
+        shown = el("p", None, t("report.no_flags", lang))
+    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
+    note = (
+        el("p", {"class": "muted"}, t("report.unanswered_flags", lang, ", ".join(unchecked)))
+        if unchecked
+        else None
+    )
+    return el("section", {"id": "red-flags"}, heading, shown, note)
+
+
+def _evidence(card: Scorecard, lang: str) -> Markup:
+    heads = ("col.name", "col.level", "col.expected", "col.evidence", "col.source")
+    rows = [
+        el(
+            "tr",
+            {"data-criterion": c.criterion.id},
+            el("td", None, c.criterion.name.get(lang) + (" *" if c.criterion.critical else "")),
+            el("td", None, level_text(c, lang)),
+            el("td", None, c.expected.label.get(lang) if c.expected else ""),
+            el("td", None, linkify(c.answer.evidence)),
+            el("td", None, source_text(c, lang)),
+        )
+        for c in card.criteria
+    ]
+    return el(
+        "section",
+        {"class": "evidence"},
+        el("h2", None, f"{t('html.evidence', lang)} · {card.framework.name.get(lang)}"),
+        el("table", None, el("tr", None, *(el("th", None, t(h, lang)) for h in heads)), *rows),
+    )
