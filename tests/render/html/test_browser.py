@@ -8,9 +8,11 @@ import pytest
 
 from dealcheck.deals.history import build_report
 from dealcheck.render.html.deal import deal_report_html
+from dealcheck.render.html.pipeline import pipeline_html
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES
 from tests.render.html.chromium import PNG_MAGIC, Loaded, load
 from tests.render.html.parsing import find
+from tests.render.html.test_pipeline import salesforce_summary
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +53,21 @@ def test_deal_report_in_chromium(tmp_path: Path, deal: str, lang: str) -> None:
     assert find(loaded.dom, "polygon", class_="expected")
     assert not find(loaded.dom, "script")  # the DOM after load holds no injected script
     assert report.deal.name in loaded.text  # shown as text, not run
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pipeline_report_in_chromium(tmp_path: Path, lang: str) -> None:
+    summary = salesforce_summary()
+    page = tmp_path / "pipeline.html"
+    page.write_text(pipeline_html(summary, lang), encoding="utf-8")
+
+    loaded = load(page, tmp_path / "browser")
+
+    _looks_drawn(loaded)
+    counts = {
+        "en": "52 rows read: 49 scored, 3 rejected",
+        "ko": "읽은 행 52개: 채점 49개, 거부 3개",
+    }
+    assert counts[lang] in loaded.text
+    assert len(find(loaded.dom, "rect")) >= 2 * len(summary.by_stage)
+    assert summary.at_risk[0].name in loaded.text
