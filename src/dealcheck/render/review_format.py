@@ -1,0 +1,118 @@
+"""Plain-text pieces of the weekly pipeline review, shared by its renderers (no rich here)."""
+
+from __future__ import annotations
+
+from dealcheck.batch.compare import DealState, Movement, PipelineReview
+from dealcheck.i18n import t
+from dealcheck.render.deal_format import amount_text
+
+SECTIONS = ("moved", "new_flags", "slipped", "appeared", "left")
+
+
+def delta_text(delta: float) -> str:
+    """A score change readable without colour: `▲ +5.0`, `▼ −3.2`, `= 0.0`."""
+    if delta > 0:
+        return f"▲ +{delta:.1f}"
+    if delta < 0:
+        return f"▼ −{-delta:.1f}"
+    return "= 0.0"
+
+
+def recommendation_text(movement: Movement, lang: str) -> str:
+    """`dig deeper → advance`, or the one recommendation when it did not change."""
+    after = t(f"recommendation.{movement.after.recommendation}", lang)
+    if not movement.recommendation_changed:
+        return after
+    return f"{t(f'recommendation.{movement.before.recommendation}', lang)} → {after}"
+
+
+def date_text(state: DealState) -> str:
+    """The close date, or an em dash."""
+    return state.close_date.isoformat() if state.close_date else "—"
+
+
+def money(state: DealState) -> str:
+    """The deal amount with separators, or an em dash."""
+    return amount_text(state.amount, None) if state.amount is not None else "—"
+
+
+def headline(review: PipelineReview, lang: str) -> tuple[str, str]:
+    """The review's 'before → after' line and its counts line."""
+    return (
+        t("compare.against", lang, before=review.before, after=review.after),
+        t(
+            "compare.counts",
+            lang,
+            common=review.common,
+            appeared=len(review.appeared),
+            left=len(review.left),
+        ),
+    )
+
+
+def rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Column titles and plain cells of one section of the review."""
+    deal, owner = t("pipeline.col.deal", lang), t("pipeline.col.owner", lang)
+    before, after = t("compare.col.before", lang), t("compare.col.after", lang)
+    if section == "moved":
+        return [
+            deal,
+            owner,
+            before,
+            after,
+            t("compare.col.change", lang),
+            t("col.recommendation", lang),
+        ], [
+            [
+                m.after.label,
+                m.after.owner,
+                f"{m.before.score:g}",
+                f"{m.after.score:g}",
+                delta_text(m.score_delta),
+                recommendation_text(m, lang),
+            ]
+            for m in review.moved
+        ]
+    if section == "new_flags":
+        return [deal, owner, t("compare.col.flags", lang)], [
+            [m.after.label, m.after.owner, ", ".join(m.new_flags)] for m in review.new_flags
+        ]
+    if section == "slipped":
+        return [deal, owner, before, after, t("compare.col.days", lang)], [
+            [
+                m.after.label,
+                m.after.owner,
+                date_text(m.before),
+                date_text(m.after),
+                f"+{m.slipped_days}",
+            ]
+            for m in review.slipped
+        ]
+    states = review.appeared if section == "appeared" else review.left
+    return [
+        deal,
+        owner,
+        t("pipeline.col.amount", lang),
+        t("pipeline.col.score", lang),
+        t("pipeline.col.recommendation", lang),
+        t("pipeline.col.close", lang),
+    ], [
+        [
+            s.label,
+            s.owner,
+            money(s),
+            f"{s.score:g}",
+            t(f"recommendation.{s.recommendation}", lang) if s.recommendation else "",
+            date_text(s),
+        ]
+        for s in states
+    ]
+
+
+NUMERIC = {
+    "moved": {2, 3, 4},
+    "new_flags": set(),
+    "slipped": {4},
+    "appeared": {2, 3},
+    "left": {2, 3},
+}

@@ -1,0 +1,37 @@
+"""The weekly pipeline review as Markdown: tables escaped, no raw HTML, no live links."""
+
+from __future__ import annotations
+
+import re
+
+from dealcheck.batch.compare import PipelineReview
+from dealcheck.i18n import t
+from dealcheck.render.review_format import NUMERIC, SECTIONS, headline, rows
+
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md(text: str) -> str:
+    """User text made inert in Markdown: punctuation backslash-escaped, one line."""
+    flat = " ".join(text.replace("&", "&amp;").split())
+    return _PUNCTUATION.sub(r"\\\1", flat)
+
+
+def review_markdown(review: PipelineReview, lang: str = "en") -> str:
+    """The review as a Markdown document."""
+    against, counts = headline(review, lang)
+    out = [f"# {t('compare.title', lang)}", "", md(against), "", md(counts), ""]
+    if review.quiet:
+        out += [t("compare.nothing", lang), ""]
+    for section in SECTIONS:
+        heads, cells = rows(review, section, lang)
+        if not cells:
+            continue
+        numeric = NUMERIC[section]
+        out += [f"## {t(f'compare.{section}', lang)} ({len(cells)})", ""]
+        out.append("| " + " | ".join(md(h) for h in heads) + " |")
+        out.append("|" + "".join("---:|" if i in numeric else "---|" for i in range(len(heads))))
+        out += ["| " + " | ".join(md(c) for c in row) + " |" for row in cells]
+        out.append("")
+    out += [f"> {md(w)}" for w in review.warnings]
+    return "\n".join(out).rstrip("\n") + "\n"
