@@ -7,6 +7,8 @@ from dealcheck.i18n import t
 from dealcheck.render.deal_format import amount_text
 
 SECTIONS = ("moved", "new_flags", "slipped", "appeared", "left")
+#: Rows shown per section; a review is read by people, the full list is in the scored file.
+ROW_LIMIT = 100
 
 
 def delta_text(delta: float) -> str:
@@ -50,8 +52,27 @@ def headline(review: PipelineReview, lang: str) -> tuple[str, str]:
     )
 
 
-def rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Column titles and plain cells of one section of the review."""
+def section_size(review: PipelineReview, section: str) -> int:
+    """How many deals a section lists in full."""
+    found: list[object] = getattr(review, section)
+    return len(found)
+
+
+def rows(
+    review: PipelineReview, section: str, lang: str, limit: int = ROW_LIMIT
+) -> tuple[list[str], list[list[str]]]:
+    """Column titles and plain cells of one section of the review (at most `limit` rows)."""
+    heads, cells = _rows(review, section, lang)
+    return heads, cells[:limit]
+
+
+def more_text(review: PipelineReview, section: str, shown: int, lang: str) -> str | None:
+    """'… and N more' when a section has more deals than are shown."""
+    hidden = section_size(review, section) - shown
+    return t("compare.more", lang, hidden) if hidden > 0 else None
+
+
+def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], list[list[str]]]:
     deal, owner = t("pipeline.col.deal", lang), t("pipeline.col.owner", lang)
     before, after = t("compare.col.before", lang), t("compare.col.after", lang)
     if section == "moved":

@@ -6,7 +6,14 @@ import re
 
 from dealcheck.batch.compare import PipelineReview
 from dealcheck.i18n import t
-from dealcheck.render.review_format import NUMERIC, SECTIONS, headline, rows
+from dealcheck.render.review_format import (
+    NUMERIC,
+    SECTIONS,
+    headline,
+    more_text,
+    rows,
+    section_size,
+)
 
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -28,10 +35,13 @@ def review_markdown(review: PipelineReview, lang: str = "en") -> str:
         if not cells:
             continue
         numeric = NUMERIC[section]
-        out += [f"## {t(f'compare.{section}', lang)} ({len(cells)})", ""]
+        total = section_size(review, section)
+        out += [f"## {t(f'compare.{section}', lang)} ({total:,})", ""]
         out.append("| " + " | ".join(md(h) for h in heads) + " |")
         out.append("|" + "".join("---:|" if i in numeric else "---|" for i in range(len(heads))))
         out += ["| " + " | ".join(md(c) for c in row) + " |" for row in cells]
+        more = more_text(review, section, len(cells), lang)
+        out += ["", md(more)] if more else []
         out.append("")
     out += [f"> {md(w)}" for w in review.warnings]
     return "\n".join(out).rstrip("\n") + "\n"

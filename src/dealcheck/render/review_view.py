@@ -8,7 +8,14 @@ from rich.text import Text
 
 from dealcheck.batch.compare import PipelineReview
 from dealcheck.i18n import t
-from dealcheck.render.review_format import NUMERIC, SECTIONS, headline, rows
+from dealcheck.render.review_format import (
+    NUMERIC,
+    SECTIONS,
+    headline,
+    more_text,
+    rows,
+    section_size,
+)
 
 _STYLE = {"▲": "green", "▼": "red"}
 
@@ -27,11 +34,17 @@ def review_renderable(review: PipelineReview, lang: str = "en") -> RenderableTyp
         heads, cells = rows(review, section, lang)
         if not cells:
             continue
-        table = Table(title=f"{t(f'compare.{section}', lang)} ({len(cells)})", title_justify="left")
+        table = Table(
+            title=f"{t(f'compare.{section}', lang)} ({section_size(review, section):,})",
+            title_justify="left",
+        )
         for index, head in enumerate(heads):
             table.add_column(head, justify="right" if index in NUMERIC[section] else "left")
         for row in cells:
             table.add_row(*(Text(c, style=_STYLE.get(c[:1], "")) for c in row))
         parts.append(table)
+        more = more_text(review, section, len(cells), lang)
+        if more:
+            parts.append(Text(more, style="dim"))
     parts += [Text(f"! {w}", style="yellow") for w in review.warnings[:10]]
     return Group(*parts)

@@ -146,3 +146,28 @@ def test_empty_pipeline_renders(tmp_path: Path) -> None:
     html = pipeline_html(empty, "en")
     assert_safe(html)
     assert not svgs(html, "bars")
+
+
+def test_a_5000_deal_pipeline_report_stays_small(tmp_path: Path) -> None:
+    from tests.batch.conftest import MINI_HEADER, MINI_MAP
+
+    export = tmp_path / "big.csv"
+    rows = [MINI_HEADER] + [
+        f"D{n},Deal {n} <x>,{n * 10},Descubrimiento,2026-0{1 + n % 9}-15,2025-12-01,,"
+        f"{'pain ' * (n % 3)},{('Sí', 'no', '')[n % 3]},{('Confirmed', 'Partial', '')[n % 3]},"
+        f"{('yes', 'no', '')[n % 3]}"
+        for n in range(5000)
+    ]
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    mapping_file = tmp_path / "mini.map.yaml"
+    mapping_file.write_text(MINI_MAP, encoding="utf-8")
+    mapping, tree = load_mapping(str(mapping_file))
+    mini = load_framework(ROOT / "tests" / "fixtures" / "frameworks" / "mini.yaml")
+    summary = score_pipeline(ScoreJob([str(export)], [mini], mapping, tree, date(2026, 1, 1)), None)
+    assert summary.scored == 5000
+
+    html = pipeline_html(summary, "en")
+
+    assert_safe(html)
+    assert len(html.encode("utf-8")) < 2_000_000
+    assert len(find(html, "tr")) > 10  # the at-risk list is there

@@ -45,3 +45,14 @@ def test_review_in_chromium(tmp_path: Path) -> None:
     assert "주간 파이프라인 리뷰" in loaded.text and "▼ −21.0" in loaded.text
     assert loaded.screenshot.stat().st_size > 20_000
     assert not find(loaded.dom, "script")
+
+
+def test_long_sections_are_cut_with_a_note() -> None:
+    from dataclasses import replace
+
+    before = [replace(ACME, deal_id=str(n), name=f"D{n}") for n in range(250)]
+    after = [replace(s, score=s.score + 10) for s in before]
+    html = review_html(compare(before, after), "en")
+    [moved] = find(html, "section", id="moved")
+    assert len(find(html, "tr")) == 101  # header + ROW_LIMIT
+    assert "(250)" in text_of(moved) and "… and 150 more" in text_of(moved)

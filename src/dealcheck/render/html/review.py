@@ -7,7 +7,14 @@ from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import BarRow, hbars
-from dealcheck.render.review_format import NUMERIC, SECTIONS, headline, rows
+from dealcheck.render.review_format import (
+    NUMERIC,
+    SECTIONS,
+    headline,
+    more_text,
+    rows,
+    section_size,
+)
 
 
 def review_html(review: PipelineReview, lang: str = "en") -> str:
@@ -34,7 +41,11 @@ def review_html(review: PipelineReview, lang: str = "en") -> str:
             el(
                 "section",
                 {"id": section.replace("_", "-")},
-                el("h2", None, f"{t(f'compare.{section}', lang)} ({len(cells)})"),
+                el(
+                    "h2",
+                    None,
+                    f"{t(f'compare.{section}', lang)} ({section_size(review, section):,})",
+                ),
                 el(
                     "table",
                     None,
@@ -58,12 +69,17 @@ def review_html(review: PipelineReview, lang: str = "en") -> str:
                         for row in cells
                     ),
                 ),
+                _more(more_text(review, section, len(cells), lang)),
             )
         )
     if review.warnings:
         body.append(el("ul", {"class": "muted"}, *(el("li", None, w) for w in review.warnings)))
     body.append(el("footer", None, t("html.footer", lang)))
     return page(f"{title} · dealcheck", lang, el("main", None, *body))
+
+
+def _more(text: str | None) -> Markup | None:
+    return el("p", {"class": "muted more"}, text) if text else None
 
 
 def _cell_class(index: int, cell: str, numeric: set[int]) -> str | None:
