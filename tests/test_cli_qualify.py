@@ -115,7 +115,7 @@ def test_without_terminal_does_not_import_questionary(workdir: Path) -> None:
     [
         (["report", "nope.yaml"], 2, "no such deal file"),
         (["report", "deal.yaml", "--at", "3"], 2, "--at 3: deal.yaml has qualifications 1 to 2"),
-        (["report", "deal.yaml", "--format", "html"], 2, "--format 'html': use text, md, json"),
+        (["report", "deal.yaml", "--format", "pdf"], 2, "--format 'pdf': use text, md, json, html"),
         (["prep", "deal.yaml", "--format", "json"], 2, "use text, md"),
         (["report", "broken.yaml"], 3, "broken.yaml:2:1"),
     ],

@@ -28,7 +28,7 @@ EXTRA_COLUMNS = (
     "dealcheck_red_flags",
     "dealcheck_hygiene",
 )
-FORMATS = ("csv", "jsonl", "json", "md")
+FORMATS = ("csv", "jsonl", "json", "md", "html")
 _RISKY_START = re.compile("\x1f[-=+@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
 

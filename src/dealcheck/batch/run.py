@@ -55,8 +55,14 @@ def output_format(request: ScoreRequest) -> str:
     return chosen
 
 
-def run_score(request: ScoreRequest, progress: Progress | None = None) -> PipelineSummary:
+def run_score(
+    request: ScoreRequest,
+    progress: Progress | None = None,
+    observer: ScoredWriter | None = None,
+) -> PipelineSummary:
     """Run `dealcheck score`; the scored file is written, the summary returned.
+
+    `observer` sees every scored row too (e.g. to compare with last week).
 
     Raises:
         UsageError, InputError, ValidationFailed: As the pipeline does.
@@ -92,6 +98,10 @@ def run_score(request: ScoreRequest, progress: Progress | None = None) -> Pipeli
             writer = (
                 CsvWriter(stream) if fmt == "csv" else JsonLinesWriter(stream, array=fmt == "json")
             )
+        if observer is not None:
+            from dealcheck.batch.snapshots import Tee
+
+            writer = observer if writer is None else Tee(writer, observer)
         rejects = None
         if request.rejects:
             rejects = RejectsWriter(stack.enter_context(_opened(request.rejects, bom=request.bom)))
@@ -103,6 +113,11 @@ def run_score(request: ScoreRequest, progress: Progress | None = None) -> Pipeli
 
             with _opened(request.output, bom=False) as stream:
                 stream.write(pipeline_markdown(summary, request.lang))
+        if fmt == "html" and request.output:
+            from dealcheck.render.html.pipeline import pipeline_html
+
+            with _opened(request.output, bom=False) as stream:
+                stream.write(pipeline_html(summary, request.lang))
     return summary
 
 

@@ -81,7 +81,10 @@ def qualify(
 @command(app, "report")
 def report(
     deal_file: DealArgument,
-    output: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
+    output: Annotated[str, typer.Option("--format", help="text, md, json or html.")] = "text",
+    out_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write md, json or html to this file.")
+    ] = None,
     at: Annotated[
         int | None, typer.Option("--at", help="Qualification number (1 = oldest; default latest).")
     ] = None,
@@ -95,12 +98,18 @@ def report(
       dealcheck report deals/acme.yaml
       dealcheck report deals/acme.yaml --format md > acme.md
       dealcheck report deals/acme.yaml --format json --at 1
+      dealcheck report deals/acme.yaml --format html -o acme.html
     """
     from dealcheck.cli import _context
+    from dealcheck.cli._output import emit
     from dealcheck.deals.history import build_report
 
     ui = _context.language(lang)
-    _check_format(output, ("text", "md", "json"))
+    _check_format(output, ("text", "md", "json", "html"))
+    if out_file is not None and output == "text":
+        from dealcheck.errors import UsageError
+
+        raise UsageError("-o needs --format md, json or html")
     built = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), at=at)
     if output == "json":
         import json
@@ -108,11 +117,15 @@ def report(
         from dealcheck.report_json import assessment_to_dict
 
         data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file)
     elif output == "md":
         from dealcheck.render.markdown import report_markdown
 
-        sys.stdout.write(report_markdown(built, ui))
+        emit(report_markdown(built, ui), out_file)
+    elif output == "html":
+        from dealcheck.render.html.deal import deal_report_html
+
+        emit(deal_report_html(built, ui), out_file)
     else:
         from dealcheck.cli._console import out
         from dealcheck.render.deal_report import report_renderable

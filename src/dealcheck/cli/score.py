@@ -5,11 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dealcheck.cli._errors import command
+
+if TYPE_CHECKING:
+    from dealcheck.batch.compare import DealState
+    from dealcheck.batch.run import ScoreRequest
+    from dealcheck.batch.snapshots import SnapshotWriter
 
 app = typer.Typer()
 map_app = typer.Typer(help="Draft CRM column mappings.", no_args_is_help=True)
@@ -37,7 +42,18 @@ def score(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Scored file (- for stdout).")
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl, json or md.")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv, jsonl, json, md or html.")
+    ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare", help="Last week's scored CSV (from -o) or deal folder: show what moved."
+        ),
+    ] = None,
+    review_output: Annotated[
+        Path | None, typer.Option("--review-output", help="Also write the review (.md or .html).")
+    ] = None,
     rejects: Annotated[
         str | None, typer.Option("--rejects", help="Write rejected rows here (CSV).")
     ] = None,
@@ -66,7 +82,9 @@ def score(
 
     Examples: dealcheck score examples/salesforce-pipeline.csv --map examples/salesforce.map.yaml ·
     dealcheck score export.csv --map hubspot -o scored.csv --rejects rejects.csv --strict ·
-    dealcheck score deals/ --format md -o pipeline.md
+    dealcheck score deals/ --format md -o pipeline.md ·
+    dealcheck score export.csv --map hubspot --format html -o pipeline.html ·
+    dealcheck score this.csv --map hubspot --compare last-scored.csv --review-output review.html
     """
     from dealcheck.batch.run import ScoreRequest, output_format, run_score
     from dealcheck.cli import _console
@@ -89,9 +107,17 @@ def score(
         team_dir(frameworks_dir),
         config().frameworks,
     )
+    before, this_week = _review_start(request, compare, review_output)
     with progress_callback(_console.err()) as progress:
-        summary = run_score(request, progress)
+        summary = run_score(request, progress, this_week)
     show_summary(summary, ui, output_format(request), output)
+    if compare is not None and before is not None and this_week is not None:
+        from dealcheck.batch.review import review_of
+        from dealcheck.render.review_out import show_review
+
+        review = review_of(request, compare, before, this_week)
+        rows_on_stdout = output == "-" or (output is None and output_format(request) != "csv")
+        show_review(review, ui, to_stderr=rows_on_stdout, path=review_output)
     if strict and summary.rejected:
         print(f"error: {summary.rejected} rows rejected (--strict)", file=sys.stderr)
         raise typer.Exit(1)
@@ -133,3 +159,21 @@ def map_init(
         print(
             f"wrote {output}; fill in the TODOs, then: dealcheck score {input_file} --map {output}"
         )
+
+
+def _review_start(
+    request: ScoreRequest, compare: str | None, review_output: Path | None
+) -> tuple[list[DealState] | None, SnapshotWriter | None]:
+    """Read last week before scoring (fail fast) and a writer to collect this week."""
+    if compare is None:
+        if review_output is not None:
+            from dealcheck.errors import UsageError
+
+            raise UsageError("--review-output needs --compare LAST_WEEK")
+        return None, None
+    from dealcheck.batch.review import last_week
+    from dealcheck.batch.snapshots import SnapshotWriter
+    from dealcheck.render.review_out import check_review_path
+
+    check_review_path(review_output)
+    return last_week(request, compare), SnapshotWriter()

@@ -129,6 +129,11 @@ def show_summary(summary: PipelineSummary, lang: str, fmt: str, output: str | No
 
         sys.stdout.write(pipeline_markdown(summary, lang))
         return
+    if fmt == "html" and output is None:
+        from dealcheck.render.html.pipeline import pipeline_html
+
+        sys.stdout.write(pipeline_html(summary, lang))
+        return
     rows_on_stdout = output == "-" or (output is None and fmt in ("json", "jsonl"))
     console = _console.err() if rows_on_stdout else _console.out()
     console.print(pipeline_summary(summary, lang))

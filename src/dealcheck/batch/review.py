@@ -1,0 +1,55 @@
+"""Glue for `dealcheck score … --compare LAST_WEEK`: read last week, compare with this run.
+
+Last week is read *before* this week is scored, so a wrong path or a file that is not
+a scored CSV fails fast; this week's deals are collected by a `SnapshotWriter` riding
+along the scoring run (`run_score(…, observer=…)`), so the export is read once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dealcheck.batch.compare import DealState, PipelineReview, compare
+from dealcheck.batch.run import ScoreRequest
+from dealcheck.batch.snapshots import SnapshotWriter, previous_states
+
+
+def last_week(request: ScoreRequest, path: str) -> list[DealState]:
+    """Last week's deals, read with this run's mapping and frameworks.
+
+    Raises:
+        UsageError: A missing path, or a file that is not a scored CSV.
+        InputError, ValidationFailed: As reading and scoring do.
+    """
+    from pathlib import Path
+
+    from dealcheck.batch.mapping import load_mapping
+    from dealcheck.errors import UsageError
+    from dealcheck.loading import load_framework
+
+    if not Path(path).exists():
+        raise UsageError(f"--compare {path}: no such file or folder")
+    mapping = load_mapping(request.mapping)[0] if request.mapping else None
+    ids = (
+        request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks
+    )
+    frameworks = [load_framework(i, team_dir=request.team_dir) for i in ids]
+    return previous_states(
+        path,
+        frameworks,
+        mapping,
+        today=request.today or date.today(),
+        encoding=request.encoding,
+    )
+
+
+def review_of(
+    request: ScoreRequest, path: str, before: list[DealState], this_week: SnapshotWriter
+) -> PipelineReview:
+    """The review of this run against last week."""
+    return compare(
+        before,
+        this_week.states,
+        before_label=path,
+        after_label=", ".join(request.inputs),
+    )
