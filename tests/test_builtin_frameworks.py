@@ -61,12 +61,15 @@ def test_a_fully_confirmed_deal_advances_at_closing(framework: Framework) -> Non
     assert card.recommendation is Recommendation.ADVANCE
 
 
-def test_a_deal_nobody_knows_anything_about_does_not_advance(framework: Framework) -> None:
+def test_a_deal_nobody_knows_anything_about_is_dig_deeper_not_disqualified(
+    framework: Framework,
+) -> None:
     card = score(framework, all_at(framework, "unknown"), "proposal" if framework.stages else None)
 
     if framework.criteria:
         assert card.score == 0.0
-        assert card.recommendation is Recommendation.DISQUALIFY
+        assert card.recommendation is Recommendation.DIG_DEEPER
+        assert "too-little-known" in [r.code for r in card.reasons]
         assert card.next_questions
     else:
         assert card.unanswered_flags == [f.id for f in framework.red_flags]

@@ -142,7 +142,10 @@ def test_report_at_earlier_qualification(runner: CliRunner, workdir: Path) -> No
         "--frameworks-dir",
         str(FRAMEWORK_FIXTURES),
     )
-    assert code == 0 and json.loads(out)["recommendation"] == "disqualify"
+    first = json.loads(out)
+    assert code == 0
+    assert first["recommendation"] == "dig-deeper"
+    assert "too-little-known" in [reason["code"] for reason in first["reasons"]]
 
 
 def test_locked_deal_is_refused_with_exit_4(runner: CliRunner, workdir: Path) -> None:

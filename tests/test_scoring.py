@@ -39,7 +39,10 @@ def answers(
     ("given", "stage", "expected_score", "grade", "recommendation"),
     [
         (answers("confirmed", "confirmed", "confirmed"), None, 100.0, "A", Recommendation.ADVANCE),
-        (answers(), None, 0.0, "F", Recommendation.DISQUALIFY),
+        # nothing known: a low score of unknowns means find out, not walk away
+        (answers(), None, 0.0, "F", Recommendation.DIG_DEEPER),
+        # known and weak: pain absent, champion assumed, budget absent = 10 -> disqualify
+        (answers("absent", "assumed", "absent"), None, 10.0, "F", Recommendation.DISQUALIFY),
         # 40*2/3 + 30*2/3 + 30*2/3 = 66.7 -> below advance (70), no gap at target partial
         (answers("partial", "partial", "partial"), None, 66.7, "B", Recommendation.DIG_DEEPER),
         # 40 + 30 + 30*1/3 = 80 -> advance, budget below target is not critical
@@ -209,3 +212,11 @@ def test_a_criterion_may_bring_its_own_scale(mini: Framework) -> None:
     assert [(g.criterion.id, g.kind) for g in absent.gaps] == [("budget", GapKind.ABSENT)]
     with pytest.raises(ValueError, match="budget: no level 'partial'"):
         score(framework, answers("confirmed", "confirmed", "partial"))
+
+
+def test_a_low_score_of_unknowns_is_dig_deeper_with_the_reason(mini: Framework) -> None:
+    card = score(mini, answers("assumed"))
+
+    assert card.score == 13.3
+    assert card.recommendation is Recommendation.DIG_DEEPER
+    assert ("too-little-known", ("60",)) in [(r.code, r.values) for r in card.reasons]

@@ -203,6 +203,13 @@ class RecommendationRule(_Strict):
     disqualify_below: float = Field(
         default=25, ge=0, le=100, description="Score under which the deal is disqualified."
     )
+    disqualify_needs_known: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of the criteria weight that must be answered (not unknown) "
+        "before a low score can disqualify; with less known, the deal is dig-deeper.",
+    )
     critical_gaps_block_advance: bool = Field(
         default=True, description="Any gap on a critical criterion turns advance into dig-deeper."
     )

@@ -9,6 +9,8 @@ How a score is made (the README repeats this for sales leaders):
   forces the recommendation.
 * A gap is a criterion below the level expected at the deal's stage (or the framework
   target without a stage). Gaps rank critical first, then by weight × shortfall.
+* A low score disqualifies only when enough is known (`disqualify_needs_known` of the
+  weight answered); a low score made of unknowns means dig deeper.
 """
 
 from __future__ import annotations
@@ -341,17 +343,23 @@ def recommend(
         ]
     if rule.disqualify_when_absent and len(absent_critical) >= rule.disqualify_when_absent:
         return Recommendation.DISQUALIFY, [Reason("critical-absent", tuple(absent_critical))]
+    weight = sum(c.max_points for c in criteria)
+    known = sum(c.max_points for c in criteria if c.level is not None) / weight if weight else 1.0
+    unsure: list[Reason] = []
     if final < rule.disqualify_below:
-        return Recommendation.DISQUALIFY, [
-            Reason("score-below-disqualify", (shown, f"{rule.disqualify_below:g}"))
-        ]
+        # A low score made of unknowns says "find out", not "walk away".
+        if known >= rule.disqualify_needs_known:
+            return Recommendation.DISQUALIFY, [
+                Reason("score-below-disqualify", (shown, f"{rule.disqualify_below:g}"))
+            ]
+        unsure.append(Reason("too-little-known", (f"{100 * (1 - known):.0f}",)))
     if final >= rule.advance_at:
         if rule.critical_gaps_block_advance and critical_gaps:
             return Recommendation.DIG_DEEPER, [Reason("critical-gaps-block", tuple(critical_gaps))]
         return Recommendation.ADVANCE, [
             Reason("score-reaches-advance", (shown, f"{rule.advance_at:g}"))
         ]
-    reasons = [Reason("score-below-advance", (shown, f"{rule.advance_at:g}"))]
+    reasons = [Reason("score-below-advance", (shown, f"{rule.advance_at:g}")), *unsure]
     if critical_gaps:
         reasons.append(Reason("critical-gaps", tuple(critical_gaps)))
     reasons += [
