@@ -239,3 +239,10 @@ def test_validate_remembers_valid_files_and_rechecks_changed_ones(
     assert len(cached) == 1
     assert second == 1
     assert "weight: Input should be greater than 0" in out
+
+
+def test_the_committed_schema_is_up_to_date(runner: CliRunner) -> None:
+    _, out, _ = invoke(runner, "framework", "schema")
+
+    committed = (ROOT / "schema" / "framework.schema.json").read_text(encoding="utf-8")
+    assert json.loads(committed) == json.loads(out), "run: dealcheck framework schema > schema/framework.schema.json"
