@@ -7,8 +7,29 @@ from dealcheck.i18n import t
 
 
 def escape(text: str) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    """Make text safe inside a Markdown table cell: no stray pipes, no raw HTML, no links."""
+    for raw, safe in _ESCAPES:
+        text = text.replace(raw, safe)
+    return text
+
+
+_ESCAPES = (
+    ("\\", "\\\\"),
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ("|", "\\|"),
+    ("[", "\\["),
+    ("]", "\\]"),
+    ("`", "\\`"),
+    ("\n", " "),
+    ("\r", " "),
+)
+
+
+def _code(text: str) -> str:
+    # Inside a code span only a backtick (or a line break) could end it early.
+    return text.replace("`", "'").replace("\n", " ").replace("\r", " ")
 
 
 def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
@@ -76,7 +97,9 @@ def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
     if summary.rejected:
         out += [f"## {t('pipeline.rejected', lang, count=summary.rejected)}", ""]
         out += [f"- {escape(code)}: {n:,}" for code, n in summary.reject_reasons]
-        out += [f"- `{r.source}:{r.line}` {escape(r.reason)}" for r in summary.reject_examples]
+        out += [
+            f"- `{_code(r.source)}:{r.line}` {escape(r.reason)}" for r in summary.reject_examples
+        ]
         out.append("")
     return "\n".join(out)
 

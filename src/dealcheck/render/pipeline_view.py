@@ -12,6 +12,7 @@ from rich.text import Text
 
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
+from dealcheck.render.text_bars import scaled_bar
 
 
 def pipeline_summary(summary: PipelineSummary, lang: str = "en") -> RenderableType:
@@ -74,9 +75,13 @@ def _tally_table(title: str, tallies: dict[str, Tally], lang: str, money: str) -
     table = Table(title=title, title_justify="left")
     table.add_column("")
     table.add_column(t("pipeline.deals", lang), justify="right")
+    table.add_column("")
     table.add_column(t("pipeline.amount", lang) + money, justify="right")
+    most = max((tally.deals for tally in tallies.values()), default=0)
     for key, tally in tallies.items():
-        table.add_row(key, f"{tally.deals:,}", f"{tally.amount:,.0f}")
+        table.add_row(
+            key, f"{tally.deals:,}", scaled_bar(tally.deals, most), f"{tally.amount:,.0f}"
+        )
     return table
 
 
@@ -85,8 +90,10 @@ def _counts(title: str, counts: list[tuple[str, int]], total: int) -> Table:
     table.add_column("")
     table.add_column("#", justify="right")
     table.add_column("%", justify="right")
+    table.add_column("")
     for key, count in counts:
-        table.add_row(key, f"{count:,}", f"{100 * count / max(total, 1):.0f}")
+        share = 100 * count / max(total, 1)
+        table.add_row(key, f"{count:,}", f"{share:.0f}", scaled_bar(count, max(total, 1)))
     return table
 
 
