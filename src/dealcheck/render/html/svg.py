@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dealcheck.render.html.markup import Markup, el, join
 
-RADAR_WIDTH, RADAR_HEIGHT, RADAR_RADIUS = 460, 380, 125
+RADAR_WIDTH, RADAR_HEIGHT, RADAR_RADIUS = 560, 380, 120
 LABEL_CHARS = 24
 
 
@@ -97,22 +97,7 @@ def radar(spokes: list[Spoke], title: str, legend: tuple[str, str]) -> Markup:
                 },
             )
         )
-        lx, ly = radar_point(index, count, 1.0)
-        dx, dy = lx - cx, ly - cy
-        anchor = "middle" if abs(dx) < 1 else "start" if dx > 0 else "end"
-        parts.append(
-            el(
-                "text",
-                {
-                    "class": "label",
-                    "x": lx + (8 if dx > 1 else -8 if dx < -1 else 0),
-                    "y": ly + (16 if dy > 1 else -8 if dy < -1 else 4),
-                    "text-anchor": anchor,
-                },
-                el("title", None, spoke.label),
-                _short(spoke.label, 18),
-            )
-        )
+        parts.append(_axis_label(index, count, spoke.label))
     if any(s.expected is not None for s in spokes):
         parts.append(
             el(
@@ -149,6 +134,40 @@ def radar(spokes: list[Spoke], title: str, legend: tuple[str, str]) -> Markup:
         )
     parts.append(_legend(legend, RADAR_HEIGHT - 14))
     return _svg("radar", RADAR_WIDTH, RADAR_HEIGHT, title, join(parts))
+
+
+def wrap_label(label: str, width: int = 12) -> list[str]:
+    """A label on one line, or two split at the space nearest the middle (each shortened)."""
+    if len(label) <= width:
+        return [label]
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return [_short(label, width + 2)]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return [_short(label[:cut], width + 4), _short(label[cut + 1 :], width + 4)]
+
+
+def _axis_label(index: int, count: int, label: str) -> Markup:
+    cx, cy = RADAR_WIDTH / 2, RADAR_HEIGHT / 2
+    x, y = radar_point(index, count, 1.0)
+    dx, dy = x - cx, y - cy
+    lines = wrap_label(label)
+    x += 8 if dx > 1 else -8 if dx < -1 else 0
+    y += 16 if dy > 1 else -8 - 15 * (len(lines) - 1) if dy < -1 else 4 - 7 * (len(lines) - 1)
+    return el(
+        "text",
+        {
+            "class": "label",
+            "x": x,
+            "y": y,
+            "text-anchor": "middle" if abs(dx) < 1 else "start" if dx > 0 else "end",
+        },
+        el("title", None, label),
+        *(
+            el("tspan", {"x": x, "dy": "1.15em" if n else None}, line)
+            for n, line in enumerate(lines)
+        ),
+    )
 
 
 def _legend(legend: tuple[str, str], y: float) -> Markup:
