@@ -245,4 +245,6 @@ def test_the_committed_schema_is_up_to_date(runner: CliRunner) -> None:
     _, out, _ = invoke(runner, "framework", "schema")
 
     committed = (ROOT / "schema" / "framework.schema.json").read_text(encoding="utf-8")
-    assert json.loads(committed) == json.loads(out), "run: dealcheck framework schema > schema/framework.schema.json"
+    assert json.loads(committed) == json.loads(out), (
+        "run: dealcheck framework schema > schema/framework.schema.json"
+    )
