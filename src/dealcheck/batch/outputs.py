@@ -9,9 +9,11 @@ BOM by default so Excel opens Hangul correctly.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import IO, Any, Protocol
@@ -28,6 +30,8 @@ EXTRA_COLUMNS = (
     "dealcheck_red_flags",
     "dealcheck_hygiene",
 )
+SUFFIX_CACHE_LIMIT = 4096
+FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
 _RISKY_START = re.compile("\x1f[-=+@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -71,18 +75,32 @@ class ScoredWriter(Protocol):
         """Write what comes after the rows."""
 
 
+def risky_start(delimiter: str) -> Callable[[str], object]:
+    """A test on a row's text (delimiter-joined cells): may a cell need neutralising."""
+    return re.compile(re.escape(delimiter) + "[-=+@\t\r]").search
+
+
 class CsvWriter:
     """Original columns plus the `dealcheck_` columns, formula-safe."""
 
     def __init__(self, stream: IO[str]) -> None:
-        self._writer = csv.writer(stream, lineterminator="\r\n")
+        self.stream = stream
+        # Rows gather in a list and reach the stream a few hundred at a time: one
+        # `write` (and one encode) per row costs more than the scoring itself.
+        self._pending: list[str] = []
+        self._append = self._pending.append
+        self._writer = csv.writer(_Appender(self._append), lineterminator="\r\n")
         self._columns: list[str] | None = None
+        # The `dealcheck_` cells of one verdict and hygiene result, CSV-encoded: a few
+        # hundred distinct combinations cover a whole export.
+        self._suffixes: dict[tuple[RowVerdict, tuple[str, ...]], str] = {}
 
     def header(self, columns: list[str]) -> None:
         """Write the header once; later inputs must have the same columns."""
         if self._columns is None:
             self._columns = columns
             self._writer.writerow([neutralise(c) for c in columns] + list(EXTRA_COLUMNS))
+            self.flush()
         elif columns != self._columns:
             from dealcheck.errors import UsageError
 
@@ -101,32 +119,74 @@ class CsvWriter:
         suspicious: bool,
     ) -> None:
         """Write one scored row."""
-        verdict = row.verdict
         if suspicious:
             cells = [neutralise(c) for c in cells]
-        self._writer.writerow(
-            [
-                *cells,
-                verdict.score_cell,
-                verdict.grade,
-                verdict.recommendation,
-                row.stage or row.stage_label,
-                verdict.gaps_cell,
-                verdict.flags_cell,
-                "; ".join(hygiene),
-            ]
-        )
+        self._writer.writerow([*cells, *self._extra(row, hygiene)])
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def copy_row(self, text: str, row: RowVerdict, hygiene: tuple[str, ...]) -> None:
+        """Write one scored row from its input text.
+
+        `text` is the row's comma-joined cells, none of which needs quoting or
+        neutralising; the result is byte for byte what `row` would write.
+        """
+        key = (row, hygiene)
+        suffix = self._suffixes.get(key)
+        if suffix is None:
+            suffix = self._suffix(row, hygiene)
+            if len(self._suffixes) >= SUFFIX_CACHE_LIMIT:
+                self._suffixes.clear()
+            self._suffixes[key] = suffix
+        self._append(text)
+        self._append(suffix)
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand the rows gathered so far to the stream."""
+        if self._pending:
+            self.stream.write("".join(self._pending))
+            self._pending.clear()
+
+    def _suffix(self, row: RowVerdict, hygiene: tuple[str, ...]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(["", *self._extra(row, hygiene)])
+        return buffer.getvalue()
+
+    @staticmethod
+    def _extra(row: RowVerdict, hygiene: tuple[str, ...]) -> list[str]:
+        verdict = row.verdict
+        return [
+            verdict.score_cell,
+            verdict.grade,
+            verdict.recommendation,
+            row.stage or row.stage_label,
+            verdict.gaps_cell,
+            verdict.flags_cell,
+            "; ".join(hygiene),
+        ]
 
     def finish(self, summary: PipelineSummary) -> None:
-        """Nothing follows the rows."""
+        """Nothing follows the rows; write what is still gathered."""
+        self.flush()
+
+
+class _Appender:
+    """A `csv.writer` target that appends each written line to a list."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, append: Callable[[str], None]) -> None:
+        self.write = append
 
 
 class JsonLinesWriter:
     """One report per line, in the `dealcheck report --format json` schema."""
 
     def __init__(self, stream: IO[str], *, array: bool = False) -> None:
-        self._stream = stream
-        self._array = array
+        self.stream = self._stream = stream
+        self.array = self._array = array
         self._first = True
         if array:
             stream.write('{"deals": [\n')

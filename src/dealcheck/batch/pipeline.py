@@ -82,10 +82,31 @@ def score_pipeline(
             )
             if writer is not None:
                 writer.header(opened.header)
-            _score_rows(opened, plan, hygiene, summary, writer, rejects, progress)
+            if not _score_split(opened, plan, hygiene, summary, writer, rejects, progress):
+                _score_rows(opened, plan, hygiene, summary, writer, rejects, progress)
         finally:
             opened.close()
     return summary.freeze(distinct_answers=cache.computed)
+
+
+def _score_split(
+    opened: Opened,
+    plan: RowPlan,
+    hygiene: HygieneRules,
+    summary: SummaryBuilder,
+    writer: ScoredWriter | None,
+    rejects: RejectsWriter | None,
+    progress: Progress | None,
+) -> bool:
+    """Score a large CSV file on two cores; False when it is for one process."""
+    from dealcheck.batch import parallel
+
+    if not parallel.can_split(opened, writer, rejects is not None) or opened.size is None:
+        return False
+    cut = parallel.find_cut(opened.name, opened.size)
+    if cut is None:
+        return False
+    return parallel.score_split(opened, cut, plan, hygiene, summary, writer, progress, _score_rows)
 
 
 def _score_rows(
@@ -97,21 +118,33 @@ def _score_rows(
     rejects: RejectsWriter | None,
     progress: Progress | None,
 ) -> None:
-    from dealcheck.batch.outputs import scan
+    from dealcheck.batch.outputs import CsvWriter, risky_start, scan
 
     name, header = opened.name, opened.header
+    records = opened.records
+    if records is None:
+        records = ((line, cells, problem, None) for line, cells, problem in opened.rows)
     write = writer.row if writer is not None else None
+    # Rows read on the fast path are copied as text when the output is plain CSV.
+    copy = writer.copy_row if type(writer) is CsvWriter else None
+    delimiter = opened.delimiter or ","
+    risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
     count = 0
-    for line, cells, problem in opened.rows:
+    for line, cells, problem, text in records:
         count += 1
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress(opened.position(), opened.size)
         suspicious = False
         if problem is None and cells is not None:
-            has_nul, suspicious = scan(cells)
-            if has_nul:
-                problem = "contains NUL bytes (\\0); the file may be binary or damaged"
+            if text is not None:
+                # Fast-path text holds no quote, NUL or line break by construction.
+                if risky(delimiter + text) is not None:
+                    suspicious, text = True, None
+            else:
+                has_nul, suspicious = scan(cells)
+                if has_nul:
+                    problem = "contains NUL bytes (\\0); the file may be binary or damaged"
         if problem is not None or cells is None:
             reason = problem or "unreadable row"
             summary.reject(name, line, reason, _code(reason))
@@ -129,8 +162,12 @@ def _score_rows(
         row = verdict_of(cells)
         flags = check(deal, row.stage, row.closed)
         add(name, line, row, deal, flags)
-        if write is not None:
+        if copy is not None and text is not None and (delimiter == "," or "," not in text):
+            copy(text if delimiter == "," else text.replace(delimiter, ","), row, flags)
+        elif write is not None:
             write(cells, row, deal, flags, (name, line), suspicious)
+    if type(writer) is CsvWriter:
+        writer.flush()
     if progress is not None:
         progress(opened.position(), opened.size)
 

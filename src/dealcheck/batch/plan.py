@@ -15,15 +15,32 @@ from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.framework import UNKNOWN
 
 RAW_CACHE_LIMIT = 4096
+BASIC_ROLES = (
+    "deal_id",
+    "name",
+    "company",
+    "owner",
+    "next_step",
+    "currency",
+    "amount",
+    "close_date",
+    "created_date",
+    "stage_since",
+)
+_UNSEEN = object()
 
 
 class RowRejected(Exception):
     """A row the mapping cannot read (bad amount or date)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RowVerdict:
-    """A verdict plus what the raw cells said about stage and unmapped values."""
+    """A verdict plus what the raw cells said about stage and unmapped values.
+
+    Compared and hashed by identity: each is made once per distinct combination of
+    raw cells, and writers key their per-verdict caches on it cheaply.
+    """
 
     verdict: Verdict
     stage: str | None
@@ -95,27 +112,14 @@ class RowPlan:
         self._evidence_columns = with_evidence
         self._raw: dict[tuple[str, ...], RowVerdict] = {}
         self._old: dict[tuple[str, ...], RowVerdict] = {}
-        # Missing roles read the padding cell appended after the last column.
+        # Missing roles read a padding cell appended after the last column.
         pad = binding.width
-        self._basics = itemgetter(
-            *(
-                roles[r] if roles[r] >= 0 else pad
-                for r in (
-                    "deal_id",
-                    "name",
-                    "company",
-                    "owner",
-                    "next_step",
-                    "currency",
-                    "amount",
-                    "close_date",
-                    "created_date",
-                    "stage_since",
-                )
-            )
-        )
+        self._padded = any(roles[r] < 0 for r in BASIC_ROLES)
+        self._basics = itemgetter(*(roles[r] if roles[r] >= 0 else pad for r in BASIC_ROLES))
         self._date = DateReader(mapping.date_formats)
+        self._dates_seen = self._date.seen
         self._decimal = mapping.decimal
+        self._point = mapping.decimal == "."
         self._currency = mapping.currency or ""
 
     def verdict(self, cells: list[str]) -> RowVerdict:
@@ -137,18 +141,33 @@ class RowPlan:
         Raises:
             RowRejected: For an amount or date the mapping cannot read.
         """
-        (deal_id, name, company, owner, next_step, currency, amount, *dates) = self._basics(
-            [*cells, ""]
+        (deal_id, name, company, owner, next_step, currency, amount, close, created, since) = (
+            self._basics([*cells, ""] if self._padded else cells)
         )
-        try:
-            value = parse_amount(amount, self._decimal) if amount else None
-        except ValueError:
-            raise RowRejected(f"amount {amount!r} is not a number") from None
-        read = self._date
-        try:
-            close, created, since = read(dates[0]), read(dates[1]), read(dates[2])
-        except ValueError:
-            raise RowRejected(self._bad_date(dates)) from None
+        value: float | None = None
+        if amount:
+            try:
+                value = float(amount) if self._point else parse_amount(amount, self._decimal)
+            except ValueError:
+                try:
+                    value = parse_amount(amount, self._decimal)
+                except ValueError:
+                    raise RowRejected(f"amount {amount!r} is not a number") from None
+        # Most rows repeat dates seen before: one dict lookup each, parsing only when new.
+        seen = self._dates_seen
+        close_text, created_text, since_text = close, created, since
+        close, created, since = (
+            seen.get(close_text, _UNSEEN),
+            seen.get(created_text, _UNSEEN),
+            seen.get(since_text, _UNSEEN),
+        )
+        if close is _UNSEEN or created is _UNSEEN or since is _UNSEEN:
+            read = self._date
+            dates = [close_text, created_text, since_text]
+            try:
+                close, created, since = read(close_text), read(created_text), read(since_text)
+            except ValueError:
+                raise RowRejected(self._bad_date(dates)) from None
         return DealBasics(
             deal_id,
             name,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dealcheck.batch.encoding import bom_encoding, detect_encoding, refuse_workbook
+from dealcheck.batch.records import LineDecodeError, Record, csv_records
 from dealcheck.errors import InputError, UsageError
 
 SAMPLE_BYTES = 1 << 20
@@ -41,6 +42,8 @@ class Opened:
     size: int | None = None
     notes: list[str] = field(default_factory=list)
     deal_records: bool = False
+    #: The same rows with each line's text (CSV only); read either this or `rows`.
+    records: Iterator[Record] | None = None
 
     def position(self) -> int:
         """Bytes consumed so far (for progress)."""
@@ -154,7 +157,66 @@ def _open_csv(
         header[0] = header[0][1:]
     if not any(cell.strip() for cell in header):
         raise InputError(f"{name}: the first line is blank; it must hold the column names")
-    return Opened(name, header, _csv_rows(reader, len(header), name, encoding), encoding, chosen)
+    records = _csv_records(stream, chosen, len(header), reader.line_num + 1, name, encoding)
+    opened = Opened(name, header, _rows(records), encoding, chosen)
+    opened.records = records
+    return opened
+
+
+def open_csv_range(
+    path: str, start: int, end: int, *, header: list[str], first_line: int, opened: Opened
+) -> Opened:
+    """The rows of bytes `start:end` of a CSV file already opened as `opened`.
+
+    `start` must be where a record begins (after a line break outside quotes) and
+    `first_line` that line's number; encoding and delimiter are `opened`'s, since a
+    slice of the file is no sample to detect them from. With `start` 0 the header is
+    read again and must be the same.
+    """
+    raw: BinaryIO = io.BufferedReader(_Range(path, start, end), 1 << 16)
+    try:
+        if start == 0:
+            part = _open_stream(raw, opened.name, end, opened.encoding, opened.delimiter)
+            if part.header != header:
+                raise InputError(f"{opened.name}: the header changed while reading")
+            return part
+        stream = io.TextIOWrapper(raw, encoding=opened.encoding, newline="")
+        records = _csv_records(
+            stream, opened.delimiter, len(header), first_line, opened.name, opened.encoding
+        )
+        part = Opened(opened.name, header, _rows(records), opened.encoding, opened.delimiter)
+        part.records, part.stream, part.raw, part.size = records, stream, raw, end
+        return part
+    except BaseException:
+        raw.close()
+        raise
+
+
+class _Range(io.RawIOBase):
+    """Bytes `start:end` of a file; `tell` answers in file offsets (for progress)."""
+
+    def __init__(self, path: str, start: int, end: int) -> None:
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._file.seek(start)
+        self._at, self._end = start, end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = min(len(buffer), self._end - self._at)
+        if size <= 0:
+            return 0
+        got = self._file.readinto(memoryview(buffer)[:size]) or 0
+        self._at += got
+        return got
+
+    def tell(self) -> int:
+        return self._at
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -171,22 +233,25 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(reader: Any, width: int, name: str, encoding: str) -> Iterator[RowItem]:
-    last = reader.line_num
-    while True:
-        try:
-            for cells in reader:
-                start, last = last + 1, reader.line_num
-                if len(cells) == width:
-                    yield start, cells, None
-                elif cells:
-                    yield start, cells, _ragged(len(cells), width, start, last)
-            return
-        except csv.Error as error:
-            start, last = last + 1, max(reader.line_num, last + 1)
-            yield start, None, _csv_problem(str(error), start, last)
-        except UnicodeDecodeError as error:
-            raise _decode_error(name, encoding, error, last + 1) from None
+def _csv_records(
+    stream: io.TextIOWrapper, delimiter: str, width: int, first_line: int, name: str, encoding: str
+) -> Iterator[Record]:
+    try:
+        yield from csv_records(
+            stream,
+            delimiter,
+            width,
+            first_line=first_line,
+            ragged=_ragged,
+            problem=_csv_problem,
+        )
+    except LineDecodeError as error:
+        raise _decode_error(name, encoding, None, error.line) from None
+
+
+def _rows(records: Iterator[Record]) -> Iterator[RowItem]:
+    for line, cells, problem, _ in records:
+        yield line, cells, problem
 
 
 def _ragged(got: int, width: int, start: int, end: int) -> str:
@@ -206,7 +271,7 @@ def _csv_problem(message: str, start: int, end: int) -> str:
 
 
 def _decode_error(
-    name: str, encoding: str, error: UnicodeDecodeError, line: int | None = None
+    name: str, encoding: str, error: UnicodeDecodeError | None, line: int | None = None
 ) -> InputError:
     where = f" near line {line}" if line else ""
     return InputError(

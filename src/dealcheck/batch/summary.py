@@ -18,6 +18,7 @@ from dealcheck.batch.plan import DealBasics, RowVerdict
 AT_RISK_LIMIT = 10
 REJECT_EXAMPLES = 20
 UNMAPPED_LIMIT = 200
+PART_SEQUENCE_SPAN = 1 << 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,45 @@ class SummaryBuilder:
         self.reject_reasons[code] += 1
         if len(self.reject_examples) < REJECT_EXAMPLES:
             self.reject_examples.append(RejectedRow(source, line, reason))
+
+    def fork(self, part: int) -> SummaryBuilder:
+        """An empty builder for part `part` (0, 1, …) of the current input, to `merge` later.
+
+        Its at-risk tie-breaking counter starts far above this builder's, so earlier
+        parts keep ranking before later ones exactly as in one pass.
+        """
+        other = SummaryBuilder(self.frameworks, self.today, self.soon)
+        other.sources = list(self.sources)
+        other._sequence = self._sequence + part * PART_SEQUENCE_SPAN
+        return other
+
+    def merge(self, part: SummaryBuilder) -> None:
+        """Add a part's counts, in input order (merge part 0, then 1, …).
+
+        Counters and tallies add up, at-risk heaps keep the overall top N and reject
+        examples stay the first ones by line. Unmapped values are exact while fewer
+        than `UNMAPPED_LIMIT` distinct ones appear (beyond that, single-pass counts
+        are a sample too).
+        """
+        self.scored += part.scored
+        self.rejected += part.rejected
+        self.blank_lines += part.blank_lines
+        for key, (count, amount) in part._tallies.items():
+            tally = self._tallies.get(key)
+            if tally is None:
+                self._tallies[key] = [count, amount]
+            else:
+                tally[0] += count
+                tally[1] += amount
+        self.reject_reasons.update(part.reject_reasons)
+        room = REJECT_EXAMPLES - len(self.reject_examples)
+        self.reject_examples += part.reject_examples[: max(room, 0)]
+        for pair, count in part.unmapped.items():
+            if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
+                self.unmapped[pair] += count
+        self._heap = heapq.nlargest(AT_RISK_LIMIT, self._heap + part._heap)
+        heapq.heapify(self._heap)
+        self._sequence = max(self._sequence, part._sequence)
 
     def freeze(self, distinct_answers: int = 0) -> PipelineSummary:
         """The finished summary."""

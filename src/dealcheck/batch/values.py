@@ -52,7 +52,9 @@ class DateReader:
 
     def __init__(self, formats: Iterable[str]) -> None:
         self.formats = list(formats)
-        self._seen: dict[str, date | None] = {"": None}
+        #: Text -> date of recent answers; cleared in place when full, so callers may
+        #: keep a reference for lookups of their own.
+        self.seen: dict[str, date | None] = {"": None}
 
     def __call__(self, text: str) -> date | None:
         """The date in `text`, None when blank.
@@ -61,13 +63,14 @@ class DateReader:
             ValueError: When no format matches.
         """
         try:
-            return self._seen[text]
+            return self.seen[text]
         except KeyError:
             pass
         value = self._parse(text)
-        if len(self._seen) >= _DATE_CACHE_LIMIT:
-            self._seen = {"": None}
-        self._seen[text] = value
+        if len(self.seen) >= _DATE_CACHE_LIMIT:
+            self.seen.clear()
+            self.seen[""] = None
+        self.seen[text] = value
         return value
 
     def _parse(self, text: str) -> date | None:
