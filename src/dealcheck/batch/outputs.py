@@ -30,7 +30,7 @@ EXTRA_COLUMNS = (
     "dealcheck_red_flags",
     "dealcheck_hygiene",
 )
-SUFFIX_CACHE_LIMIT = 4096
+SUFFIX_CACHE_LIMIT = 1024
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
 _RISKY_START = re.compile("\x1f[-=+@\t\r]")

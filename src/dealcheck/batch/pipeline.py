@@ -130,6 +130,7 @@ def _score_rows(
     delimiter = opened.delimiter or ","
     risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
+    key_of, recent = plan.known()
     count = 0
     for line, cells, problem, text in records:
         count += 1
@@ -159,7 +160,7 @@ def _score_rows(
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
             continue
-        row = verdict_of(cells)
+        row = recent(key_of(cells)) or verdict_of(cells)
         flags = check(deal, row.stage, row.closed)
         add(name, line, row, deal, flags)
         if copy is not None and text is not None and (delimiter == "," or "," not in text):

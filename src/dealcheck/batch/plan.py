@@ -15,6 +15,7 @@ from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.framework import UNKNOWN
 
 RAW_CACHE_LIMIT = 4096
+TEXT_CACHE_LIMIT = 4096
 BASIC_ROLES = (
     "deal_id",
     "name",
@@ -112,6 +113,7 @@ class RowPlan:
         self._evidence_columns = with_evidence
         self._raw: dict[tuple[str, ...], RowVerdict] = {}
         self._old: dict[tuple[str, ...], RowVerdict] = {}
+        self._texts: dict[str, str] = {}
         # Missing roles read a padding cell appended after the last column.
         pad = binding.width
         self._padded = any(roles[r] < 0 for r in BASIC_ROLES)
@@ -131,9 +133,26 @@ class RowPlan:
             # frequent combinations survive and memory stays bounded.
             found = self._old.get(raw) or self._decode(cells)
             if len(self._raw) >= RAW_CACHE_LIMIT:
-                self._old, self._raw = self._raw, {}
-            self._raw[raw] = found
+                # Emptied in place (not replaced): `known` hands out its `get`.
+                self._old = self._raw.copy()
+                self._raw.clear()
+            self._raw[self._shared(raw)] = found
         return found
+
+    def _shared(self, raw: tuple[str, ...]) -> tuple[str, ...]:
+        """The key with each cell text stored once: picklists repeat a few values."""
+        texts = self._texts
+        if len(texts) >= TEXT_CACHE_LIMIT:
+            texts.clear()
+        return tuple([texts.setdefault(text, text) for text in raw])
+
+    def known(self) -> tuple[Callable[[list[str]], tuple[str, ...]], Callable[..., Any]]:
+        """The raw-key function and the lookup of recent verdicts by raw key (no decoding).
+
+        For the row loop: `lookup(key(cells))` answers most rows without a call into
+        the plan; on None, call `verdict(cells)`.
+        """
+        return self._key, self._raw.get
 
     def basics(self, cells: list[str]) -> DealBasics:
         """Deal basics of a row.

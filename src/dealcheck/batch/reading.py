@@ -71,7 +71,8 @@ class _Prefixed(io.RawIOBase):
         if self._head.nbytes:
             size = min(len(buffer), self._head.nbytes)
             buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
+            # A slice keeps the whole sample alive; drop it once it is all read.
+            self._head = self._head[size:] if size < self._head.nbytes else memoryview(b"")
         else:
             data = self._rest.read(len(buffer))
             size = len(data)
