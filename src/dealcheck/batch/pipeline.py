@@ -7,7 +7,7 @@ reason); `PipelineSummary.rows == scored + rejected` always holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -86,7 +86,17 @@ def score_pipeline(
                 _score_rows(opened, plan, hygiene, summary, writer, rejects, progress)
         finally:
             opened.close()
-    return summary.freeze(distinct_answers=cache.computed)
+    frozen = summary.freeze(distinct_answers=cache.computed)
+    return replace(frozen, labels=display_names(job.frameworks, job.lang))
+
+
+def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:
+    """Criterion and stage ids -> their names in `lang`, for the summary's renderers."""
+    names: dict[str, str] = {}
+    for framework in reversed(frameworks):
+        names.update({stage.id: stage.name.get(lang) for stage in framework.stages})
+        names.update({c.id: c.name.get(lang) for c in framework.criteria})
+    return names
 
 
 def _score_split(

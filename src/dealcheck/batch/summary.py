@@ -79,6 +79,7 @@ class PipelineSummary:
     currencies: list[str]
     warnings: list[str] = field(default_factory=list)
     distinct_answers: int = 0
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def risk_of(amount: float, score: float, close: date | None, today: date, soon_days: int) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
+from dealcheck.render.pipeline_format import localized
 
 
 def escape(text: str) -> str:
@@ -34,6 +35,7 @@ def _code(text: str) -> str:
 
 def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
     """The summary as a Markdown document."""
+    summary = localized(summary, lang)
     out = [f"# {t('pipeline.title', lang)}", ""]
     out.append(
         t(

@@ -12,11 +12,13 @@ from rich.text import Text
 
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
+from dealcheck.render.pipeline_format import localized
 from dealcheck.render.text_bars import scaled_bar
 
 
 def pipeline_summary(summary: PipelineSummary, lang: str = "en") -> RenderableType:
     """A renderable summary: totals, tallies, gaps, at-risk deals, hygiene, rejects."""
+    summary = localized(summary, lang)
     parts: list[RenderableType] = [
         Text(t("pipeline.title", lang), style="bold"),
         Text(

@@ -11,6 +11,7 @@ from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import AtRiskDeal, PipelineSummary, RejectedRow, Tally
 from dealcheck.loading import load_framework
 from dealcheck.render.html.pipeline import pipeline_html
+from dealcheck.render.pipeline_format import localized
 from tests.conftest import ROOT
 from tests.render.html.parsing import SVG, assert_safe, find, svgs, text_of
 
@@ -79,11 +80,13 @@ def test_bars_by_recommendation_and_stage_match_the_tallies(
         ("stage", "deals"),
         ("stage", "amount"),
     ]
+    shown = localized(salesforce, lang)
+    assert set(shown.by_stage) != set(salesforce.by_stage)  # stage ids appear as names
     for chart, tallies, measure in (
-        (charts[0], salesforce.by_recommendation, "deals"),
-        (charts[1], salesforce.by_recommendation, "amount"),
-        (charts[2], salesforce.by_stage, "deals"),
-        (charts[3], salesforce.by_stage, "amount"),
+        (charts[0], shown.by_recommendation, "deals"),
+        (charts[1], shown.by_recommendation, "amount"),
+        (charts[2], shown.by_stage, "deals"),
+        (charts[3], shown.by_stage, "amount"),
     ):
         bars = {
             r.get("data-key"): float(r.get("data-value", "nan")) for r in chart.iter(f"{SVG}rect")
@@ -100,7 +103,9 @@ def test_sections_for_gaps_at_risk_hygiene_and_rejects(salesforce: PipelineSumma
     assert text_of(counts) == "52 rows read: 49 scored, 3 rejected"
     for section in ("gaps", "hygiene", "at-risk", "rejected"):
         assert find(html, "section", id=section), section
-    for section, counts in (("gaps", salesforce.gaps), ("hygiene", salesforce.hygiene)):
+    shown = localized(salesforce, "en")
+    assert ("Champion", salesforce.gaps[0][1]) in shown.gaps
+    for section, counts in (("gaps", shown.gaps), ("hygiene", shown.hygiene)):
         start = html.index(f'<section id="{section}">')
         [chart] = svgs(html[start : html.index("</section>", start)], "bars")
         bars = [(r.get("data-key"), r.get("data-value")) for r in chart.iter(f"{SVG}rect")]

@@ -11,12 +11,14 @@ from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import BarRow, hbars
+from dealcheck.render.pipeline_format import localized
 
 RECOMMENDATIONS = ("advance", "dig-deeper", "disqualify")
 
 
 def pipeline_html(summary: PipelineSummary, lang: str = "en") -> str:
     """The pipeline summary as an HTML document."""
+    summary = localized(summary, lang)
     counts = t(
         "pipeline.counts", lang, rows=summary.rows, scored=summary.scored, rejected=summary.rejected
     )
