@@ -220,3 +220,11 @@ def test_a_low_score_of_unknowns_is_dig_deeper_with_the_reason(mini: Framework) 
     assert card.score == 13.3
     assert card.recommendation is Recommendation.DIG_DEEPER
     assert ("too-little-known", ("60",)) in [(r.code, r.values) for r in card.reasons]
+
+
+def test_a_deal_with_no_gap_still_gets_questions_for_what_is_not_yet_confirmed(mini: Framework) -> None:
+    card = score(mini, answers("confirmed", "partial", "assumed"), "discovery")
+
+    assert card.gaps == []
+    # budget has the most points left to win (30 * 2/3), then champion (30 * 1/3); pain is done
+    assert [q.about for q in card.next_questions] == ["budget", "champion"]

@@ -90,5 +90,5 @@ def assess(
         reasons=reasons,
         gaps=gaps,
         red_flags=flags,
-        next_questions=next_questions(gaps, flags, lead.next_questions),
+        next_questions=next_questions(gaps, flags, lead.next_questions, criteria),
     )

@@ -67,7 +67,7 @@ def test_markdown_escapes_user_text(report: DealReport) -> None:
 def test_report_shows_changes_since_last_time(report: DealReport) -> None:
     text = report_markdown(report, "en")
     assert "Since 2025-04-01: score +21.7" in text
-    assert "- Pain: assumed → confirmed" in text
+    assert "- Pain: Assumed → Confirmed" in text
 
 
 def test_call_plan_marks_missing_mantra_parts(report: DealReport) -> None:

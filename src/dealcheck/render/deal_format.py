@@ -78,6 +78,13 @@ def moved_lines(report: DealReport, lang: str) -> list[str]:
         for card in report.assessment.scorecards
         for c in card.criteria
     }
+    labels = {
+        level.id: level.label.get(lang)
+        for card in report.assessment.scorecards
+        for c in card.criteria
+        for level in card.framework.scale_of(c.criterion).root
+    }
+    labels.update({"yes": t("yes", lang), "no": t("no", lang)})
     lines = [
         f"{t('report.changes', lang, changes.previous_date)}: "
         f"{t('report.score_delta', lang, changes.score_delta)}"
@@ -87,8 +94,8 @@ def moved_lines(report: DealReport, lang: str) -> list[str]:
             "report.moved",
             lang,
             names.get(m.item, m.item),
-            _shown(m.before, lang),
-            _shown(m.after, lang),
+            _shown(m.before, lang, labels),
+            _shown(m.after, lang, labels),
         )
         for m in changes.moved
     ]
@@ -97,5 +104,5 @@ def moved_lines(report: DealReport, lang: str) -> list[str]:
     return lines
 
 
-def _shown(value: str, lang: str) -> str:
-    return t("gap.unknown", lang) if value == UNKNOWN else value
+def _shown(value: str, lang: str, labels: dict[str, str]) -> str:
+    return t("gap.unknown", lang) if value == UNKNOWN else labels.get(value, value)
