@@ -95,9 +95,20 @@ def call_plan(report: DealReport, lang: str) -> CallPlan:
             for cid in card.unverified
         ]
     theirs.append(t("prep.customer_next", lang))
+    ahead = [
+        scored[q.about].criterion.name.get(lang)
+        for q in assessment.next_questions
+        if q.about in scored and q.about not in gap_ids
+    ]
+    if top:
+        goal = t("prep.goal_text", lang, names)
+    elif ahead:
+        goal = t("prep.goal_ahead", lang, ", ".join(dict.fromkeys(ahead)))
+    else:
+        goal = t("prep.goal_none", lang)
     return CallPlan(
         deal_name=report.deal.name,
-        goal=t("prep.goal_text", lang, names) if top else t("prep.goal_none", lang),
+        goal=goal,
         questions=[q.text.get(lang) for q in assessment.next_questions],
         why=[_why(theme, scored, gap_ids, lang) for theme in WHY],
         ours=list(dict.fromkeys(ours)),
@@ -112,7 +123,7 @@ def _why(theme: str, scored: dict[str, CriterionScore], gaps: set[str], lang: st
     found = scored.get(theme)
     if found is None:
         return WhyTheme(theme, "unassessed", fallback)
-    if theme not in gaps:
+    if theme not in gaps and found.lost == 0:
         return WhyTheme(theme, "ok", [])
     bank = [q.get(lang) for q in found.criterion.questions]
     return WhyTheme(theme, "weak", bank or fallback)
