@@ -8,25 +8,12 @@ from typing import Annotated
 import typer
 
 from dealcheck.cli._errors import command
+from dealcheck.cli._options import LangOption, TeamDirOption
 
 app = typer.Typer(
     help="List, show, validate and create qualification frameworks.",
     no_args_is_help=True,
 )
-
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", "-l", help="Language of the text: en or ko (default: config or locale)."
-    ),
-]
-TeamDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--frameworks-dir",
-        help="Team framework folder (default: from .dealcheck.yaml, else ./frameworks).",
-    ),
-]
 
 
 @command(app, "list")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
+from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
 
 if TYPE_CHECKING:
     from dealcheck.interview.prompter import Prompter
@@ -16,13 +17,6 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 DealArgument = Annotated[Path, typer.Argument(help="The deal file (YAML) in the deals folder.")]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", "-l", help="en or ko (default: config, then locale).")
-]
-TeamDirOption = Annotated[
-    Path | None,
-    typer.Option("--frameworks-dir", help="Team framework folder (default: from the config)."),
-]
 
 
 @command(app, "qualify")
@@ -30,10 +24,7 @@ def qualify(
     deal_file: Annotated[
         Path | None, typer.Argument(help="Deal file to re-qualify; omit to create a new deal.")
     ] = None,
-    framework: Annotated[
-        list[str] | None,
-        typer.Option("--framework", "-f", help="Framework id or path; repeat for several."),
-    ] = None,
+    framework: FrameworkOption = None,
     stage: Annotated[str | None, typer.Option("--stage", "-s", help="Deal stage id.")] = None,
     answers: Annotated[
         Path | None, typer.Option("--answers", help="YAML answers file: run without prompts.")

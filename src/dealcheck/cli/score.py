@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
+from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
 
 if TYPE_CHECKING:
     from dealcheck.batch.compare import DealState
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 app = typer.Typer()
 map_app = typer.Typer(help="Draft CRM column mappings.", no_args_is_help=True)
 app.add_typer(map_app, name="map")
-
-FrameworkOption = Annotated[
-    list[str] | None,
-    typer.Option("--framework", "-f", help="Framework id or file; repeat for several."),
-]
-LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="en or ko.")]
 
 
 @command(app, "score")
@@ -74,9 +69,7 @@ def score(
         bool, typer.Option("--bom/--no-bom", help="Write CSV as UTF-8 with BOM (for Excel).")
     ] = True,
     lang: LangOption = None,
-    frameworks_dir: Annotated[
-        Path | None, typer.Option("--frameworks-dir", help="Team framework folder.")
-    ] = None,
+    frameworks_dir: TeamDirOption = None,
 ) -> None:
     """Score every deal of a CRM export and summarise the pipeline.
 
@@ -137,9 +130,7 @@ def map_init(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Force the input encoding.")
     ] = None,
-    frameworks_dir: Annotated[
-        Path | None, typer.Option("--frameworks-dir", help="Team framework folder.")
-    ] = None,
+    frameworks_dir: TeamDirOption = None,
 ) -> None:
     """Draft a mapping from a CRM export's headers, with TODOs where it cannot tell.
 
