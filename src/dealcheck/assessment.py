@@ -25,6 +25,7 @@ from dealcheck.scoring import (
     apply_red_flags,
     grade_for,
     next_questions,
+    rank_gaps,
     recommend,
     score,
 )
@@ -77,9 +78,7 @@ def assess(
     triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for c in cards for f in c.red_flags]
     final, flags = apply_red_flags(raw, triggered)
     lead = frameworks[0]
-    gaps = sorted(
-        (g for c in cards for g in c.gaps), key=lambda g: (not g.criterion.critical, -g.priority)
-    )
+    gaps = rank_gaps(g for c in cards for g in c.gaps)
     criteria = [scored for c in cards for scored in c.criteria]
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
     return Assessment(

@@ -15,6 +15,7 @@ How a score is made (the README repeats this for sales leaders):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -170,6 +171,11 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
             and c.level.value >= c.expected.value
         ],
     )
+
+
+def rank_gaps(gaps: Iterable[Gap]) -> list[Gap]:
+    """Critical gaps first, then the largest weight × shortfall."""
+    return sorted(gaps, key=lambda g: (not g.criterion.critical, -g.priority))
 
 
 def apply_red_flags(raw: float, flags: list[TriggeredFlag]) -> tuple[float, list[TriggeredFlag]]:
@@ -337,7 +343,7 @@ def _gaps(criteria: list[CriterionScore]) -> list[Gap]:
         for scored in criteria
         if scored.expected is not None and scored.shortfall > 0
     ]
-    return sorted(gaps, key=lambda g: (not g.criterion.critical, -g.priority))
+    return rank_gaps(gaps)
 
 
 def recommend(
