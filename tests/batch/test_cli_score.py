@@ -166,3 +166,23 @@ def test_presets_score_a_file_without_their_columns(
 ) -> None:
     code, stdout, _ = invoke(runner, "score", SF[0], "--map", name, "-f", "meddpicc", *TODAY)
     assert code == 0 and "rows read" in stdout
+
+
+def test_output_without_a_known_extension_is_csv(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "scored.txt"
+
+    code, _, _ = invoke(runner, "score", *SF, *TODAY, "-o", str(out))
+
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert code == 0
+    assert header[-7:] == [
+        "dealcheck_score",
+        "dealcheck_grade",
+        "dealcheck_recommendation",
+        "dealcheck_stage",
+        "dealcheck_gaps",
+        "dealcheck_red_flags",
+        "dealcheck_hygiene",
+    ]

@@ -44,12 +44,12 @@ class ScoreRequest:
 
 
 def output_format(request: ScoreRequest) -> str:
-    """The output format: --format, else the output file's extension, else csv."""
-    chosen = request.format or (
-        Path(request.output).suffix.lstrip(".").lower() if request.output else "csv"
-    )
-    if chosen == "markdown":
-        chosen = "md"
+    """The output format: --format, else the output file's known extension, else csv."""
+    if request.format is None:
+        extension = Path(request.output).suffix.lstrip(".").lower() if request.output else ""
+        extension = "md" if extension == "markdown" else extension
+        return extension if extension in FORMATS else "csv"
+    chosen = "md" if request.format == "markdown" else request.format
     if chosen not in FORMATS:
         raise UsageError(f"--format {chosen!r}: use one of {', '.join(FORMATS)}")
     return chosen
