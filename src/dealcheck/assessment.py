@@ -9,6 +9,7 @@ verdict and its reasons are stated once for the deal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -42,7 +43,13 @@ class Assessment:
     reasons: list[Reason]
     gaps: list[Gap]
     red_flags: list[TriggeredFlag]
-    next_questions: list[NextQuestion]
+
+    @functools.cached_property
+    def next_questions(self) -> list[NextQuestion]:
+        """Questions for the next call across frameworks (worked out on first use)."""
+        criteria = [scored for card in self.scorecards for scored in card.criteria]
+        limit = self.scorecards[0].framework.next_questions
+        return next_questions(self.gaps, self.red_flags, limit, criteria)
 
     @property
     def stage_id(self) -> str | None:
@@ -89,5 +96,4 @@ def assess(
         reasons=reasons,
         gaps=gaps,
         red_flags=flags,
-        next_questions=next_questions(gaps, flags, lead.next_questions, criteria),
     )

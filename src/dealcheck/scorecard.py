@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -94,6 +95,43 @@ class Scorecard:
     red_flags: list[TriggeredFlag]
     recommendation: Recommendation
     reasons: list[Reason]
-    next_questions: list[NextQuestion]
     unanswered_flags: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def next_questions(self) -> list[NextQuestion]:
+        """Questions for the next call (worked out on first use: batch runs never ask)."""
+        return next_questions(
+            self.gaps, self.red_flags, self.framework.next_questions, self.criteria
+        )
+
+
+def next_questions(
+    gaps: list[Gap],
+    flags: list[TriggeredFlag],
+    limit: int,
+    headroom: list[CriterionScore] | None = None,
+) -> list[NextQuestion]:
+    """Questions for the next call, round-robin over question banks.
+
+    First the top gaps, then triggered flags, then criteria that meet the stage but are
+    not at the top of the scale (`headroom`, most points to win first), so a deal with
+    no gap still leaves the rep with questions.
+    """
+    banks: list[tuple[str, list[Text]]] = [(g.criterion.id, g.criterion.questions) for g in gaps]
+    banks += [(f.flag.id, f.flag.questions) for f in flags]
+    gap_ids = {g.criterion.id for g in gaps}
+    ahead = sorted(
+        (c for c in headroom or [] if c.lost > 0 and c.criterion.id not in gap_ids),
+        key=lambda c: -c.lost,
+    )
+    banks += [(c.criterion.id, c.criterion.questions) for c in ahead]
+    picked: list[NextQuestion] = []
+    deepest = max((len(bank) for _, bank in banks), default=0)
+    for depth in range(deepest):
+        for about, bank in banks:
+            if depth < len(bank):
+                picked.append(NextQuestion(about, bank[depth]))
+                if len(picked) == limit:
+                    return picked
+    return picked

@@ -26,7 +26,6 @@ from dealcheck.framework import (
     Level,
     RedFlagEffect,
     Stage,
-    Text,
 )
 from dealcheck.scorecard import (
     CriterionScore,
@@ -37,6 +36,7 @@ from dealcheck.scorecard import (
     Recommendation,
     Scorecard,
     TriggeredFlag,
+    next_questions,
 )
 
 NO_CRITERIA_SCORE = 100.0
@@ -96,7 +96,6 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
         red_flags=flags,
         recommendation=recommendation,
         reasons=reasons,
-        next_questions=next_questions(gaps, flags, framework.next_questions, criteria),
         unanswered_flags=[f.id for f in framework.red_flags if answers.red_flags.get(f.id) is None],
         unverified=[
             c.criterion.id
@@ -141,37 +140,6 @@ def grade_for(framework: Framework, value: float) -> str:
         if value >= band.min:
             return band.grade
     return framework.grades[-1].grade
-
-
-def next_questions(
-    gaps: list[Gap],
-    flags: list[TriggeredFlag],
-    limit: int,
-    headroom: list[CriterionScore] | None = None,
-) -> list[NextQuestion]:
-    """Questions for the next call, round-robin over question banks.
-
-    First the top gaps, then triggered flags, then criteria that meet the stage but are
-    not at the top of the scale (`headroom`, most points to win first), so a deal with
-    no gap still leaves the rep with questions.
-    """
-    banks: list[tuple[str, list[Text]]] = [(g.criterion.id, g.criterion.questions) for g in gaps]
-    banks += [(f.flag.id, f.flag.questions) for f in flags]
-    gap_ids = {g.criterion.id for g in gaps}
-    ahead = sorted(
-        (c for c in headroom or [] if c.lost > 0 and c.criterion.id not in gap_ids),
-        key=lambda c: -c.lost,
-    )
-    banks += [(c.criterion.id, c.criterion.questions) for c in ahead]
-    picked: list[NextQuestion] = []
-    deepest = max((len(bank) for _, bank in banks), default=0)
-    for depth in range(deepest):
-        for about, bank in banks:
-            if depth < len(bank):
-                picked.append(NextQuestion(about, bank[depth]))
-                if len(picked) == limit:
-                    return picked
-    return picked
 
 
 def _stage(framework: Framework, stage: str | Stage | None) -> Stage | None:
