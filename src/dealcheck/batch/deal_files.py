@@ -48,21 +48,25 @@ def deal_header(frameworks: list[Framework]) -> list[str]:
     return header
 
 
+#: Where the deal basics sit in flattened deal files (and in their scored CSV).
+DEAL_FILE_COLUMNS = Columns(
+    deal_id="file",
+    name="name",
+    company="company",
+    amount="amount",
+    currency="currency",
+    stage="stage",
+    close_date="close_date",
+    created_date="created_date",
+    owner="owner",
+    next_step="next_step",
+)
+
+
 def deal_mapping(frameworks: list[Framework]) -> Mapping:
     """The mapping of flattened deal files: basics by name, one column per answer."""
     return Mapping(
-        columns=Columns(
-            deal_id="file",
-            name="name",
-            company="company",
-            amount="amount",
-            currency="currency",
-            stage="stage",
-            close_date="close_date",
-            created_date="created_date",
-            owner="owner",
-            next_step="next_step",
-        ),
+        columns=DEAL_FILE_COLUMNS,
         criteria={
             fw.id: {
                 c.id: CriterionFeed(column=f"{fw.id}.{c.id}", evidence=f"{fw.id}.{c.id}.evidence")

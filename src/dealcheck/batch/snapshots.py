@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from dealcheck.batch.compare import DealState
+from dealcheck.batch.deal_files import DEAL_FILE_COLUMNS
 from dealcheck.batch.mapping import Columns, Mapping
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowVerdict
@@ -22,17 +23,6 @@ from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
 from dealcheck.framework import Framework
 
-#: Deal-file columns (as `dealcheck score deals/ -o scored.csv` writes them).
-DEAL_FILE_COLUMNS = Columns(
-    deal_id="file",
-    name="name",
-    company="company",
-    amount="amount",
-    currency="currency",
-    stage="stage",
-    close_date="close_date",
-    owner="owner",
-)
 _SCORED = ("dealcheck_score", "dealcheck_recommendation")
 _FORMULA_GUARD = tuple("'" + c for c in "=+-@\t\r")
 T = TypeVar("T")
