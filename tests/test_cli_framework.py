@@ -220,6 +220,27 @@ def test_pre_commit_hook_definition_runs_validate() -> None:
     assert hooks[0]["files"]
 
 
+def test_validate_remembers_valid_files_and_rechecks_changed_ones(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DEALCHECK_NO_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    framework = tmp_path / "mini.yaml"
+    framework.write_bytes((FRAMEWORK_FIXTURES / "mini.yaml").read_bytes())
+
+    first, _, _ = invoke(runner, "framework", "validate", str(framework))
+    cached = list((tmp_path / "cache" / "dealcheck" / "valid").iterdir())
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace("weight: 40", "weight: -4"), encoding="utf-8"
+    )
+    second, out, _ = invoke(runner, "framework", "validate", str(framework))
+
+    assert first == 0
+    assert len(cached) == 1
+    assert second == 1
+    assert "weight: Input should be greater than 0" in out
+
+
 def test_the_committed_schema_is_up_to_date(runner: CliRunner) -> None:
     _, out, _ = invoke(runner, "framework", "schema")
 
