@@ -13,6 +13,7 @@ from dealcheck.errors import UsageError
 from dealcheck.framework import Framework
 from dealcheck.report_json import SCHEMA_VERSION
 from tests.batch.conftest import MINI_HEADER, TODAY, run
+from tests.conftest import ROOT
 
 BODY = """\
 D1,Acme – platform,"1,200.50",Descubrimiento,2026-05-01,2026-01-10,Demo,Ops team loses a day a week,Sí,Confirmed,no
@@ -167,3 +168,22 @@ def test_batch_core_imports_no_cli_or_terminal_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_summary_memory_stays_bounded_and_folding_changes_no_figure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dealcheck.batch import summary as summary_module
+    from dealcheck.loading import load_framework
+
+    mapping, tree = load_mapping(ROOT / "examples" / "salesforce.map.yaml")
+    frameworks = [load_framework(i) for i in mapping.frameworks]
+    job = ScoreJob(
+        [str(ROOT / "examples" / "salesforce-pipeline.csv")], frameworks, mapping, tree, TODAY
+    )
+    unfolded = score_pipeline(job, None)
+    monkeypatch.setattr(summary_module, "TALLY_FOLD_LIMIT", 1)
+
+    folded = score_pipeline(job, None)
+
+    assert folded == unfolded

@@ -16,6 +16,7 @@ from typing import Any, cast
 from dealcheck.batch.plan import DealBasics, RowVerdict
 
 AT_RISK_LIMIT = 10
+TALLY_FOLD_LIMIT = 2048
 REJECT_EXAMPLES = 20
 UNMAPPED_LIMIT = 200
 PART_SEQUENCE_SPAN = 1 << 40
@@ -102,9 +103,14 @@ class SummaryBuilder:
         self.sources: list[str] = []
         self.scored = self.rejected = self.blank_lines = 0
         # One dict keyed by (recommendation, grade, stage, gaps, flags, hygiene, currency):
-        # a single lookup per row; the per-dimension counts are expanded at `freeze`.
-        # Bounded: the key only holds ids from the frameworks and mapping.
+        # a single lookup per row. Combinations of ids can still be many, so when the
+        # dict grows past TALLY_FOLD_LIMIT it is folded into the per-dimension counts.
         self._tallies: dict[tuple[object, ...], list[float]] = {}
+        self._tables: tuple[dict[str, list[float]], ...] = ({}, {}, {})
+        self._gaps: Counter[str] = Counter()
+        self._flags: Counter[str] = Counter()
+        self._hygiene: Counter[str] = Counter()
+        self._currencies: Counter[str] = Counter()
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
         self.unmapped: Counter[tuple[str, str]] = Counter()
@@ -122,6 +128,8 @@ class SummaryBuilder:
         tally = self._tallies.get(key)
         if tally is None:
             self._tallies[key] = [1, amount]
+            if len(self._tallies) > TALLY_FOLD_LIMIT:
+                self._fold()
         else:
             tally[0] += 1
             tally[1] += amount
@@ -167,13 +175,17 @@ class SummaryBuilder:
         self.scored += part.scored
         self.rejected += part.rejected
         self.blank_lines += part.blank_lines
-        for key, (count, amount) in part._tallies.items():
-            tally = self._tallies.get(key)
-            if tally is None:
-                self._tallies[key] = [count, amount]
-            else:
-                tally[0] += count
-                tally[1] += amount
+        self._fold()
+        part._fold()
+        for mine, theirs in zip(self._tables, part._tables, strict=True):
+            for key, (count, amount) in theirs.items():
+                entry = mine.setdefault(key, [0, 0.0])
+                entry[0] += count
+                entry[1] += amount
+        self._gaps.update(part._gaps)
+        self._flags.update(part._flags)
+        self._hygiene.update(part._hygiene)
+        self._currencies.update(part._currencies)
         self.reject_reasons.update(part.reject_reasons)
         room = REJECT_EXAMPLES - len(self.reject_examples)
         self.reject_examples += part.reject_examples[: max(room, 0)]
@@ -191,22 +203,9 @@ class SummaryBuilder:
             ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
             return {k: Tally(int(v[0]), round(v[1], 2)) for k, v in ordered}
 
-        tables: list[dict[str, list[float]]] = [{}, {}, {}]
-        gaps: Counter[str] = Counter()
-        flags: Counter[str] = Counter()
-        hygiene: Counter[str] = Counter()
-        currencies: Counter[str] = Counter()
-        for (tally_key, fired, currency), (count, amount) in self._tallies.items():
-            recommendation, grade, stage, gap_ids, flag_ids = cast(tuple[Any, ...], tally_key)
-            for table, name in zip(tables, (recommendation, grade, stage), strict=True):
-                entry = table.setdefault(str(name), [0, 0.0])
-                entry[0] += count
-                entry[1] += amount
-            for counter, ids in ((gaps, gap_ids), (flags, flag_ids), (hygiene, fired)):
-                for item in cast(tuple[str, ...], ids):
-                    counter[item] += int(count)
-            if currency:
-                currencies[str(currency)] += int(count)
+        self._fold()
+        tables, gaps, flags, hygiene = self._tables, self._gaps, self._flags, self._hygiene
+        currencies = self._currencies
 
         return PipelineSummary(
             sources=list(self.sources),
@@ -230,6 +229,25 @@ class SummaryBuilder:
             warnings=list(self.warnings),
             distinct_answers=distinct_answers,
         )
+
+    def _fold(self) -> None:
+        """Move the combined tallies into the per-dimension counts."""
+        for (tally_key, fired, currency), (count, amount) in self._tallies.items():
+            recommendation, grade, stage, gap_ids, flag_ids = cast(tuple[Any, ...], tally_key)
+            for table, name in zip(self._tables, (recommendation, grade, stage), strict=True):
+                entry = table.setdefault(str(name), [0, 0.0])
+                entry[0] += count
+                entry[1] += amount
+            for counter, ids in (
+                (self._gaps, gap_ids),
+                (self._flags, flag_ids),
+                (self._hygiene, fired),
+            ):
+                for item in cast(tuple[str, ...], ids):
+                    counter[item] += int(count)
+            if currency:
+                self._currencies[str(currency)] += int(count)
+        self._tallies.clear()
 
     def _count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
         for pair in pairs:
