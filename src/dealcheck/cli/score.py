@@ -73,11 +73,13 @@ def score(
 ) -> None:
     """Score every deal of a CRM export and summarise the pipeline.
 
-    Examples: dealcheck score examples/salesforce-pipeline.csv --map examples/salesforce.map.yaml ·
-    dealcheck score export.csv --map hubspot -o scored.csv --rejects rejects.csv --strict ·
-    dealcheck score deals/ --format md -o pipeline.md ·
-    dealcheck score export.csv --map hubspot --format html -o pipeline.html ·
-    dealcheck score this.csv --map hubspot --compare last-scored.csv --review-output review.html
+    \b
+    Examples:
+      dealcheck score examples/salesforce-pipeline.csv --map examples/salesforce.map.yaml
+      dealcheck score export.csv --map hubspot -o scored.csv --rejects rejects.csv --strict
+      dealcheck score deals/ --format md -o pipeline.md
+      dealcheck score export.csv --map hubspot --format html -o pipeline.html
+      dealcheck score this.csv --map hubspot --compare last-scored.csv --review-output review.html
     """
     from dealcheck.batch.run import ScoreRequest, output_format, run_score
     from dealcheck.cli import _console
@@ -134,7 +136,10 @@ def map_init(
 ) -> None:
     """Draft a mapping from a CRM export's headers, with TODOs where it cannot tell.
 
-    Example: dealcheck map init export.csv -f meddpicc --crm salesforce -o export.map.yaml
+    \b
+    Examples:
+      dealcheck map init export.csv -f meddpicc --crm salesforce -o export.map.yaml
+      dealcheck map init ../crm/open_deals.csv -f bant -o open_deals.map.yaml
     """
     from dealcheck.batch.draft import draft_mapping
     from dealcheck.cli._context import config, team_dir
