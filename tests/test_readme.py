@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from dealcheck.loading import load_framework
 
 from .conftest import ROOT
@@ -94,3 +96,15 @@ def test_the_mapping_example_binds_to_the_salesforce_example_export(tmp_path: Pa
 
     assert mapping.criteria["meddpicc"]["champion"].kind.value == "yes-no"
     assert binding.roles["next_step"] >= 0
+
+
+def test_every_command_help_shows_examples_one_per_line(runner: CliRunner) -> None:
+    from tests.conftest import invoke
+
+    missing = []
+    for command in all_commands():
+        _, out, _ = invoke(runner, *command.split(), "--help")
+        if f"Examples:\n    dealcheck {command}" not in out:
+            missing.append(command)
+
+    assert missing == []

@@ -222,7 +222,9 @@ def test_a_low_score_of_unknowns_is_dig_deeper_with_the_reason(mini: Framework) 
     assert ("too-little-known", ("60",)) in [(r.code, r.values) for r in card.reasons]
 
 
-def test_a_deal_with_no_gap_still_gets_questions_for_what_is_not_yet_confirmed(mini: Framework) -> None:
+def test_a_deal_with_no_gap_still_gets_questions_for_what_is_not_yet_confirmed(
+    mini: Framework,
+) -> None:
     card = score(mini, answers("confirmed", "partial", "assumed"), "discovery")
 
     assert card.gaps == []
