@@ -109,9 +109,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "basics.stage": "Stage",
         "basics.close_date": "Expected close date (YYYY-MM-DD, blank if unknown)",
         "basics.owner": "Owner",
-        "qualify.resume": "Resume the qualification started {0} ({1} answers saved)?",
+        "qualify.resume": "Resume the qualification started {0} (answers saved: {1})?",
         "qualify.dropped": "Dropped (no longer in the framework): {0}",
-        "qualify.interrupted": "interrupted; {0} answers saved. Resume with: dealcheck qualify {1}",
+        "qualify.interrupted": "interrupted; answers saved: {0}. Resume with: dealcheck qualify {1}",
         "qualify.saved": "Saved {0} (qualification {1})",
         "qualify.no_terminal": "no terminal to ask questions in; use --answers FILE or --no-input",
         # deal report

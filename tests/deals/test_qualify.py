@@ -91,7 +91,7 @@ def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) 
         )
     path = tmp_path / "deals" / "acme-platform.yaml"
     assert caught.value.exit_code == 130
-    assert f"3 answers saved. Resume with: dealcheck qualify {path}" in caught.value.message
+    assert f"answers saved: 3. Resume with: dealcheck qualify {path}" in caught.value.message
     assert not path.exists() and store.load_draft(path) is not None
 
     prompter = ScriptedPrompter([True, "yes", "no", "no"])

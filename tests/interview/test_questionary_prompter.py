@@ -61,7 +61,7 @@ def test_ctrl_c_keeps_draft_and_exits_130(
     code, _, err = invoke(runner, "qualify", *MINI)
     assert code == 130
     assert err.strip().splitlines()[-1] == (
-        "error: interrupted; 3 answers saved. Resume with: dealcheck qualify deals/acme.yaml"
+        "error: interrupted; answers saved: 3. Resume with: dealcheck qualify deals/acme.yaml"
     )
     draft = store.load_draft(tmp_path / "deals" / "acme.yaml")
     assert draft is not None and draft.answered() == 3
