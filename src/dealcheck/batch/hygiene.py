@@ -16,6 +16,7 @@ CLOSE_BEFORE_CREATED = HygieneCheck.CLOSE_BEFORE_CREATED.value
 MISSING_AMOUNT = HygieneCheck.MISSING_AMOUNT.value
 NO_NEXT_STEP = HygieneCheck.NO_NEXT_STEP.value
 STUCK = HygieneCheck.STUCK_IN_STAGE.value
+CLOSED_BEFORE_CREATED = (CLOSE_BEFORE_CREATED,)
 
 
 class HygieneRules:
@@ -41,18 +42,42 @@ class HygieneRules:
 
     def check(self, deal: DealBasics, stage: str | None, closed: bool) -> tuple[str, ...]:
         """The ids of the checks this deal fails, in a fixed order."""
+        return self.fired(
+            deal.close_date,
+            deal.created_date,
+            deal.stage_since,
+            deal.amount,
+            deal.next_step,
+            stage,
+            closed,
+        )
+
+    def fired(
+        self,
+        close: date | None,
+        created: date | None,
+        since: date | None,
+        amount: float | None,
+        next_step: str,
+        stage: str | None,
+        closed: bool,
+    ) -> tuple[str, ...]:
+        """`check` on the deal's values themselves (the row loop has no `DealBasics`)."""
+        if closed:
+            if self.close_before_created and close and created and close < created:
+                return CLOSED_BEFORE_CREATED
+            return ()
         fired: list[str] = []
-        close, created = deal.close_date, deal.created_date
-        if self.past_close and not closed and close is not None and close < self.today:
+        if self.past_close and close is not None and close < self.today:
             fired.append(PAST_CLOSE)
         if self.close_before_created and close and created and close < created:
             fired.append(CLOSE_BEFORE_CREATED)
-        if self.missing_amount and not closed and not deal.amount:
+        if self.missing_amount and not amount:
             fired.append(MISSING_AMOUNT)
-        if self.no_next_step and not closed and not deal.next_step.strip():
+        if self.no_next_step and not next_step.strip():
             fired.append(NO_NEXT_STEP)
-        since = deal.stage_since or created
-        if self.stuck and not closed and since is not None:
+        since = since or created
+        if self.stuck and since is not None:
             limit = self.stuck_by_stage.get(stage or "", self.stuck_days)
             if (self.today - since).days > limit:
                 fired.append(STUCK)

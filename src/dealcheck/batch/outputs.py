@@ -30,7 +30,7 @@ EXTRA_COLUMNS = (
     "dealcheck_red_flags",
     "dealcheck_hygiene",
 )
-SUFFIX_CACHE_LIMIT = 1024
+SUFFIX_CACHE_LIMIT = 4096
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
 _RISKY_START = re.compile("\x1f[-=+@\t\r]")
@@ -91,9 +91,10 @@ class CsvWriter:
         self._append = self._pending.append
         self._writer = csv.writer(_Appender(self._append), lineterminator="\r\n")
         self._columns: list[str] | None = None
-        # The `dealcheck_` cells of one verdict and hygiene result, CSV-encoded: a few
-        # hundred distinct combinations cover a whole export.
-        self._suffixes: dict[tuple[RowVerdict, tuple[str, ...]], str] = {}
+        # The `dealcheck_` cells, CSV-encoded, of one row verdict and of one hygiene
+        # result, apart: their combinations are many, each side alone is few.
+        self._verdict_cells: dict[RowVerdict, str] = {}
+        self._hygiene_cells: dict[tuple[str, ...], str] = {}
 
     def header(self, columns: list[str]) -> None:
         """Write the header once; later inputs must have the same columns."""
@@ -131,15 +132,9 @@ class CsvWriter:
         `text` is the row's comma-joined cells, none of which needs quoting or
         neutralising; the result is byte for byte what `row` would write.
         """
-        key = (row, hygiene)
-        suffix = self._suffixes.get(key)
-        if suffix is None:
-            suffix = self._suffix(row, hygiene)
-            if len(self._suffixes) >= SUFFIX_CACHE_LIMIT:
-                self._suffixes.clear()
-            self._suffixes[key] = suffix
         self._append(text)
-        self._append(suffix)
+        self._append(self._verdict_cells.get(row) or self.verdict_cells(row))
+        self._append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
@@ -149,10 +144,41 @@ class CsvWriter:
             self.stream.write("".join(self._pending))
             self._pending.clear()
 
-    def _suffix(self, row: RowVerdict, hygiene: tuple[str, ...]) -> str:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerow(["", *self._extra(row, hygiene)])
-        return buffer.getvalue()
+    def copier(
+        self,
+    ) -> tuple[
+        Callable[[str], None],
+        Callable[[RowVerdict], str | None],
+        Callable[[tuple[str, ...]], str | None],
+    ]:
+        """What a row loop that inlines `copy_row` needs: appender and two cached lookups.
+
+        A row is its text, then its verdict's cells (`verdict_cells` on a miss), then
+        its hygiene cell and line break (`hygiene_cells` on a miss). Such a loop calls
+        `flush_if_full` now and then.
+        """
+        return self._append, self._verdict_cells.get, self._hygiene_cells.get
+
+    def flush_if_full(self) -> None:
+        """Hand gathered rows to the stream once there are enough."""
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def verdict_cells(self, row: RowVerdict) -> str:
+        """`,score,grade,…,red flags` for a row verdict, CSV-encoded (cached)."""
+        cells = _encoded(self._extra(row, ())[:-1])
+        if len(self._verdict_cells) >= SUFFIX_CACHE_LIMIT:
+            self._verdict_cells.clear()
+        self._verdict_cells[row] = cells
+        return cells
+
+    def hygiene_cells(self, hygiene: tuple[str, ...]) -> str:
+        """`,hygiene ids` and the line break, CSV-encoded (cached)."""
+        cells = _encoded(["; ".join(hygiene)]) + "\r\n"
+        if len(self._hygiene_cells) >= SUFFIX_CACHE_LIMIT:
+            self._hygiene_cells.clear()
+        self._hygiene_cells[hygiene] = cells
+        return cells
 
     @staticmethod
     def _extra(row: RowVerdict, hygiene: tuple[str, ...]) -> list[str]:
@@ -170,6 +196,16 @@ class CsvWriter:
     def finish(self, summary: PipelineSummary) -> None:
         """Nothing follows the rows; write what is still gathered."""
         self.flush()
+
+
+def _encoded(cells: list[str]) -> str:
+    """Cells as they follow other cells on a CSV line: each with its leading comma.
+
+    Quoting is decided cell by cell, so pieces encoded apart join into the same line.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(["", *cells])
+    return buffer.getvalue()[: -len("\r\n")]
 
 
 class _Appender:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dealcheck.batch.binding import bind
 from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
+from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
@@ -141,11 +142,10 @@ def _score_rows(
     risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
     key_of, recent = plan.known()
-    count = 0
-    for line, cells, problem, text in records:
-        count += 1
-        if progress is not None and count % PROGRESS_EVERY == 0:
-            progress(opened.position(), opened.size)
+
+    def score_one(
+        line: int, cells: list[str] | None, problem: str | None, text: str | None
+    ) -> None:
         suspicious = False
         if problem is None and cells is not None:
             if text is not None:
@@ -161,7 +161,7 @@ def _score_rows(
             summary.reject(name, line, reason, _code(reason))
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
-            continue
+            return
         try:
             deal = basics_of(cells)
         except RowRejected as rejected:
@@ -169,7 +169,7 @@ def _score_rows(
             summary.reject(name, line, reason, _code(reason))
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
-            continue
+            return
         row = recent(key_of(cells)) or verdict_of(cells)
         flags = check(deal, row.stage, row.closed)
         add(name, line, row, deal, flags)
@@ -177,6 +177,19 @@ def _score_rows(
             copy(text if delimiter == "," else text.replace(delimiter, ","), row, flags)
         elif write is not None:
             write(cells, row, deal, flags, (name, line), suspicious)
+
+    def report() -> None:
+        if progress is not None:
+            progress(opened.position(), opened.size)
+
+    fields = plan.plain_fields()
+    if type(writer) is CsvWriter and delimiter == "," and fields and opened.records is not None:
+        score_plain_rows(records, name, plan, fields, hygiene, summary, writer, score_one, report)
+        return
+    for count, (line, cells, problem, text) in enumerate(records, 1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(opened.position(), opened.size)
+        score_one(line, cells, problem, text)
     if type(writer) is CsvWriter:
         writer.flush()
     if progress is not None:

@@ -154,6 +154,23 @@ class RowPlan:
         """
         return self._key, self._raw.get
 
+    def plain_fields(
+        self,
+    ) -> tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str] | None:
+        """What a row loop that inlines `basics` reads: field getter, date cache, currency.
+
+        The getter picks (currency, amount, close, created, stage since, next step).
+        None when rows need more than `float` and cached dates (a decimal comma or a
+        missing column); such a loop calls `basics` whenever a date is not cached or
+        `float` fails, so every row is read exactly as `basics` reads it.
+        """
+        if self._padded or not self._point:
+            return None
+        roles = self.binding.roles
+        wanted = ("currency", "amount", "close_date", "created_date", "stage_since", "next_step")
+        getter = itemgetter(*(roles[role] for role in wanted))
+        return getter, self._dates_seen, self._currency
+
     def basics(self, cells: list[str]) -> DealBasics:
         """Deal basics of a row.
 

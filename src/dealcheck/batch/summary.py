@@ -16,7 +16,7 @@ from typing import Any, cast
 from dealcheck.batch.plan import DealBasics, RowVerdict
 
 AT_RISK_LIMIT = 10
-TALLY_FOLD_LIMIT = 2048
+TALLY_FOLD_LIMIT = 8192
 REJECT_EXAMPLES = 20
 UNMAPPED_LIMIT = 200
 PART_SEQUENCE_SPAN = 1 << 40
@@ -134,7 +134,7 @@ class SummaryBuilder:
             tally[0] += 1
             tally[1] += amount
         if row.unmapped:
-            self._count_unmapped(row.unmapped)
+            self.count_unmapped(row.unmapped)
         # Cheap pre-check: risk never exceeds amount x (1 - score), so most rows stop here.
         if (
             amount > 0
@@ -144,7 +144,20 @@ class SummaryBuilder:
                 or amount * (1.0 - row.verdict.score / 100.0) > self._heap[0][0]
             )
         ):
-            self._consider(source, line, row, deal, amount)
+            self.consider(source, line, row, deal, amount)
+
+    def hot_state(self) -> tuple[dict[tuple[object, ...], list[float]], list[Any]]:
+        """The combined tallies and the at-risk heap, for a row loop that inlines `add`.
+
+        Such a loop adds its row count to `scored`, calls `fold_if_full` after adding a
+        tally key, and `consider` when a row passes the at-risk pre-check.
+        """
+        return self._tallies, self._heap
+
+    def fold_if_full(self) -> None:
+        """Fold the combined tallies once they hold too many keys."""
+        if len(self._tallies) > TALLY_FOLD_LIMIT:
+            self._fold()
 
     def reject(self, source: str, line: int, reason: str, code: str) -> None:
         """Count one rejected row; keep the first few as examples."""
@@ -249,14 +262,16 @@ class SummaryBuilder:
                 self._currencies[str(currency)] += int(count)
         self._tallies.clear()
 
-    def _count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
+    def count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        """Count a row's unmapped values (bounded)."""
         for pair in pairs:
             if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
                 self.unmapped[pair] += 1
 
-    def _consider(
+    def consider(
         self, source: str, line: int, row: RowVerdict, deal: DealBasics, amount: float
     ) -> None:
+        """Keep a deal among the most at risk if it ranks there."""
         risk = risk_of(amount, row.verdict.score, deal.close_date, self.today, self.soon)
         if len(self._heap) >= AT_RISK_LIMIT and risk <= self._heap[0][0]:
             return

@@ -1,0 +1,116 @@
+"""The row loop for the common case: plain CSV lines in, CSV out, no rejects file.
+
+It does what `RowPlan.basics`, `HygieneRules.check`, `SummaryBuilder.add` and
+`CsvWriter.copy_row` do for one row, inlined with every lookup bound to a local:
+at a million rows, each attribute lookup and call per row is a visible share of
+the run. No `DealBasics` is built unless a deal may rank among the most at risk.
+
+Any row off the common path (read by `csv.reader`, a possible formula, a date not
+seen before, an amount `float` cannot read, a reject) goes to the general per-row
+function instead, so every row comes out exactly as the general loop makes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import islice
+
+from dealcheck.batch.hygiene import HygieneRules
+from dealcheck.batch.outputs import CsvWriter
+from dealcheck.batch.plan import RowPlan
+from dealcheck.batch.records import Record
+from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder
+
+CHUNK_ROWS = 256
+PlainFields = tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str]
+OneRow = Callable[[int, list[str] | None, str | None, str | None], None]
+_RISKY_FIRST = frozenset("-=+@\t\r")
+_risky_after_comma = re.compile(",[-=+@\t\r]").search
+_UNSEEN = object()
+
+
+def score_plain_rows(
+    records: Iterator[Record],
+    source: str,
+    plan: RowPlan,
+    fields: PlainFields,
+    hygiene: HygieneRules,
+    summary: SummaryBuilder,
+    writer: CsvWriter,
+    one_row: OneRow,
+    report: Callable[[], None],
+) -> None:
+    """Score comma-separated records into a CSV writer; `one_row` takes the others.
+
+    `report` is called after every `CHUNK_ROWS` records.
+    """
+    get_fields, dates, default_currency = fields
+    key_of, recent = plan.known()
+    verdict_of, basics_of = plan.verdict, plan.basics
+    fired = hygiene.fired
+    tallies, heap = summary.hot_state()
+    fold_if_full, count_unmapped, consider = (
+        summary.fold_if_full,
+        summary.count_unmapped,
+        summary.consider,
+    )
+    append, verdict_cells_of, hygiene_cells_of = writer.copier()
+    make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
+    risky_first, risky_after_comma, unseen = _RISKY_FIRST, _risky_after_comma, _UNSEEN
+    while chunk := list(islice(records, CHUNK_ROWS)):
+        general = 0
+        for line, cells, problem, text in chunk:
+            if text is None or text[0] in risky_first or risky_after_comma(text) is not None:
+                general += 1
+                one_row(line, cells, problem, text)
+                continue
+            currency, amount_text, close_text, created_text, since_text, next_step = get_fields(
+                cells  # type: ignore[arg-type]  # a fast-path record always has cells
+            )
+            close = dates.get(close_text, unseen)
+            created = dates.get(created_text, unseen)
+            since = dates.get(since_text, unseen)
+            if close is unseen or created is unseen or since is unseen:
+                general += 1
+                one_row(line, cells, problem, text)
+                continue
+            amount: float | None = None
+            if amount_text:
+                try:
+                    amount = float(amount_text)
+                except ValueError:
+                    general += 1
+                    one_row(line, cells, problem, text)
+                    continue
+            row = recent(key_of(cells)) or verdict_of(cells)  # type: ignore[arg-type]
+            closed = row.closed
+            flags = fired(close, created, since, amount, next_step, row.stage, closed)  # type: ignore[arg-type]
+            value = amount or 0.0
+            key = (row.tally, flags, currency or default_currency)
+            tally = tallies.get(key)
+            if tally is None:
+                tallies[key] = [1, value]
+                fold_if_full()
+            else:
+                tally[0] += 1
+                tally[1] += value
+            if row.unmapped:
+                count_unmapped(row.unmapped)
+            if (
+                value > 0
+                and not closed
+                and (
+                    len(heap) < AT_RISK_LIMIT
+                    or value * (1.0 - row.verdict.score / 100.0) > heap[0][0]
+                )
+            ):
+                consider(source, line, row, basics_of(cells), value)  # type: ignore[arg-type]
+            append(text)
+            append(verdict_cells_of(row) or make_verdict_cells(row))
+            append(hygiene_cells_of(flags) or make_hygiene_cells(flags))
+        summary.scored += len(chunk) - general
+        writer.flush_if_full()
+        report()
+    writer.flush()
