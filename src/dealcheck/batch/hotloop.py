@@ -5,9 +5,10 @@ It does what `RowPlan.basics`, `HygieneRules.check`, `SummaryBuilder.add` and
 at a million rows, each attribute lookup and call per row is a visible share of
 the run. No `DealBasics` is built unless a deal may rank among the most at risk.
 
-Any row off the common path (read by `csv.reader`, a possible formula, a date not
-seen before, an amount `float` cannot read, a reject) goes to the general per-row
-function instead, so every row comes out exactly as the general loop makes it.
+Rows read by `csv.reader` or holding a possible formula are written cell by cell.
+Any other row off the common path (a date not seen before, an amount `float`
+cannot read, a reject) goes to the general per-row function instead, so every row
+comes out exactly as the general loop makes it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date
 from itertools import islice
 
 from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.outputs import CsvWriter
+from dealcheck.batch.outputs import CsvWriter, scan
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
 from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder
@@ -58,14 +59,24 @@ def score_plain_rows(
     )
     append, verdict_cells_of, hygiene_cells_of = writer.copier()
     make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
+    write_cells = writer.write_cells
     risky_first, risky_after_comma, unseen = _RISKY_FIRST, _risky_after_comma, _UNSEEN
     while chunk := list(islice(records, CHUNK_ROWS)):
         general = 0
         for line, cells, problem, text in chunk:
-            if text is None or text[0] in risky_first or risky_after_comma(text) is not None:
-                general += 1
-                one_row(line, cells, problem, text)
-                continue
+            copied, suspicious = text, False
+            if text is None:
+                if problem is not None or cells is None:
+                    general += 1
+                    one_row(line, cells, problem, text)
+                    continue
+                has_nul, suspicious = scan(cells)
+                if has_nul:
+                    general += 1
+                    one_row(line, cells, problem, text)
+                    continue
+            elif text[0] in risky_first or risky_after_comma(text) is not None:
+                copied, suspicious = None, True
             currency, amount_text, close_text, created_text, since_text, next_step = get_fields(
                 cells  # type: ignore[arg-type]  # a fast-path record always has cells
             )
@@ -107,7 +118,10 @@ def score_plain_rows(
                 )
             ):
                 consider(source, line, row, basics_of(cells), value)  # type: ignore[arg-type]
-            append(text)
+            if copied is None:
+                write_cells(cells, row, flags, suspicious)  # type: ignore[arg-type]
+                continue
+            append(copied)
             append(verdict_cells_of(row) or make_verdict_cells(row))
             append(hygiene_cells_of(flags) or make_hygiene_cells(flags))
         summary.scored += len(chunk) - general

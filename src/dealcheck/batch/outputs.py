@@ -33,6 +33,7 @@ EXTRA_COLUMNS = (
 SUFFIX_CACHE_LIMIT = 4096
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
+_RISKY_FIRST = frozenset("=+-@\t\r")
 _RISKY_START = re.compile("\x1f[-=+@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -120,8 +121,14 @@ class CsvWriter:
         suspicious: bool,
     ) -> None:
         """Write one scored row."""
+        self.write_cells(cells, row, hygiene, suspicious)
+
+    def write_cells(
+        self, cells: list[str], row: RowVerdict, hygiene: tuple[str, ...], suspicious: bool
+    ) -> None:
+        """`row` without what CSV output does not use."""
         if suspicious:
-            cells = [neutralise(c) for c in cells]
+            cells = [neutralise(c) if c[:1] in _RISKY_FIRST else c for c in cells]
         self._writer.writerow([*cells, *self._extra(row, hygiene)])
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
