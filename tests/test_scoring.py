@@ -9,10 +9,12 @@ criteria known absent.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
-from dealcheck.assessment import assess
+from dealcheck.assessment import assess, assess_overall
 from dealcheck.framework import Framework
 from dealcheck.loading import load_framework
 from dealcheck.scoring import GapKind, Recommendation, score
@@ -230,3 +232,34 @@ def test_a_deal_with_no_gap_still_gets_questions_for_what_is_not_yet_confirmed(
     assert card.gaps == []
     # budget has the most points left to win (30 * 2/3), then champion (30 * 1/3); pain is done
     assert [q.about for q in card.next_questions] == ["budget", "champion"]
+
+
+def test_assess_overall_is_assess_without_the_scorecards(mini: Framework) -> None:
+    levels = ["unknown", *(level.id for level in mini.scale.root)]
+    stages = [None, *(stage.id for stage in mini.stages)]
+    for pain, champion, budget in itertools.product(levels, repeat=3):
+        for stage in stages:
+            for flagged in (None, True):
+                given = {
+                    "mini": Answers(
+                        answers(pain, champion, budget).criteria,
+                        {flag.id: flagged for flag in mini.red_flags},
+                    )
+                }
+                full = assess([mini], given, stage)
+                overall = assess_overall([mini], given, stage)
+                assert (
+                    overall.score,
+                    overall.grade,
+                    overall.recommendation,
+                    overall.reasons,
+                    overall.gaps,
+                    overall.red_flags,
+                ) == (
+                    full.score,
+                    full.grade,
+                    full.recommendation,
+                    full.reasons,
+                    full.gaps,
+                    full.red_flags,
+                )

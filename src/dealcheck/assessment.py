@@ -22,6 +22,7 @@ from dealcheck.scoring import (
     Reason,
     Recommendation,
     Scorecard,
+    ScoreParts,
     TriggeredFlag,
     apply_red_flags,
     grade_for,
@@ -29,6 +30,7 @@ from dealcheck.scoring import (
     rank_gaps,
     recommend,
     score,
+    score_parts,
 )
 
 
@@ -76,20 +78,62 @@ def assess(
     cards = [
         score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
     ]
-    with_criteria = [c for c in cards if c.framework.criteria]
+    parts = [ScoreParts(c.criteria, c.raw_score, c.gaps, c.red_flags) for c in cards]
+    overall = _combined(frameworks, parts)
+    return Assessment(
+        scorecards=cards,
+        score=overall.score,
+        grade=overall.grade,
+        recommendation=overall.recommendation,
+        reasons=overall.reasons,
+        gaps=overall.gaps,
+        red_flags=overall.red_flags,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """An assessment without its scorecards: what a batch run keeps of it."""
+
+    score: float
+    grade: str
+    recommendation: Recommendation
+    reasons: list[Reason]
+    gaps: list[Gap]
+    red_flags: list[TriggeredFlag]
+
+
+def assess_overall(
+    frameworks: list[Framework], answers: Mapping[str, Answers], stage: str | None = None
+) -> Overall:
+    """`assess` without building scorecards: the same overall verdict, for less work.
+
+    Raises:
+        ValueError: As `assess` does.
+    """
+    if not frameworks:
+        raise ValueError("assess needs at least one framework")
+    parts = [
+        score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None)
+        for fw in frameworks
+    ]
+    return _combined(frameworks, parts)
+
+
+def _combined(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
+    with_criteria = [p for p in parts if p.criteria]
     raw = (
-        sum(c.raw_score for c in with_criteria) / len(with_criteria)
+        sum(p.raw_score for p in with_criteria) / len(with_criteria)
         if with_criteria
         else NO_CRITERIA_SCORE
     )
-    triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for c in cards for f in c.red_flags]
+    triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for p in parts for f in p.red_flags]
     final, flags = apply_red_flags(raw, triggered)
     lead = frameworks[0]
-    gaps = rank_gaps(g for c in cards for g in c.gaps)
-    criteria = [scored for c in cards for scored in c.criteria]
+    gaps = rank_gaps(g for p in parts for g in p.gaps)
+    criteria = [scored for p in parts for scored in p.criteria]
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
-    return Assessment(
-        scorecards=cards,
+    return Overall(
         score=round(final, 1),
         grade=grade_for(lead, final),
         recommendation=recommendation,

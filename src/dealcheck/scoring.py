@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
 from dealcheck.framework import (
@@ -49,6 +50,7 @@ __all__ = [
     "NextQuestion",
     "Reason",
     "Recommendation",
+    "ScoreParts",
     "Scorecard",
     "TriggeredFlag",
     "apply_red_flags",
@@ -57,6 +59,7 @@ __all__ = [
     "rank_gaps",
     "recommend",
     "score",
+    "score_parts",
 ]
 
 
@@ -75,15 +78,7 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
         ValueError: For a stage the framework does not know or a level id not on the scale.
     """
     current = _stage(framework, stage)
-    criteria = [plan.scored(answers) for plan in _plans(framework, current)]
-    raw = sum(c.points for c in criteria) if criteria else NO_CRITERIA_SCORE
-    flags = [
-        TriggeredFlag(flag, framework.id, 0.0)
-        for flag in framework.red_flags
-        if answers.red_flags.get(flag.id) is True
-    ]
-    final, flags = apply_red_flags(raw, flags)
-    gaps = _gaps(criteria)
+    criteria, raw, final, flags, gaps = _scored(framework, answers, current)
     recommendation, reasons = recommend(framework, final, criteria, gaps, flags)
     return Scorecard(
         framework=framework,
@@ -106,6 +101,40 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
             and c.level.value >= c.expected.value
         ],
     )
+
+
+class ScoreParts(NamedTuple):
+    """What an overall assessment reads from one framework's scorecard."""
+
+    criteria: list[CriterionScore]
+    raw_score: float
+    gaps: list[Gap]
+    red_flags: list[TriggeredFlag]
+
+
+def score_parts(framework: Framework, answers: Answers, stage: str | None = None) -> ScoreParts:
+    """The parts of `score`'s scorecard that `assess` combines, without the rest.
+
+    Raises:
+        ValueError: As `score` does.
+    """
+    criteria, raw, _, flags, gaps = _scored(framework, answers, _stage(framework, stage))
+    return ScoreParts(criteria, round(raw, 1), gaps, flags)
+
+
+def _scored(
+    framework: Framework, answers: Answers, current: Stage | None
+) -> tuple[list[CriterionScore], float, float, list[TriggeredFlag], list[Gap]]:
+    """Criteria, raw score, final score, costed red flags and ranked gaps."""
+    criteria = [plan.scored(answers) for plan in _plans(framework, current)]
+    raw = sum(c.points for c in criteria) if criteria else NO_CRITERIA_SCORE
+    flags = [
+        TriggeredFlag(flag, framework.id, 0.0)
+        for flag in framework.red_flags
+        if answers.red_flags.get(flag.id) is True
+    ]
+    final, flags = apply_red_flags(raw, flags)
+    return criteria, raw, final, flags, _gaps(criteria)
 
 
 def rank_gaps(gaps: Iterable[Gap]) -> list[Gap]:

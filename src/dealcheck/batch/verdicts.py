@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
-from dealcheck.assessment import assess
+from dealcheck.assessment import Assessment, assess, assess_overall
 from dealcheck.framework import UNKNOWN, Framework
 
 CACHE_LIMIT = 4096
@@ -91,7 +91,8 @@ class VerdictCache:
         answers = {
             fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)
         }
-        result = assess(self.frameworks, answers, stage)
+        # Without a report, only the overall verdict is read: skip the scorecards.
+        result = (assess if self.with_report else assess_overall)(self.frameworks, answers, stage)
         gaps = tuple(dict.fromkeys(g.criterion.id for g in result.gaps))
         triggered = tuple(f.flag.id for f in result.red_flags)
         return Verdict(
@@ -103,5 +104,7 @@ class VerdictCache:
             score_cell=f"{result.score:g}",
             gaps_cell="; ".join(gaps),
             flags_cell="; ".join(triggered),
-            report=self._to_dict(result, deal=None, lang=self.lang) if self.with_report else None,
+            report=self._to_dict(result, deal=None, lang=self.lang)
+            if isinstance(result, Assessment)
+            else None,
         )
