@@ -25,6 +25,7 @@ from dealcheck.batch.records import Record
 from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder
 
 CHUNK_ROWS = 256
+HYGIENE_CACHE_LIMIT = 4096
 PlainFields = tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str]
 OneRow = Callable[[int, list[str] | None, str | None, str | None], None]
 _RISKY_FIRST = frozenset("-=+@\t\r")
@@ -51,6 +52,7 @@ def score_plain_rows(
     key_of, recent = plan.known()
     verdict_of, basics_of = plan.verdict, plan.basics
     fired = hygiene.fired
+    hygiene_seen: dict[tuple[object, ...], tuple[str, ...]] = {}
     tallies, heap = summary.hot_state()
     fold_if_full, count_unmapped, consider = (
         summary.fold_if_full,
@@ -97,7 +99,14 @@ def score_plain_rows(
                     continue
             row = recent(key_of(cells)) or verdict_of(cells)  # type: ignore[arg-type]
             closed = row.closed
-            flags = fired(close, created, since, amount, next_step, row.stage, closed)  # type: ignore[arg-type]
+            # Keyed on what the checks read: few distinct dates, stages and blanks.
+            checked = (row.stage, closed, close, created, since, not amount, not next_step.strip())
+            flags = hygiene_seen.get(checked)
+            if flags is None:
+                flags = fired(close, created, since, amount, next_step, row.stage, closed)  # type: ignore[arg-type]
+                if len(hygiene_seen) >= HYGIENE_CACHE_LIMIT:
+                    hygiene_seen.clear()
+                hygiene_seen[checked] = flags
             value = amount or 0.0
             key = (row.tally, flags, currency or default_currency)
             tally = tallies.get(key)
