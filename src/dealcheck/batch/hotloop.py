@@ -22,7 +22,7 @@ from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, scan
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
-from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder
+from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
 
 CHUNK_ROWS = 256
 HYGIENE_CACHE_LIMIT = 4096
@@ -54,6 +54,7 @@ def score_plain_rows(
     fired = hygiene.fired
     hygiene_seen: dict[tuple[object, ...], tuple[str, ...]] = {}
     tallies, heap = summary.hot_state()
+    today, soon = summary.today, summary.soon
     fold_if_full, count_unmapped, consider = (
         summary.fold_if_full,
         summary.count_unmapped,
@@ -118,12 +119,16 @@ def score_plain_rows(
                 tally[1] += value
             if row.unmapped:
                 count_unmapped(row.unmapped)
+            # `consider`'s own test, made before building the deal's basics for it.
             if (
                 value > 0
                 and not closed
                 and (
                     len(heap) < AT_RISK_LIMIT
-                    or value * (1.0 - row.verdict.score / 100.0) > heap[0][0]
+                    or (
+                        value * (1.0 - row.verdict.score / 100.0) > heap[0][0]
+                        and risk_of(value, row.verdict.score, close, today, soon) > heap[0][0]  # type: ignore[arg-type]
+                    )
                 )
             ):
                 consider(source, line, row, basics_of(cells), value)  # type: ignore[arg-type]
