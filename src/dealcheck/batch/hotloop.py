@@ -13,6 +13,7 @@ comes out exactly as the general loop makes it.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -48,6 +49,28 @@ def score_plain_rows(
 
     `report` is called after every `CHUNK_ROWS` records.
     """
+    # Rows make many short-lived tuples and lists but no reference cycles: the cyclic
+    # collector would only walk the caches over and over.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _score(records, source, plan, fields, hygiene, summary, writer, one_row, report)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _score(
+    records: Iterator[Record],
+    source: str,
+    plan: RowPlan,
+    fields: PlainFields,
+    hygiene: HygieneRules,
+    summary: SummaryBuilder,
+    writer: CsvWriter,
+    one_row: OneRow,
+    report: Callable[[], None],
+) -> None:
     get_fields, dates, default_currency = fields
     key_of, recent = plan.known()
     verdict_of, basics_of = plan.verdict, plan.basics
