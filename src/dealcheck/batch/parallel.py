@@ -2,9 +2,10 @@
 
 The file is cut at a line break outside quotes near its middle (quote parity from
 counting `"` bytes: RFC 4180's `""` escape keeps it right). Each worker scores its
-range into a temporary file beside the output; the parent copies the parts after
-what it has written and merges the workers' summary counts, so the output and the
-summary are those of one pass. Only byte-oriented encodings qualify (UTF-8, CP949,
+range into a temporary file beside the output (the first range straight into the
+output when it is a regular file); the parent appends the parts after what it has
+written and merges the workers' summary counts, so the output and the summary are
+those of one pass. Only byte-oriented encodings qualify (UTF-8, CP949,
 cp1252: no `"` or line-feed byte inside a multi-byte character).
 
 If the first range does not end where a record ends (a quote left open by malformed
@@ -15,15 +16,14 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO, Any
 
+from dealcheck.batch import split_output
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan
@@ -136,10 +136,19 @@ def score_split(
     context = multiprocessing.get_context("fork")
     size = opened.size or 0
     ranges = [(0, cut.offset, 1), (cut.offset, size, cut.line)]
-    folder = _parts_folder(writer)
-    parts: list[str | None] = [_part_file(folder) if writer is not None else None for _ in ranges]
+    folder = split_output.parts_folder(writer)
+    parts: list[str | None] = [
+        split_output.part_file(folder) if writer is not None else None for _ in ranges
+    ]
     if writer is not None:
-        _flush(writer)
+        split_output.flush(writer)
+    # The first range writes straight into a regular output file (its descriptor is
+    # shared across the fork): only the second range's rows are copied afterwards.
+    direct_from = split_output.output_end(writer)
+    if direct_from is not None and parts[0] is not None:
+        Path(parts[0]).unlink()
+        parts[0] = None
+    done = False
     sys.stdout.flush()
     sys.stderr.flush()
     positions = [context.Value("q", 0, lock=False) for _ in ranges]
@@ -149,7 +158,7 @@ def score_split(
         for part, ((start, end, first_line), path, position, (_, send)) in enumerate(
             zip(ranges, parts, positions, pipes, strict=True)
         ):
-            job = _Part(part, start, end, first_line, path)
+            job = _Part(part, start, end, first_line, path, direct=path is None)
             worker = context.Process(
                 target=_work,
                 args=(job, opened, plan, hygiene, summary, writer, score_rows, position, send),
@@ -166,15 +175,18 @@ def score_split(
                 raise result[2]
         first = results[0][0]
         if first is not None and first.reject_reasons.get("unclosed quote"):
-            return False
+            return False  # the `finally` below takes back what the first range wrote
         for builder, computed, _ in results:
             if builder is not None:
                 summary.merge(builder)
             plan.cache.computed += computed
         if writer is not None:
-            _append_parts(writer, parts)
+            split_output.append_parts(writer, parts)
+        done = True
         return True
     finally:
+        if direct_from is not None and not done:
+            split_output.truncate(writer, direct_from)
         for worker in workers:
             if worker.is_alive():
                 worker.kill()
@@ -191,6 +203,7 @@ class _Part:
     end: int
     first_line: int
     output: str | None
+    direct: bool = False
 
 
 def _work(
@@ -225,6 +238,10 @@ def _work(
             part_writer: ScoredWriter | None = None
             if writer is not None and job.output is not None:
                 stream = open(job.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            elif writer is not None and job.direct:
+                shared = os.dup(writer.stream.buffer.fileno())  # type: ignore[attr-defined]
+                stream = open(shared, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            if stream is not None:
                 part_writer = (
                     CsvWriter(stream) if type(writer) is CsvWriter else JsonLinesWriter(stream)
                 )
@@ -261,58 +278,3 @@ def _collect(
         if progress is not None:
             progress(sum(int(p.value) for p in positions), size)
     return [result for result in results if result is not None]
-
-
-def _parts_folder(writer: ScoredWriter | None) -> str | None:
-    name = getattr(getattr(writer, "stream", None), "name", None)
-    if isinstance(name, str) and os.path.isdir(os.path.dirname(os.path.abspath(name))):
-        return os.path.dirname(os.path.abspath(name))
-    return None
-
-
-def _part_file(folder: str | None) -> str:
-    handle, path = tempfile.mkstemp(prefix=".dealcheck-", suffix=".part", dir=folder)
-    os.close(handle)
-    return path
-
-
-def _flush(writer: ScoredWriter) -> None:
-    if isinstance(writer, CsvWriter):
-        writer.flush()
-    stream: IO[str] = writer.stream  # type: ignore[attr-defined]
-    stream.flush()
-
-
-def _append_parts(writer: ScoredWriter, parts: list[str | None]) -> None:
-    stream: IO[str] = writer.stream  # type: ignore[attr-defined]
-    _flush(writer)
-    target = stream.buffer  # type: ignore[attr-defined]
-    for path in parts:
-        if path is not None:
-            with open(path, "rb") as part:
-                if not _copy_in_kernel(part, target):
-                    shutil.copyfileobj(part, target, 1 << 20)
-    target.flush()
-
-
-def _copy_in_kernel(source: IO[bytes], target: IO[bytes]) -> bool:
-    """Append a whole file without passing its bytes through Python; False if unsupported."""
-    copy = getattr(os, "copy_file_range", None)
-    if copy is None:
-        return False
-    target.flush()
-    left = os.fstat(source.fileno()).st_size
-    try:
-        while left > 0:
-            done = copy(source.fileno(), target.fileno(), left)
-            if done == 0:
-                break
-            left -= done
-    except OSError:
-        if left < os.fstat(source.fileno()).st_size:
-            raise  # some bytes went: falling back would duplicate them
-        return False
-    # The buffered writer's idea of its position is stale after a write to its
-    # descriptor; a short copy (False) is finished from where the source now stands.
-    target.seek(0, os.SEEK_END)
-    return left <= 0
