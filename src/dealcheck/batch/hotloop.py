@@ -13,11 +13,13 @@ comes out exactly as the general loop makes it.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import islice
+from typing import ParamSpec
 
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, scan
@@ -32,8 +34,26 @@ OneRow = Callable[[int, list[str] | None, str | None, str | None], None]
 _RISKY_FIRST = frozenset("-=+@\t\r")
 _risky_after_comma = re.compile(",[-=+@\t\r]").search
 _UNSEEN = object()
+P = ParamSpec("P")
 
 
+def _without_cyclic_gc(function: Callable[P, None]) -> Callable[P, None]:
+    # Rows make many short-lived tuples and lists but no reference cycles: the cyclic
+    # collector would only walk the caches over and over.
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return run
+
+
+@_without_cyclic_gc
 def score_plain_rows(
     records: Iterator[Record],
     source: str,
@@ -49,28 +69,6 @@ def score_plain_rows(
 
     `report` is called after every `CHUNK_ROWS` records.
     """
-    # Rows make many short-lived tuples and lists but no reference cycles: the cyclic
-    # collector would only walk the caches over and over.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        _score(records, source, plan, fields, hygiene, summary, writer, one_row, report)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _score(
-    records: Iterator[Record],
-    source: str,
-    plan: RowPlan,
-    fields: PlainFields,
-    hygiene: HygieneRules,
-    summary: SummaryBuilder,
-    writer: CsvWriter,
-    one_row: OneRow,
-    report: Callable[[], None],
-) -> None:
     get_fields, dates, default_currency = fields
     key_of, recent = plan.known()
     verdict_of, basics_of = plan.verdict, plan.basics
