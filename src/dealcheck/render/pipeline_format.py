@@ -35,3 +35,26 @@ def localized(summary: PipelineSummary, lang: str) -> PipelineSummary:
         gaps=counts(summary.gaps),
         hygiene=counts(summary.hygiene),
     )
+
+
+def tally_sections(summary: PipelineSummary, lang: str) -> list[tuple[str, dict[str, Tally]]]:
+    """(title, tallies) for deals by recommendation, grade and stage, the empty ones left out."""
+    sections = [
+        (
+            t("pipeline.by_recommendation", lang),
+            {t(f"recommendation.{k}", lang): v for k, v in summary.by_recommendation.items()},
+        ),
+        (t("pipeline.by_grade", lang), summary.by_grade),
+        (t("pipeline.by_stage", lang), summary.by_stage),
+    ]
+    return [(title, tallies) for title, tallies in sections if tallies]
+
+
+def count_sections(summary: PipelineSummary, lang: str) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(title, counts) for gaps, red flags and hygiene, the empty ones left out."""
+    sections = [
+        (t("pipeline.gaps", lang), summary.gaps),
+        (t("pipeline.red_flags", lang), summary.red_flags),
+        (t("pipeline.hygiene", lang), summary.hygiene),
+    ]
+    return [(title, counts) for title, counts in sections if counts]

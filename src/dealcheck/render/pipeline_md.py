@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
-from dealcheck.render.pipeline_format import localized
+from dealcheck.render.pipeline_format import count_sections, localized, tally_sections
 
 
 def escape(text: str) -> str:
@@ -59,24 +59,11 @@ def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
         ),
         "",
     ]
-    for title, tallies in (
-        (
-            "pipeline.by_recommendation",
-            {t(f"recommendation.{k}", lang): v for k, v in summary.by_recommendation.items()},
-        ),
-        ("pipeline.by_grade", summary.by_grade),
-        ("pipeline.by_stage", summary.by_stage),
-    ):
-        if tallies:
-            out += _tallies(t(title, lang), tallies, lang)
-    for title, counts in (
-        ("pipeline.gaps", summary.gaps),
-        ("pipeline.red_flags", summary.red_flags),
-        ("pipeline.hygiene", summary.hygiene),
-    ):
-        if counts:
-            out += [f"## {t(title, lang)}", "", "| | # |", "|---|---:|"]
-            out += [f"| {escape(k)} | {n:,} |" for k, n in counts] + [""]
+    for title, tallies in tally_sections(summary, lang):
+        out += _tallies(title, tallies, lang)
+    for title, counts in count_sections(summary, lang):
+        out += [f"## {title}", "", "| | # |", "|---|---:|"]
+        out += [f"| {escape(k)} | {n:,} |" for k, n in counts] + [""]
     if summary.at_risk:
         heads = [
             t(f"pipeline.col.{h}", lang)

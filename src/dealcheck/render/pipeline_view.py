@@ -12,7 +12,7 @@ from rich.text import Text
 
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
-from dealcheck.render.pipeline_format import localized
+from dealcheck.render.pipeline_format import count_sections, localized, tally_sections
 from dealcheck.render.text_bars import scaled_bar
 
 
@@ -42,22 +42,10 @@ def pipeline_summary(summary: PipelineSummary, lang: str = "en") -> RenderableTy
         ),
     ]
     money = f" ({', '.join(summary.currencies)})" if summary.currencies else ""
-    for title, tallies in (
-        (
-            "pipeline.by_recommendation",
-            {t(f"recommendation.{k}", lang): v for k, v in summary.by_recommendation.items()},
-        ),
-        ("pipeline.by_grade", summary.by_grade),
-        ("pipeline.by_stage", summary.by_stage),
-    ):
-        if tallies:
-            parts.append(_tally_table(t(title, lang), tallies, lang, money))
-    if summary.gaps:
-        parts.append(_counts(t("pipeline.gaps", lang), summary.gaps, summary.scored))
-    if summary.red_flags:
-        parts.append(_counts(t("pipeline.red_flags", lang), summary.red_flags, summary.scored))
-    if summary.hygiene:
-        parts.append(_counts(t("pipeline.hygiene", lang), summary.hygiene, summary.scored))
+    for title, tallies in tally_sections(summary, lang):
+        parts.append(_tally_table(title, tallies, lang, money))
+    for title, counts in count_sections(summary, lang):
+        parts.append(_counts(title, counts, summary.scored))
     if summary.at_risk:
         parts.append(_at_risk(summary, lang))
     if summary.rejected:
