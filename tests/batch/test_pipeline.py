@@ -187,3 +187,19 @@ def test_summary_memory_stays_bounded_and_folding_changes_no_figure(
     folded = score_pipeline(job, None)
 
     assert folded == unfolded
+
+
+def test_won_and_lost_deals_are_counted_apart_from_the_open_pipeline() -> None:
+    from dealcheck.loading import load_framework
+
+    mapping, tree = load_mapping(ROOT / "examples" / "salesforce.map.yaml")
+    frameworks = [load_framework(i) for i in mapping.frameworks]
+    job = ScoreJob(
+        [str(ROOT / "examples" / "salesforce-pipeline.csv")], frameworks, mapping, tree, TODAY
+    )
+
+    summary = score_pipeline(job, None)
+
+    closed_stages = {k: v.deals for k, v in summary.by_stage.items() if k.startswith("Closed")}
+    assert summary.by_recommendation["closed"].deals == sum(closed_stages.values()) == 11
+    assert sum(t.deals for t in summary.by_recommendation.values()) == summary.scored

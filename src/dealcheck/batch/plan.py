@@ -14,6 +14,7 @@ from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_a
 from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.framework import UNKNOWN
 
+CLOSED = "closed"
 RAW_CACHE_LIMIT = 4096
 TEXT_CACHE_LIMIT = 4096
 BASIC_ROLES = (
@@ -270,5 +271,8 @@ class RowPlan:
             tuple(evidence) if evidence else None,
         )
         label = stage or (stage_text.strip() or "—")
-        tally = (verdict.recommendation, verdict.grade, label, verdict.gaps, verdict.red_flags)
+        # A won or lost deal keeps its scores (to learn from) but is no longer to be
+        # advanced or dropped: the pipeline summary counts it apart.
+        shown = CLOSED if closed else verdict.recommendation
+        tally = (shown, verdict.grade, label, verdict.gaps, verdict.red_flags)
         return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)
