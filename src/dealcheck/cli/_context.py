@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from dealcheck.config import ProjectConfig, find_config, load_config, resolve_language
 
 
 def config() -> ProjectConfig:
-    """The project config of the current folder."""
-    return load_config()
+    """The project config of the current folder (read once while the file is unchanged)."""
+    path = find_config()
+    if path is None:
+        return _config(None)
+    stat = path.stat()
+    return _config((path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _config(stamp: tuple[Path, int, int] | None) -> ProjectConfig:
+    return load_config(stamp[0].parent if stamp else None)
 
 
 def team_dir(option: Path | None) -> Path:
