@@ -127,10 +127,15 @@ def _combined(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
         if with_criteria
         else NO_CRITERIA_SCORE
     )
-    triggered = [TriggeredFlag(f.flag, f.framework_id, 0.0) for p in parts for f in p.red_flags]
-    final, flags = apply_red_flags(raw, triggered)
+    # Each flag is costed once, against the combined score (parts' costs are ignored).
+    final, flags = apply_red_flags(raw, [f for p in parts for f in p.red_flags])
     lead = frameworks[0]
-    gaps = rank_gaps(g for p in parts for g in p.gaps)
+    with_gaps = [p.gaps for p in parts if p.gaps]
+    gaps = (
+        list(with_gaps[0])  # one framework's gaps come ranked already
+        if len(with_gaps) == 1
+        else rank_gaps(g for found in with_gaps for g in found)
+    )
     criteria = [scored for p in parts for scored in p.criteria]
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
     return Overall(

@@ -115,10 +115,13 @@ class ScoreParts(NamedTuple):
 def score_parts(framework: Framework, answers: Answers, stage: str | None = None) -> ScoreParts:
     """The parts of `score`'s scorecard that `assess` combines, without the rest.
 
+    The red flags are not costed yet (`points_lost` 0): a combined assessment costs
+    every framework's flags together, against the combined score.
+
     Raises:
         ValueError: As `score` does.
     """
-    criteria, raw, _, flags, gaps = _scored(framework, answers, _stage(framework, stage))
+    criteria, raw, flags, gaps = _parts(framework, answers, _stage(framework, stage))
     return ScoreParts(criteria, round(raw, 1), gaps, flags)
 
 
@@ -126,15 +129,31 @@ def _scored(
     framework: Framework, answers: Answers, current: Stage | None
 ) -> tuple[list[CriterionScore], float, float, list[TriggeredFlag], list[Gap]]:
     """Criteria, raw score, final score, costed red flags and ranked gaps."""
-    criteria = [plan.scored(answers) for plan in _plans(framework, current)]
+    criteria, raw, triggered, gaps = _parts(framework, answers, current)
+    final, flags = apply_red_flags(raw, triggered)
+    return criteria, raw, final, flags, gaps
+
+
+def _parts(
+    framework: Framework, answers: Answers, current: Stage | None
+) -> tuple[list[CriterionScore], float, list[TriggeredFlag], list[Gap]]:
+    """Criteria, raw score, triggered (uncosted) red flags and ranked gaps."""
+    criteria: list[CriterionScore] = []
+    gaps: list[Gap] = []
+    given = answers.criteria
+    for plan in _plans(framework, current):
+        scored, gap = plan.scored(given.get(plan.criterion.id) or _NO_ANSWER)
+        criteria.append(scored)
+        if gap is not None:
+            gaps.append(gap)
     raw = sum(c.points for c in criteria) if criteria else NO_CRITERIA_SCORE
+    said = answers.red_flags
     flags = [
         TriggeredFlag(flag, framework.id, 0.0)
         for flag in framework.red_flags
-        if answers.red_flags.get(flag.id) is True
+        if said.get(flag.id) is True
     ]
-    final, flags = apply_red_flags(raw, flags)
-    return criteria, raw, final, flags, _gaps(criteria)
+    return criteria, raw, flags, rank_gaps(gaps) if len(gaps) > 1 else gaps
 
 
 def rank_gaps(gaps: Iterable[Gap]) -> list[Gap]:
@@ -183,16 +202,20 @@ def _stage(framework: Framework, stage: str | Stage | None) -> Stage | None:
 
 @dataclass(frozen=True, slots=True)
 class _CriterionPlan:
-    """What never changes between deals for one criterion at one stage."""
+    """What never changes between deals for one criterion at one stage.
+
+    `levels` maps a level id to (level, points, absent, shortfall, gap); the gap is
+    None when the level meets the stage's expectation.
+    """
 
     criterion: Criterion
-    levels: dict[str, tuple[Level, float, bool, float]]  # id -> level, points, absent, shortfall
+    levels: dict[str, tuple[Level, float, bool, float, Gap | None]]
     max_points: float
     expected: Level | None
     unknown_shortfall: float
+    unknown_gap: Gap | None
 
-    def scored(self, answers: Answers) -> CriterionScore:
-        answer = answers.criteria.get(self.criterion.id) or _NO_ANSWER
+    def scored(self, answer: CriterionAnswer) -> tuple[CriterionScore, Gap | None]:
         if answer.level == UNKNOWN:
             return CriterionScore(
                 self.criterion,
@@ -203,17 +226,17 @@ class _CriterionPlan:
                 self.expected,
                 False,
                 self.unknown_shortfall,
-            )
+            ), self.unknown_gap
         found = self.levels.get(answer.level)
         if found is None:
             known = ", ".join(self.levels)
             raise ValueError(
                 f"{self.criterion.id}: no level {answer.level!r} (levels: {known}, unknown)"
             )
-        level, points, absent, shortfall = found
+        level, points, absent, shortfall, gap = found
         return CriterionScore(
             self.criterion, answer, level, points, self.max_points, self.expected, absent, shortfall
-        )
+        ), gap
 
 
 _NO_ANSWER = CriterionAnswer()
@@ -246,37 +269,29 @@ def _plan(
     def shortfall(reached: float) -> float:
         return max(0.0, (expected.value - reached) / (top - bottom)) if expected else 0.0
 
+    def gap(level: Level | None, absent: bool, reached: float) -> Gap | None:
+        missing = shortfall(reached)
+        if expected is None or missing <= 0:
+            return None
+        kind = GapKind.UNKNOWN if level is None else GapKind.ABSENT if absent else GapKind.WEAK
+        return Gap(criterion, kind, level, expected, round(criterion.weight * missing, 3))
+
     levels = {
         level.id: (
             level,
             max_points * (level.value - bottom) / (top - bottom),
             scale.is_absent(level),
             shortfall(level.value),
+            gap(level, scale.is_absent(level), level.value),
         )
         for level in scale.root
     }
     # An unknown answer ranks half a step below the bottom: not knowing is worse than
     # knowing something is missing, because the rep cannot plan around it.
-    return _CriterionPlan(criterion, levels, max_points, expected, shortfall(bottom - 0.5))
-
-
-def _gaps(criteria: list[CriterionScore]) -> list[Gap]:
-    gaps = [
-        Gap(
-            criterion=scored.criterion,
-            kind=GapKind.UNKNOWN
-            if scored.level is None
-            else GapKind.ABSENT
-            if scored.absent
-            else GapKind.WEAK,
-            level=scored.level,
-            expected=scored.expected,
-            priority=round(scored.criterion.weight * scored.shortfall, 3),
-        )
-        for scored in criteria
-        if scored.expected is not None and scored.shortfall > 0
-    ]
-    return rank_gaps(gaps)
+    unknown = bottom - 0.5
+    return _CriterionPlan(
+        criterion, levels, max_points, expected, shortfall(unknown), gap(None, False, unknown)
+    )
 
 
 def recommend(

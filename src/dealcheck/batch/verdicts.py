@@ -55,6 +55,8 @@ class VerdictCache:
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
         self._cache: dict[tuple[Any, ...], Verdict] = {}
         self._old: dict[tuple[Any, ...], Verdict] = {}
+        # Answers without evidence are the same few objects (one per level), shared.
+        self._plain_answers: dict[str, CriterionAnswer] = {}
         self.computed = 0
 
     def get(
@@ -81,11 +83,16 @@ class VerdictCache:
         self.computed += 1
         criteria: list[dict[str, CriterionAnswer]] = [{} for _ in self.frameworks]
         red_flags: list[dict[str, bool | None]] = [{} for _ in self.frameworks]
+        plain = self._plain_answers
         for slot, (fw, criterion_id) in enumerate(self.criteria_slots):
             text = evidence[slot] if evidence else ""
-            if levels[slot] != UNKNOWN or text:
-                source = EvidenceSource.CRM if text else None
-                criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, source)
+            if text:
+                criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, EvidenceSource.CRM)
+            elif levels[slot] != UNKNOWN:
+                answer = plain.get(levels[slot])
+                if answer is None:
+                    answer = plain[levels[slot]] = CriterionAnswer(levels[slot])
+                criteria[fw][criterion_id] = answer
         for slot, (fw, flag_id) in enumerate(self.flag_slots):
             red_flags[fw][flag_id] = flags[slot]
         answers = {
