@@ -158,6 +158,48 @@ def test_a_cut_inside_an_open_quote_falls_back_to_one_pass(
     assert splits == [False]
 
 
+def test_without_a_cut_the_first_worker_reads_the_whole_file(
+    tmp_path: Path,
+    mini: Framework,
+    mini_map: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    splits: list[bool],
+) -> None:
+    # Old Mac line breaks (`\r` only): there is no `\n` to cut at, so the second
+    # worker finds nothing and the first must not stop where it was told to wait.
+    rows = [
+        f"D{n},Deal {n},{100 + n},Descubrimiento,2026-07-01,2026-01-02,Demo,,yes,,"
+        for n in range(300)
+    ]
+    export = tmp_path / "export.csv"
+    export.write_bytes((MINI_HEADER + "\r" + "\r".join(rows) + "\r").encode())
+    monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", NO_SPLIT)
+    one = run([export], [mini], mini_map, tmp_path / "one.csv")
+    monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "100")
+    two = run([export], [mini], mini_map, tmp_path / "two.csv")
+
+    assert splits == [True]
+    assert one.scored == 300
+    assert (tmp_path / "two.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
+    assert _comparable(two) == _comparable(one)
+
+
+def test_a_failing_cut_search_fails_the_run_without_hanging(
+    tmp_path: Path, mini: Framework, mini_map: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = tmp_path / "export.csv"
+    _export(export, "utf-8", rows=600)
+
+    def broken(*args: object) -> None:
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(parallel, "find_cut", broken)  # the forked workers inherit it
+    monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1000")
+    with pytest.raises(OSError, match="disk went away"):
+        run([export], [mini], mini_map, tmp_path / "out.csv")
+    assert not list(tmp_path.glob(".dealcheck-*"))
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

@@ -114,10 +114,7 @@ def _score_split(
 
     if not parallel.can_split(opened, writer, rejects is not None) or opened.size is None:
         return False
-    cut = parallel.find_cut(opened.name, opened.size)
-    if cut is None:
-        return False
-    return parallel.score_split(opened, cut, plan, hygiene, summary, writer, progress, _score_rows)
+    return parallel.score_split(opened, plan, hygiene, summary, writer, progress, _score_rows)
 
 
 def _score_rows(

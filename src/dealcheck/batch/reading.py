@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -165,7 +165,14 @@ def _open_csv(
 
 
 def open_csv_range(
-    path: str, start: int, end: int, *, header: list[str], first_line: int, opened: Opened
+    path: str,
+    start: int,
+    end: int,
+    *,
+    header: list[str],
+    first_line: int,
+    opened: Opened,
+    end_later: Callable[[], int] | None = None,
 ) -> Opened:
     """The rows of bytes `start:end` of a CSV file already opened as `opened`.
 
@@ -173,8 +180,12 @@ def open_csv_range(
     `first_line` that line's number; encoding and delimiter are `opened`'s, since a
     slice of the file is no sample to detect them from. With `start` 0 the header is
     read again and must be the same.
+
+    With `end_later`, `end` is only how far reading may go before the real end is
+    known: reaching it calls `end_later` (which may wait) for the real end, not
+    before `end`.
     """
-    raw: BinaryIO = io.BufferedReader(_Range(path, start, end), 1 << 16)
+    raw: BinaryIO = io.BufferedReader(_Range(path, start, end, end_later), 1 << 16)
     try:
         if start == 0:
             part = _open_stream(raw, opened.name, end, opened.encoding, opened.delimiter)
@@ -196,16 +207,22 @@ def open_csv_range(
 class _Range(io.RawIOBase):
     """Bytes `start:end` of a file; `tell` answers in file offsets (for progress)."""
 
-    def __init__(self, path: str, start: int, end: int) -> None:
+    def __init__(
+        self, path: str, start: int, end: int, end_later: Callable[[], int] | None = None
+    ) -> None:
         self._file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
         self._file.seek(start)
-        self._at, self._end = start, end
+        self._at, self._end, self._end_later = start, end, end_later
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         size = min(len(buffer), self._end - self._at)
+        if size <= 0 and self._end_later is not None:
+            self._end = max(self._end, self._end_later())
+            self._end_later = None
+            size = min(len(buffer), self._end - self._at)
         if size <= 0:
             return 0
         got = self._file.readinto(memoryview(buffer)[:size]) or 0
