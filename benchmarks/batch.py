@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from precompile import compile_dealcheck  # benchmarks/precompile.py
+
 LEVELS = ["Confirmed", "Partial", "Assumed", "None", ""]
 STAGES = [
     "Prospecting",
@@ -237,6 +239,7 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement (best is kept)")
     args = parser.parse_args()
+    compile_dealcheck()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         mapping = tmp / "bench.map.yaml"

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pexpect
+from precompile import compile_dealcheck  # benchmarks/precompile.py
 
 ROOT = Path(__file__).resolve().parents[1]
 DEAL = ROOT / "examples" / "deals" / "acme-finance-close-automation.yaml"
@@ -46,6 +47,7 @@ def one_run(folder: Path) -> float:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    compile_dealcheck()
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

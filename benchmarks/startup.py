@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from precompile import compile_dealcheck  # benchmarks/precompile.py
+
 ROOT = Path(__file__).resolve().parents[1]
 NOOP_APP = """
 from pathlib import Path
@@ -72,6 +74,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=30)
     runs = parser.parse_args().runs
+    compile_dealcheck()
     dealcheck = dealcheck_command()
     validate = [*dealcheck, "framework", "validate", "frameworks/meddpicc.yaml"]
     with tempfile.TemporaryDirectory() as folder:
