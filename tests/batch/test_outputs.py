@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
-from dealcheck.batch.outputs import neutralise, scan
+from dealcheck.batch.outputs import CsvWriter, neutralise, neutralised, scan
+from dealcheck.batch.plan import RowVerdict
+from dealcheck.batch.verdicts import Verdict
 
 
 @pytest.mark.parametrize(
@@ -41,3 +46,53 @@ def test_neutralise(cell: str, safe: str) -> None:
 )
 def test_scan_finds_rows_needing_a_look(cells: list[str], expected: tuple[bool, bool]) -> None:
     assert scan(cells) == expected
+
+
+def _row_verdict() -> RowVerdict:
+    verdict = Verdict(
+        score=42.5,
+        grade="C",
+        recommendation="dig-deeper",
+        gaps=("champion", "metrics"),
+        red_flags=(),
+        score_cell="42.5",
+        gaps_cell="champion; metrics",
+        flags_cell="",
+        report=None,
+    )
+    return RowVerdict(verdict, "discovery", "Discovery", False, ())
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["D1", "Acme, Inc.", '=HYPERLINK("x")', "-10", "two\r\nlines", ""],
+        ["", ""],
+        [""],
+        ["only"],
+        ["+1 review", "@me", "\tindent", "-1.5"],
+    ],
+)
+def test_rows_are_written_as_one_csv_writerow_of_all_cells(cells: list[str]) -> None:
+    # The scored row is written in pieces (cells, then cached dealcheck_ cells);
+    # the bytes must be those of a single writerow of the neutralised cells.
+    row, hygiene = _row_verdict(), ("past-close", "no-next-step")
+    stream = io.StringIO()
+    writer = CsvWriter(stream)
+    writer.write_cells(list(cells), row, hygiene, suspicious=True)
+    writer.write_cells(list(cells), row, (), suspicious=True)
+    writer.flush()
+
+    expected = io.StringIO()
+    reference = csv.writer(expected, lineterminator="\r\n")
+    extra = ["42.5", "C", "dig-deeper", "discovery", "champion; metrics", ""]
+    safe = [neutralise(c) for c in cells]
+    reference.writerow([*safe, *extra, "past-close; no-next-step"])
+    reference.writerow([*safe, *extra, ""])
+    assert stream.getvalue() == expected.getvalue()
+
+
+def test_neutralised_leaves_safe_rows_alone() -> None:
+    cells = ["a", "-10", "b"]
+    assert neutralised(cells) is cells
+    assert neutralised(["=1+1", "x"]) == ["'=1+1", "x"]

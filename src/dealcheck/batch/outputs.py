@@ -45,6 +45,19 @@ def neutralise(cell: str) -> str:
     return cell
 
 
+def neutralised(cells: list[str]) -> list[str]:
+    """A row's cells made safe to open in a spreadsheet (the same list if none changes)."""
+    safe = cells
+    for n, cell in enumerate(cells):
+        if cell and cell[0] in _RISKY_FIRST:
+            changed = neutralise(cell)
+            if changed is not cell:
+                if safe is cells:
+                    safe = cells.copy()
+                safe[n] = changed
+    return safe
+
+
 def scan(cells: list[str]) -> tuple[bool, bool]:
     """Whether a row holds a NUL byte, and whether any cell may need neutralising.
 
@@ -128,8 +141,16 @@ class CsvWriter:
     ) -> None:
         """`row` without what CSV output does not use."""
         if suspicious:
-            cells = [neutralise(c) if c[:1] in _RISKY_FIRST else c for c in cells]
-        self._writer.writerow([*cells, *self._extra(row, hygiene)])
+            cells = neutralised(cells)
+        if len(cells) < 2:
+            # A lone empty cell is written `""` only when it is the whole row.
+            self._writer.writerow([*cells, *self._extra(row, hygiene)])
+        else:
+            pending = self._pending
+            self._writer.writerow(cells)
+            pending[-1] = pending[-1][:-2]  # the line break goes after the dealcheck_ cells
+            pending.append(self._verdict_cells.get(row) or self.verdict_cells(row))
+            pending.append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
