@@ -79,7 +79,7 @@ def assess(
         score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
     ]
     parts = [ScoreParts(c.criteria, c.raw_score, c.gaps, c.red_flags) for c in cards]
-    overall = _combined(frameworks, parts)
+    overall = combine(frameworks, parts)
     return Assessment(
         scorecards=cards,
         score=overall.score,
@@ -117,10 +117,11 @@ def assess_overall(
         score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None)
         for fw in frameworks
     ]
-    return _combined(frameworks, parts)
+    return combine(frameworks, parts)
 
 
-def _combined(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
+def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
+    """The overall verdict from each framework's parts (in framework order)."""
     with_criteria = [p for p in parts if p.criteria]
     raw = (
         sum(p.raw_score for p in with_criteria) / len(with_criteria)

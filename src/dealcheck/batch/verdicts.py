@@ -7,15 +7,19 @@ bounded (cleared when full) so memory stays flat whatever the input holds.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
-from dealcheck.assessment import Assessment, assess, assess_overall
+from dealcheck.assessment import Assessment, Overall, assess, combine
 from dealcheck.framework import UNKNOWN, Framework
+from dealcheck.scoring import ScoreParts, score_parts
 
 CACHE_LIMIT = 4096
+#: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
+PART_CACHE_LIMIT = 512
 LevelKey = tuple[str, ...]
 FlagKey = tuple[bool | None, ...]
 
@@ -55,8 +59,11 @@ class VerdictCache:
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
         self._cache: dict[tuple[Any, ...], Verdict] = {}
         self._old: dict[tuple[Any, ...], Verdict] = {}
-        # Answers without evidence are the same few objects (one per level), shared.
         self._plain_answers: dict[str, CriterionAnswer] = {}
+        self._each = range(len(self.frameworks))
+        self._criteria_of = _spans([len(fw.criteria) for fw in self.frameworks])
+        self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
+        self._parts: dict[tuple[Any, ...], ScoreParts] = {}
         self.computed = 0
 
     def get(
@@ -81,25 +88,15 @@ class VerdictCache:
         self, stage: str | None, levels: LevelKey, flags: FlagKey, evidence: tuple[str, ...] | None
     ) -> Verdict:
         self.computed += 1
-        criteria: list[dict[str, CriterionAnswer]] = [{} for _ in self.frameworks]
-        red_flags: list[dict[str, bool | None]] = [{} for _ in self.frameworks]
-        plain = self._plain_answers
-        for slot, (fw, criterion_id) in enumerate(self.criteria_slots):
-            text = evidence[slot] if evidence else ""
-            if text:
-                criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, EvidenceSource.CRM)
-            elif levels[slot] != UNKNOWN:
-                answer = plain.get(levels[slot])
-                if answer is None:
-                    answer = plain[levels[slot]] = CriterionAnswer(levels[slot])
-                criteria[fw][criterion_id] = answer
-        for slot, (fw, flag_id) in enumerate(self.flag_slots):
-            red_flags[fw][flag_id] = flags[slot]
-        answers = {
-            fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)
-        }
-        # Without a report, only the overall verdict is read: skip the scorecards.
-        result = (assess if self.with_report else assess_overall)(self.frameworks, answers, stage)
+        result: Assessment | Overall
+        if self.with_report:
+            result = assess(self.frameworks, self._answers(levels, flags, evidence), stage)
+        else:
+            # Only the overall verdict is read: no scorecards, and each framework's part
+            # is shared by every combination that answers that framework alike.
+            result = combine(
+                self.frameworks, [self._part(n, stage, levels, flags) for n in self._each]
+            )
         gaps = tuple(dict.fromkeys(g.criterion.id for g in result.gaps))
         triggered = tuple(f.flag.id for f in result.red_flags)
         return Verdict(
@@ -115,3 +112,63 @@ class VerdictCache:
             if isinstance(result, Assessment)
             else None,
         )
+
+    def _part(self, n: int, stage: str | None, levels: LevelKey, flags: FlagKey) -> ScoreParts:
+        framework = self.frameworks[n]
+        (first, last), (first_flag, last_flag) = self._criteria_of[n], self._flags_of[n]
+        key = (
+            n,
+            stage if framework.stages else None,
+            levels[first:last],
+            flags[first_flag:last_flag],
+        )
+        part = self._parts.get(key)
+        if part is None:
+            answers = Answers(
+                {
+                    criterion_id: self._plain(level)
+                    for (_, criterion_id), level in zip(
+                        self.criteria_slots[first:last], key[2], strict=True
+                    )
+                    if level != UNKNOWN
+                },
+                {
+                    flag_id: said
+                    for (_, flag_id), said in zip(
+                        self.flag_slots[first_flag:last_flag], key[3], strict=True
+                    )
+                },
+            )
+            part = score_parts(framework, answers, key[1])
+            if len(self._parts) >= PART_CACHE_LIMIT:
+                self._parts.clear()
+            self._parts[key] = part
+        return part
+
+    def _answers(
+        self, levels: LevelKey, flags: FlagKey, evidence: tuple[str, ...] | None
+    ) -> dict[str, Answers]:
+        criteria: list[dict[str, CriterionAnswer]] = [{} for _ in self.frameworks]
+        red_flags: list[dict[str, bool | None]] = [{} for _ in self.frameworks]
+        for slot, (fw, criterion_id) in enumerate(self.criteria_slots):
+            text = evidence[slot] if evidence else ""
+            if text:
+                criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, EvidenceSource.CRM)
+            elif levels[slot] != UNKNOWN:
+                criteria[fw][criterion_id] = self._plain(levels[slot])
+        for slot, (fw, flag_id) in enumerate(self.flag_slots):
+            red_flags[fw][flag_id] = flags[slot]
+        return {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)}
+
+    def _plain(self, level: str) -> CriterionAnswer:
+        """The answer of a level without evidence: one shared object per level."""
+        answer = self._plain_answers.get(level)
+        if answer is None:
+            answer = self._plain_answers[level] = CriterionAnswer(level)
+        return answer
+
+
+def _spans(sizes: list[int]) -> list[tuple[int, int]]:
+    """Consecutive (start, end) slices of the given sizes."""
+    ends = list(itertools.accumulate(sizes))
+    return [(end - size, end) for size, end in zip(sizes, ends, strict=True)]
