@@ -70,7 +70,7 @@ def score_plain_rows(
     `report` is called after every `CHUNK_ROWS` records.
     """
     get_fields, dates, default_currency = fields
-    key_of, recent = plan.known()
+    pick, join, recent = plan.known()
     verdict_of, basics_of = plan.verdict, plan.basics
     fired = hygiene.fired
     hygiene_seen: dict[tuple[object, ...], tuple[str, ...]] = {}
@@ -119,7 +119,7 @@ def score_plain_rows(
                     general += 1
                     one_row(line, cells, problem, text)
                     continue
-            row = recent(key_of(cells)) or verdict_of(cells)  # type: ignore[arg-type]
+            row = recent(join(pick(cells))) or verdict_of(cells)  # type: ignore[arg-type]
             closed = row.closed
             # Keyed on what the checks read: few distinct dates, stages and blanks.
             checked = (row.stage, closed, close, created, since, not amount, not next_step.strip())

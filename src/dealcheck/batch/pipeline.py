@@ -138,7 +138,7 @@ def _score_rows(
     delimiter = opened.delimiter or ","
     risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
-    key_of, recent = plan.known()
+    pick, join, recent = plan.known()
 
     def score_one(
         line: int, cells: list[str] | None, problem: str | None, text: str | None
@@ -167,7 +167,7 @@ def _score_rows(
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
             return
-        row = recent(key_of(cells)) or verdict_of(cells)
+        row = recent(join(pick(cells))) or verdict_of(cells)
         flags = check(deal, row.stage, row.closed)
         add(name, line, row, deal, flags)
         if copy is not None and text is not None and (delimiter == "," or "," not in text):

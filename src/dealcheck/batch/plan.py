@@ -16,7 +16,8 @@ from dealcheck.framework import UNKNOWN
 
 CLOSED = "closed"
 RAW_CACHE_LIMIT = 4096
-TEXT_CACHE_LIMIT = 4096
+#: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
+KEY_SEPARATOR = "\x00"
 BASIC_ROLES = (
     "deal_id",
     "name",
@@ -110,11 +111,10 @@ class RowPlan:
         self._text = [f for f in binding.feeds if f.kind is FeedKind.TEXT] if with_evidence else []
         key_columns = [c for c in (self._stage, self._status) if c >= 0]
         key_columns += [f.column for f in binding.feeds] + [f.column for f in binding.flags]
-        self._key = _getter(key_columns + evidence)
+        self._pick = _getter(key_columns + evidence)
         self._evidence_columns = with_evidence
-        self._raw: dict[tuple[str, ...], RowVerdict] = {}
-        self._old: dict[tuple[str, ...], RowVerdict] = {}
-        self._texts: dict[str, str] = {}
+        self._raw: dict[str, RowVerdict] = {}
+        self._old: dict[str, RowVerdict] = {}
         # Missing roles read a padding cell appended after the last column.
         pad = binding.width
         self._padded = any(roles[r] < 0 for r in BASIC_ROLES)
@@ -127,7 +127,7 @@ class RowPlan:
 
     def verdict(self, cells: list[str]) -> RowVerdict:
         """The verdict for a row (memoised on the raw cells that matter)."""
-        raw = self._key(cells)
+        raw = KEY_SEPARATOR.join(self._pick(cells))
         found = self._raw.get(raw)
         if found is None:
             # Two generations: when the young one fills up it becomes the old one, so
@@ -137,23 +137,19 @@ class RowPlan:
                 # Emptied in place (not replaced): `known` hands out its `get`.
                 self._old = self._raw.copy()
                 self._raw.clear()
-            self._raw[self._shared(raw)] = found
+            self._raw[raw] = found
         return found
 
-    def _shared(self, raw: tuple[str, ...]) -> tuple[str, ...]:
-        """The key with each cell text stored once: picklists repeat a few values."""
-        texts = self._texts
-        if len(texts) >= TEXT_CACHE_LIMIT:
-            texts.clear()
-        return tuple([texts.setdefault(text, text) for text in raw])
+    def known(
+        self,
+    ) -> tuple[Callable[[list[str]], tuple[str, ...]], Callable[..., str], Callable[..., Any]]:
+        """What finds a recent verdict without a call into the plan: pick, join, lookup.
 
-    def known(self) -> tuple[Callable[[list[str]], tuple[str, ...]], Callable[..., Any]]:
-        """The raw-key function and the lookup of recent verdicts by raw key (no decoding).
-
-        For the row loop: `lookup(key(cells))` answers most rows without a call into
-        the plan; on None, call `verdict(cells)`.
+        For the row loop: `lookup(join(pick(cells)))` answers most rows; on None, call
+        `verdict(cells)`. Rows holding a NUL byte must never get here: the key joins
+        the cells that matter with NUL, so that it cannot be ambiguous.
         """
-        return self._key, self._raw.get
+        return self._pick, KEY_SEPARATOR.join, self._raw.get
 
     def plain_fields(
         self,
