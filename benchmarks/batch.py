@@ -263,16 +263,21 @@ def main() -> None:
             f"generated {args.rows:,} rows x {len(HEADER)} columns ({size:.0f} MB) "
             f"in {time.perf_counter() - started:.1f}s; {distinct:,} distinct answer combinations"
         )
+        copied, scored_csv = tmp / "copy.csv", tmp / "scored.csv"
         commands = {
             "bare": [sys.executable, "-c", BARE, str(data)],
-            "copy": [sys.executable, "-c", COPY, str(data), str(tmp / "copy.csv")],
-            "score": score_command(data, mapping, tmp / "scored.csv"),
+            "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
+            "score": score_command(data, mapping, scored_csv),
         }
         # Rounds interleave the three commands so that a slow spell of the machine
-        # hits them alike; each keeps its best time.
+        # hits them alike; each keeps its best time. Outputs are removed between runs:
+        # ext4 flushes a file rewritten in place when it is closed, which would charge
+        # copy and score (not bare) for the round before.
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.repeat):
             for name, command in commands.items():
+                copied.unlink(missing_ok=True)
+                scored_csv.unlink(missing_ok=True)
                 times[name].append(wall(command))
         for name, values in times.items():
             print(
