@@ -13,7 +13,7 @@ import itertools
 
 import pytest
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
+from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.assessment import assess, assess_overall
 from dealcheck.framework import Framework
 from dealcheck.loading import load_framework
@@ -263,3 +263,31 @@ def test_assess_overall_is_assess_without_the_scorecards(mini: Framework) -> Non
                     full.gaps,
                     full.red_flags,
                 )
+
+
+def test_shared_evidence_less_answers_score_like_fresh_ones(mini: Framework) -> None:
+    # Scoring keeps results for `plain_answer` objects; an equal answer built anew (or
+    # one with evidence) must score the same, and keep its own evidence.
+    levels = ["unknown", *(level.id for level in mini.scale.root)]
+    for stage in [None, *(stage.id for stage in mini.stages)]:
+        for pain, champion, budget in itertools.product(levels, repeat=3):
+            given = {"pain": pain, "champion": champion, "budget": budget}
+            shared = score(mini, Answers({k: plain_answer(v) for k, v in given.items()}), stage)
+            fresh = score(mini, Answers({k: CriterionAnswer(v) for k, v in given.items()}), stage)
+            noted = score(
+                mini,
+                Answers(
+                    {
+                        k: CriterionAnswer(v, "said so", EvidenceSource.CUSTOMER)
+                        for k, v in given.items()
+                    }
+                ),
+                stage,
+            )
+            assert shared == fresh
+            assert (noted.score, noted.gaps, noted.reasons) == (
+                shared.score,
+                shared.gaps,
+                shared.reasons,
+            )
+            assert all(c.answer.evidence == "said so" for c in noted.criteria)

@@ -16,10 +16,10 @@ How a score is made (the README repeats this for sales leaders):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
+from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.framework import (
     UNKNOWN,
     Criterion,
@@ -142,7 +142,9 @@ def _parts(
     gaps: list[Gap] = []
     given = answers.criteria
     for plan in _plans(framework, current):
-        scored, gap = plan.scored(given.get(plan.criterion.id) or _NO_ANSWER)
+        answer = given.get(plan.criterion.id) or _NO_ANSWER
+        known = plan.plain.get(answer.level)
+        scored, gap = known if known and known[0].answer is answer else plan.scored(answer)
         criteria.append(scored)
         if gap is not None:
             gaps.append(gap)
@@ -205,7 +207,8 @@ class _CriterionPlan:
     """What never changes between deals for one criterion at one stage.
 
     `levels` maps a level id to (level, points, absent, shortfall, gap); the gap is
-    None when the level meets the stage's expectation.
+    None when the level meets the stage's expectation. `plain` holds the results for
+    the shared evidence-less answers of `plain_answer`, worked out once.
     """
 
     criterion: Criterion
@@ -214,6 +217,7 @@ class _CriterionPlan:
     expected: Level | None
     unknown_shortfall: float
     unknown_gap: Gap | None
+    plain: dict[str, tuple[CriterionScore, Gap | None]] = field(default_factory=dict)
 
     def scored(self, answer: CriterionAnswer) -> tuple[CriterionScore, Gap | None]:
         if answer.level == UNKNOWN:
@@ -239,7 +243,7 @@ class _CriterionPlan:
         ), gap
 
 
-_NO_ANSWER = CriterionAnswer()
+_NO_ANSWER = plain_answer(UNKNOWN)
 _PLANS: dict[tuple[int, str | None], tuple[Framework, list[_CriterionPlan]]] = {}
 
 
@@ -289,9 +293,12 @@ def _plan(
     # An unknown answer ranks half a step below the bottom: not knowing is worse than
     # knowing something is missing, because the rep cannot plan around it.
     unknown = bottom - 0.5
-    return _CriterionPlan(
+    plan = _CriterionPlan(
         criterion, levels, max_points, expected, shortfall(unknown), gap(None, False, unknown)
     )
+    for level_id in [*levels, UNKNOWN]:
+        plan.plain[level_id] = plan.scored(plain_answer(level_id))
+    return plan
 
 
 def recommend(

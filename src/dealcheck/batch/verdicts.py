@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
+from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.assessment import Assessment, Overall, assess, combine
 from dealcheck.framework import UNKNOWN, Framework
 from dealcheck.scoring import ScoreParts, score_parts
@@ -59,7 +59,6 @@ class VerdictCache:
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
         self._cache: dict[tuple[Any, ...], Verdict] = {}
         self._old: dict[tuple[Any, ...], Verdict] = {}
-        self._plain_answers: dict[str, CriterionAnswer] = {}
         self._each = range(len(self.frameworks))
         self._criteria_of = _spans([len(fw.criteria) for fw in self.frameworks])
         self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
@@ -126,7 +125,7 @@ class VerdictCache:
         if part is None:
             answers = Answers(
                 {
-                    criterion_id: self._plain(level)
+                    criterion_id: plain_answer(level)
                     for (_, criterion_id), level in zip(
                         self.criteria_slots[first:last], key[2], strict=True
                     )
@@ -155,17 +154,10 @@ class VerdictCache:
             if text:
                 criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, EvidenceSource.CRM)
             elif levels[slot] != UNKNOWN:
-                criteria[fw][criterion_id] = self._plain(levels[slot])
+                criteria[fw][criterion_id] = plain_answer(levels[slot])
         for slot, (fw, flag_id) in enumerate(self.flag_slots):
             red_flags[fw][flag_id] = flags[slot]
         return {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)}
-
-    def _plain(self, level: str) -> CriterionAnswer:
-        """The answer of a level without evidence: one shared object per level."""
-        answer = self._plain_answers.get(level)
-        if answer is None:
-            answer = self._plain_answers[level] = CriterionAnswer(level)
-        return answer
 
 
 def _spans(sizes: list[int]) -> list[tuple[int, int]]:

@@ -1,0 +1,43 @@
+"""Batch verdicts (cached per framework part) agree with the full assessment."""
+
+from __future__ import annotations
+
+import random
+
+from dealcheck.answers import Answers, CriterionAnswer
+from dealcheck.assessment import assess
+from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.framework import UNKNOWN
+from dealcheck.loading import load_framework
+
+
+def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:
+    frameworks = [load_framework("meddpicc"), load_framework("red-flags")]
+    cache = VerdictCache(frameworks, "en", with_report=False)
+    levels = [UNKNOWN, *(level.id for level in frameworks[0].scale.root)]
+    stages = [None, *(stage.id for stage in frameworks[0].stages)]
+    rng = random.Random(4)
+    for _ in range(3000):
+        stage = rng.choice(stages)
+        chosen = tuple(rng.choice(levels) for _ in cache.criteria_slots)
+        flags = tuple(rng.choice([None, False, True, None, None]) for _ in cache.flag_slots)
+        verdict = cache.get(stage, chosen, flags)
+
+        criteria: list[dict[str, CriterionAnswer]] = [{} for _ in frameworks]
+        red_flags: list[dict[str, bool | None]] = [{} for _ in frameworks]
+        for (n, criterion), level in zip(cache.criteria_slots, chosen, strict=True):
+            criteria[n][criterion] = CriterionAnswer(level)
+        for (n, flag), said in zip(cache.flag_slots, flags, strict=True):
+            red_flags[n][flag] = said
+        full = assess(
+            frameworks,
+            {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(frameworks)},
+            stage,
+        )
+        assert (verdict.score, verdict.grade, verdict.recommendation) == (
+            full.score,
+            full.grade,
+            full.recommendation.value,
+        )
+        assert verdict.gaps == tuple(dict.fromkeys(g.criterion.id for g in full.gaps))
+        assert verdict.red_flags == tuple(f.flag.id for f in full.red_flags)
