@@ -6,7 +6,7 @@ import random
 
 from dealcheck.answers import Answers, CriterionAnswer
 from dealcheck.assessment import assess
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.verdicts import Interner, VerdictCache
 from dealcheck.framework import UNKNOWN
 from dealcheck.loading import load_framework
 
@@ -41,3 +41,13 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:
         )
         assert verdict.gaps == tuple(dict.fromkeys(g.criterion.id for g in full.gaps))
         assert verdict.red_flags == tuple(f.flag.id for f in full.red_flags)
+
+
+def test_interner_hands_back_one_object_per_value_and_stays_bounded() -> None:
+    shared = Interner(limit=3)
+    first = shared(("champion", "metrics"))
+    assert shared(tuple(["champion", "metrics"])) is first
+    for n in range(10):
+        shared(("gap", n))
+    assert len(shared._table) <= 3
+    assert shared(("champion", "metrics")) == first

@@ -15,7 +15,7 @@ from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.framework import UNKNOWN
 
 CLOSED = "closed"
-RAW_CACHE_LIMIT = 4096
+RAW_CACHE_LIMIT = 8192
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
 KEY_SEPARATOR = "\x00"
 BASIC_ROLES = (
@@ -260,15 +260,16 @@ class RowPlan:
             flags[self._flag_slot[(column.framework, column.flag)]] = (
                 True if answer == YES else False if answer == NO else None
             )
+        shared = self.cache.shared
         verdict = self.cache.get(
             None if closed else stage,
-            tuple(levels),
-            tuple(flags),
+            shared(tuple(levels)),
+            shared(tuple(flags)),
             tuple(evidence) if evidence else None,
         )
         label = stage or (stage_text.strip() or "—")
         # A won or lost deal keeps its scores (to learn from) but is no longer to be
         # advanced or dropped: the pipeline summary counts it apart.
         shown = CLOSED if closed else verdict.recommendation
-        tally = (shown, verdict.grade, label, verdict.gaps, verdict.red_flags)
+        tally = shared((shown, verdict.grade, label, verdict.gaps, verdict.red_flags))
         return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)

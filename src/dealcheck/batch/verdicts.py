@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.assessment import Assessment, Overall, assess, combine
@@ -20,8 +20,33 @@ from dealcheck.scoring import ScoreParts, score_parts
 CACHE_LIMIT = 4096
 #: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
 PART_CACHE_LIMIT = 512
+SHARED_LIMIT = 4096
+T = TypeVar("T")
 LevelKey = tuple[str, ...]
 FlagKey = tuple[bool | None, ...]
+
+
+class Interner:
+    """Equal values handed back as one object, so a cache holds each only once.
+
+    Bounded: forgets everything past `limit` values (later equal values are then
+    simply new objects again).
+    """
+
+    __slots__ = ("_limit", "_table")
+
+    def __init__(self, limit: int = SHARED_LIMIT) -> None:
+        self._table: dict[Any, Any] = {}
+        self._limit = limit
+
+    def __call__(self, value: T) -> T:
+        """The kept object equal to `value` (`value` itself the first time)."""
+        found: T | None = self._table.get(value)
+        if found is None:
+            if len(self._table) >= self._limit:
+                self._table.clear()
+            self._table[value] = found = value
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +88,8 @@ class VerdictCache:
         self._criteria_of = _spans([len(fw.criteria) for fw in self.frameworks])
         self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
         self._parts: dict[tuple[Any, ...], ScoreParts] = {}
+        self.shared = Interner()
+        self._shared = self.shared
         self.computed = 0
 
     def get(
@@ -96,17 +123,20 @@ class VerdictCache:
             result = combine(
                 self.frameworks, [self._part(n, stage, levels, flags) for n in self._each]
             )
-        gaps = tuple(dict.fromkeys(g.criterion.id for g in result.gaps))
-        triggered = tuple(f.flag.id for f in result.red_flags)
+        # Thousands of verdicts share a few hundred gap lists, flag lists and scores:
+        # each is kept once, so the caches hold twice the verdicts in the same memory.
+        shared = self._shared
+        gaps = shared(tuple(dict.fromkeys(g.criterion.id for g in result.gaps)))
+        triggered = shared(tuple(f.flag.id for f in result.red_flags))
         return Verdict(
             score=result.score,
             grade=result.grade,
             recommendation=result.recommendation.value,
             gaps=gaps,
             red_flags=triggered,
-            score_cell=f"{result.score:g}",
-            gaps_cell="; ".join(gaps),
-            flags_cell="; ".join(triggered),
+            score_cell=shared(f"{result.score:g}"),
+            gaps_cell=shared("; ".join(gaps)),
+            flags_cell=shared("; ".join(triggered)),
             report=self._to_dict(result, deal=None, lang=self.lang)
             if isinstance(result, Assessment)
             else None,
