@@ -18,7 +18,6 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import islice
 from typing import ParamSpec
 
 from dealcheck.batch.hygiene import HygieneRules
@@ -27,7 +26,6 @@ from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
 from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
 
-CHUNK_ROWS = 256
 HYGIENE_CACHE_LIMIT = 4096
 PlainFields = tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str]
 OneRow = Callable[[int, list[str] | None, str | None, str | None], None]
@@ -55,7 +53,7 @@ def _without_cyclic_gc(function: Callable[P, None]) -> Callable[P, None]:
 
 @_without_cyclic_gc
 def score_plain_rows(
-    records: Iterator[Record],
+    chunks: Iterator[list[Record]],
     source: str,
     plan: RowPlan,
     fields: PlainFields,
@@ -67,7 +65,7 @@ def score_plain_rows(
 ) -> None:
     """Score comma-separated records into a CSV writer; `one_row` takes the others.
 
-    `report` is called after every `CHUNK_ROWS` records.
+    `report` is called after every chunk of records.
     """
     get_fields, dates, default_currency = fields
     pick, join, recent = plan.known()
@@ -85,7 +83,7 @@ def score_plain_rows(
     make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
     write_cells = writer.write_cells
     risky_first, risky_after_comma, unseen = _RISKY_FIRST, _risky_after_comma, _UNSEEN
-    while chunk := list(islice(records, CHUNK_ROWS)):
+    for chunk in chunks:
         general = 0
         for line, cells, problem, text in chunk:
             copied, suspicious = text, False

@@ -180,8 +180,9 @@ def _score_rows(
             progress(opened.position(), opened.size)
 
     fields = plan.plain_fields()
-    if type(writer) is CsvWriter and delimiter == "," and fields and opened.records is not None:
-        score_plain_rows(records, name, plan, fields, hygiene, summary, writer, score_one, report)
+    chunks = opened.record_chunks
+    if type(writer) is CsvWriter and delimiter == "," and fields and chunks is not None:
+        score_plain_rows(chunks, name, plan, fields, hygiene, summary, writer, score_one, report)
         return
     for count, (line, cells, problem, text) in enumerate(records, 1):
         if progress is not None and count % PROGRESS_EVERY == 0:

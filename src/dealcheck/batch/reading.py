@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dealcheck.batch.encoding import bom_encoding, detect_encoding, refuse_workbook
-from dealcheck.batch.records import LineDecodeError, Record, csv_records
+from dealcheck.batch.records import LineDecodeError, Record, csv_record_chunks
 from dealcheck.errors import InputError, UsageError
 
 SAMPLE_BYTES = 1 << 20
@@ -44,6 +45,8 @@ class Opened:
     deal_records: bool = False
     #: The same rows with each line's text (CSV only); read either this or `rows`.
     records: Iterator[Record] | None = None
+    #: `records` in lists of a few hundred (CSV only); or read these.
+    record_chunks: Iterator[list[Record]] | None = None
 
     def position(self) -> int:
         """Bytes consumed so far (for progress)."""
@@ -158,10 +161,8 @@ def _open_csv(
         header[0] = header[0][1:]
     if not any(cell.strip() for cell in header):
         raise InputError(f"{name}: the first line is blank; it must hold the column names")
-    records = _csv_records(stream, chosen, len(header), reader.line_num + 1, name, encoding)
-    opened = Opened(name, header, _rows(records), encoding, chosen)
-    opened.records = records
-    return opened
+    chunks = _csv_chunks(stream, chosen, len(header), reader.line_num + 1, name, encoding)
+    return _with_records(Opened(name, header, iter(()), encoding, chosen), chunks)
 
 
 def open_csv_range(
@@ -193,12 +194,12 @@ def open_csv_range(
                 raise InputError(f"{opened.name}: the header changed while reading")
             return part
         stream = io.TextIOWrapper(raw, encoding=opened.encoding, newline="")
-        records = _csv_records(
+        chunks = _csv_chunks(
             stream, opened.delimiter, len(header), first_line, opened.name, opened.encoding
         )
-        part = Opened(opened.name, header, _rows(records), opened.encoding, opened.delimiter)
-        part.records, part.stream, part.raw, part.size = records, stream, raw, end
-        return part
+        part = Opened(opened.name, header, iter(()), opened.encoding, opened.delimiter)
+        part.stream, part.raw, part.size = stream, raw, end
+        return _with_records(part, chunks)
     except BaseException:
         raw.close()
         raise
@@ -251,11 +252,19 @@ def sniff_delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_records(
+def _with_records(opened: Opened, chunks: Iterator[list[Record]]) -> Opened:
+    """`opened` reading its rows from `chunks` (as rows, records or chunks: one of them)."""
+    opened.record_chunks = chunks
+    opened.records = itertools.chain.from_iterable(chunks)
+    opened.rows = _rows(opened.records)
+    return opened
+
+
+def _csv_chunks(
     stream: io.TextIOWrapper, delimiter: str, width: int, first_line: int, name: str, encoding: str
-) -> Iterator[Record]:
+) -> Iterator[list[Record]]:
     try:
-        yield from csv_records(
+        yield from csv_record_chunks(
             stream,
             delimiter,
             width,
