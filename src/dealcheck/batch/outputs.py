@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -318,10 +317,3 @@ class RejectsWriter:
             )
         cells = [neutralise(c.replace("\x00", "")) for c in cells or []]
         self._writer.writerow([source, line, reason, *cells])
-
-
-def open_text(path: str, *, bom: bool) -> IO[str]:
-    """Open an output path (or `-` for stdout) for text."""
-    if path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")

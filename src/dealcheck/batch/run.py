@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO
 
+from dealcheck.batch.destination import destination
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import (
     FORMATS,
@@ -16,7 +15,6 @@ from dealcheck.batch.outputs import (
     JsonLinesWriter,
     RejectsWriter,
     ScoredWriter,
-    open_text,
 )
 from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
@@ -93,7 +91,7 @@ def run_score(
         writer: ScoredWriter | None = None
         if fmt in ("csv", "json", "jsonl") and (request.output or fmt != "csv"):
             stream = stack.enter_context(
-                _opened(request.output or "-", bom=request.bom and fmt == "csv")
+                destination(request.output or "-", bom=request.bom and fmt == "csv")
             )
             writer = (
                 CsvWriter(stream) if fmt == "csv" else JsonLinesWriter(stream, array=fmt == "json")
@@ -104,33 +102,20 @@ def run_score(
             writer = observer if writer is None else Tee(writer, observer)
         rejects = None
         if request.rejects:
-            rejects = RejectsWriter(stack.enter_context(_opened(request.rejects, bom=request.bom)))
+            rejects = RejectsWriter(
+                stack.enter_context(destination(request.rejects, bom=request.bom))
+            )
         summary = score_pipeline(job, writer, rejects, progress)
         if writer is not None:
             writer.finish(summary)
         if fmt == "md" and request.output:
             from dealcheck.render.pipeline_md import pipeline_markdown
 
-            with _opened(request.output, bom=False) as stream:
+            with destination(request.output, bom=False) as stream:
                 stream.write(pipeline_markdown(summary, request.lang))
         if fmt == "html" and request.output:
             from dealcheck.render.html.pipeline import pipeline_html
 
-            with _opened(request.output, bom=False) as stream:
+            with destination(request.output, bom=False) as stream:
                 stream.write(pipeline_html(summary, request.lang))
     return summary
-
-
-@contextmanager
-def _opened(path: str, *, bom: bool) -> Iterator[IO[str]]:
-    try:
-        stream = open_text(path, bom=bom)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
-    try:
-        yield stream
-    finally:
-        if path != "-":
-            stream.close()
-        else:
-            stream.flush()
