@@ -1,0 +1,64 @@
+"""Golden files for the pipeline summary of the shipped example exports, en and ko.
+
+The terminal summary is rendered at a fixed width with no colour. Regenerate after an
+intended change with `UPDATE_GOLDEN=1 python -m pytest tests/render/test_pipeline_golden.py`
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dealcheck.batch.run import ScoreRequest, run_score
+from dealcheck.batch.summary import PipelineSummary
+from dealcheck.render.pipeline_md import pipeline_markdown
+from dealcheck.render.pipeline_view import pipeline_summary
+from tests.conftest import ROOT
+from tests.render.test_golden import plain
+
+GOLDEN = ROOT / "tests" / "golden" / "pipeline"
+EXAMPLES = {
+    "en": ("salesforce-pipeline.csv", "salesforce.map.yaml"),
+    "ko": ("hubspot-ko-pipeline.csv", "hubspot-ko.map.yaml"),
+}
+
+
+def _summary(lang: str) -> PipelineSummary:
+    export, mapping = EXAMPLES[lang]
+    request = ScoreRequest(
+        inputs=[f"examples/{export}"],
+        frameworks=[],
+        mapping=f"examples/{mapping}",
+        output=None,
+        format="csv",
+        rejects=None,
+        encoding=None,
+        delimiter=None,
+        today=date(2026, 11, 23),
+        lang=lang,
+        bom=True,
+        team_dir=None,
+        default_frameworks=[],
+    )
+    return run_score(request)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", ["summary.txt", "summary.md"])
+def test_pipeline_golden(name: str, lang: str, in_repo: Path) -> None:
+    summary = _summary(lang)
+    rendered = (
+        plain(pipeline_summary(summary, lang))
+        if name.endswith(".txt")
+        else pipeline_markdown(summary, lang)
+    )
+    golden = GOLDEN / f"{lang}-{name}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1"
+    assert rendered == golden.read_text(encoding="utf-8")
