@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from dealcheck.batch.outputs import CsvWriter, neutralise, neutralised, scan
+from dealcheck.batch.formulas import neutralise, neutralised, scan
+from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.plan import RowVerdict
 from dealcheck.batch.verdicts import Verdict
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import gc
-import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import ParamSpec
 
+from dealcheck.batch.formulas import RISKY_FIRST, risky_start, scan
 from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.outputs import CsvWriter, scan
+from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
 from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
@@ -29,8 +29,7 @@ from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
 HYGIENE_CACHE_LIMIT = 4096
 PlainFields = tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str]
 OneRow = Callable[[int, list[str] | None, str | None, str | None], None]
-_RISKY_FIRST = frozenset("-=+@\t\r")
-_risky_after_comma = re.compile(",[-=+@\t\r]").search
+_risky_after_comma = risky_start(",")
 _UNSEEN = object()
 P = ParamSpec("P")
 
@@ -82,7 +81,7 @@ def score_plain_rows(
     append, verdict_cells_of, hygiene_cells_of = writer.copier()
     make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
     write_cells = writer.write_cells
-    risky_first, risky_after_comma, unseen = _RISKY_FIRST, _risky_after_comma, _UNSEEN
+    risky_first, risky_after_comma, unseen = RISKY_FIRST, _risky_after_comma, _UNSEEN
     for chunk in chunks:
         general = 0
         for line, cells, problem, text in chunk:

@@ -1,9 +1,7 @@
 """Scored output files: CSV (original columns + `dealcheck_` columns), JSON Lines, JSON.
 
-CSV cells are neutralised for spreadsheets: a cell starting with `=`, `+`, `-`, `@`,
-tab or CR gets a leading `'` so Excel shows text instead of running a formula, while
-plain numbers such as `-10` or `-1.5` are left alone. CSV is written as UTF-8 with a
-BOM by default so Excel opens Hangul correctly.
+CSV cells are neutralised for spreadsheets (see `formulas`). CSV is written as UTF-8
+with a BOM by default so Excel opens Hangul correctly.
 """
 
 from __future__ import annotations
@@ -11,12 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import IO, Any, Protocol
 
+from dealcheck.batch.formulas import neutralise, neutralised
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
 
@@ -32,39 +30,6 @@ EXTRA_COLUMNS = (
 SUFFIX_CACHE_LIMIT = 4096
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
-_RISKY_FIRST = frozenset("=+-@\t\r")
-_RISKY_START = re.compile("\x1f[-=+@\t\r]")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
-
-
-def neutralise(cell: str) -> str:
-    """Make one cell safe to open in a spreadsheet."""
-    if cell and cell[0] in "=+-@\t\r" and not _NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
-
-
-def neutralised(cells: list[str]) -> list[str]:
-    """A row's cells made safe to open in a spreadsheet (the same list if none changes)."""
-    safe = cells
-    for n, cell in enumerate(cells):
-        if cell and cell[0] in _RISKY_FIRST:
-            changed = neutralise(cell)
-            if changed is not cell:
-                if safe is cells:
-                    safe = cells.copy()
-                safe[n] = changed
-    return safe
-
-
-def scan(cells: list[str]) -> tuple[bool, bool]:
-    """Whether a row holds a NUL byte, and whether any cell may need neutralising.
-
-    One join and one literal-prefixed regex per row: far cheaper than looking at
-    every cell, and the rare rows that match take the per-cell path.
-    """
-    joined = "\x1f" + "\x1f".join(cells)
-    return "\x00" in joined, _RISKY_START.search(joined) is not None
 
 
 class ScoredWriter(Protocol):
@@ -86,11 +51,6 @@ class ScoredWriter(Protocol):
 
     def finish(self, summary: PipelineSummary) -> None:
         """Write what comes after the rows."""
-
-
-def risky_start(delimiter: str) -> Callable[[str], object]:
-    """A test on a row's text (delimiter-joined cells): may a cell need neutralising."""
-    return re.compile(re.escape(delimiter) + "[-=+@\t\r]").search
 
 
 class CsvWriter:

@@ -126,7 +126,8 @@ def _score_rows(
     rejects: RejectsWriter | None,
     progress: Progress | None,
 ) -> None:
-    from dealcheck.batch.outputs import CsvWriter, risky_start, scan
+    from dealcheck.batch.formulas import risky_start, scan
+    from dealcheck.batch.outputs import CsvWriter
 
     name, header = opened.name, opened.header
     records = opened.records
