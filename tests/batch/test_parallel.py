@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from dealcheck.batch import parallel
+from dealcheck.batch import cuts, parallel
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
@@ -105,7 +105,7 @@ def test_rejects_keep_their_physical_line_numbers(
     monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1000")
     summary = run([export], [mini], mini_map)
     size = export.stat().st_size
-    cut = parallel.find_cut(str(export), size)
+    cut = cuts.find_cut(str(export), size)
 
     assert cut is not None
     physical = export.read_bytes()[: cut.offset].decode("utf-8").splitlines()
@@ -212,7 +212,7 @@ def test_a_failing_cut_search_fails_the_run_without_hanging(
 def test_find_cut(tmp_path: Path, data: bytes, expected: tuple[int, int] | None) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(data)
-    cut = parallel.find_cut(str(path), len(data))
+    cut = cuts.find_cut(str(path), len(data))
     assert ((cut.offset, cut.line) if cut else None) == expected
 
 

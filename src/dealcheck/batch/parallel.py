@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dealcheck.batch import split_output
+from dealcheck.batch.cuts import Cut, find_cut
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan
@@ -38,9 +39,6 @@ from dealcheck.batch.summary import SummaryBuilder
 #: Inputs smaller than this are scored in one process (override: DEALCHECK_SPLIT_BYTES).
 SPLIT_BYTES = 8 << 20
 BYTE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "cp949", "cp1252"})
-CHUNK = 1 << 20
-#: How far past the middle to look for a line break outside quotes.
-SEARCH_LIMIT = 16 << 20
 #: Where the cut is looked for, as a share of the file. The second worker first
 #: counts quotes and line breaks up to there (about 7 % of the time scoring that
 #: stretch takes, measured on the 1M-row benchmark), so its range is that much
@@ -49,14 +47,6 @@ CUT_SHARE = 0.52
 _PENDING, _NO_CUT = -1, -2
 Progress = Callable[[int, int | None], None]
 ScoreRows = Callable[..., None]
-
-
-@dataclass(frozen=True)
-class Cut:
-    """Where the second range starts: a byte offset and its physical line number."""
-
-    offset: int
-    line: int
 
 
 def split_threshold() -> int:
@@ -83,48 +73,6 @@ def can_split(opened: Opened, writer: ScoredWriter | None, has_rejects: bool) ->
             and codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
         )
     return False
-
-
-def find_cut(path: str, size: int, near: int | None = None) -> Cut | None:
-    """A line break outside quotes after byte `near` (the middle), if one is near it."""
-    middle = size // 2 if near is None else near
-    quotes = lines = 0
-    previous_cr = False
-    with open(path, "rb") as file:
-        done = 0
-        while done < middle:
-            chunk = file.read(min(CHUNK, middle - done))
-            if not chunk:
-                return None
-            quotes += chunk.count(b'"')
-            lines += _line_breaks(chunk, previous_cr)
-            previous_cr = chunk.endswith(b"\r")
-            done += len(chunk)
-        while done < min(size, middle + SEARCH_LIMIT):
-            chunk = file.read(CHUNK)
-            if not chunk:
-                return None
-            at = 0
-            while (found := chunk.find(b"\n", at)) >= 0:
-                piece = chunk[at : found + 1]
-                quotes += piece.count(b'"')
-                lines += _line_breaks(piece, previous_cr)
-                previous_cr = False
-                at = found + 1
-                if quotes % 2 == 0 and done + at < size:
-                    return Cut(done + at, lines + 1)
-            rest = chunk[at:]
-            quotes += rest.count(b'"')
-            lines += _line_breaks(rest, previous_cr)
-            previous_cr = rest.endswith(b"\r")
-            done += len(chunk)
-    return None
-
-
-def _line_breaks(data: bytes, previous_cr: bool) -> int:
-    r"""Line breaks as `newline=""` text reading counts them: `\r`, `\n` and `\r\n`."""
-    joined = 1 if previous_cr and data.startswith(b"\n") else 0
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") - joined
 
 
 def score_split(
