@@ -88,8 +88,7 @@ class VerdictCache:
         self._criteria_of = _spans([len(fw.criteria) for fw in self.frameworks])
         self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
         self._parts: dict[tuple[Any, ...], ScoreParts] = {}
-        self.shared = Interner()
-        self._shared = self.shared
+        self.shared = Interner()  # also shares the plan's level and flag tuples
         self.computed = 0
 
     def get(
@@ -125,7 +124,7 @@ class VerdictCache:
             )
         # Thousands of verdicts share a few hundred gap lists, flag lists and scores:
         # each is kept once, so the caches hold twice the verdicts in the same memory.
-        shared = self._shared
+        shared = self.shared
         gaps = shared(tuple(dict.fromkeys(g.criterion.id for g in result.gaps)))
         triggered = shared(tuple(f.flag.id for f in result.red_flags))
         return Verdict(
