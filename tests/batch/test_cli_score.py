@@ -187,3 +187,23 @@ def test_output_without_a_known_extension_is_csv(
         "dealcheck_red_flags",
         "dealcheck_hygiene",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "forced"),
+    [
+        ("no-bom.csv", b"ID,Deal\r\nD1,Acme\r\n", "utf-16"),  # not a decode error
+        ("bad.jsonl", b'{"ID": "D1"}\n{"ID": "\xff"}\n', "utf-8"),
+    ],
+)
+def test_a_wrong_forced_encoding_is_a_one_line_error(
+    runner: CliRunner, tmp_path: Path, name: str, data: bytes, forced: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, _, stderr = invoke(
+        runner, "score", str(path), "--map", "salesforce", "--encoding", forced
+    )
+    assert code == 3
+    assert stderr.startswith(f"error: {path}") and f"not valid {forced}" in stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr

@@ -155,8 +155,8 @@ def _open_csv(
         raise InputError(f"{name}: the file is empty") from None
     except csv.Error as error:
         raise InputError(f"{name}: cannot read the header line: {error}") from None
-    except UnicodeDecodeError as error:
-        raise _decode_error(name, encoding, error) from None
+    except UnicodeError:  # also UTF-16 without a BOM, which is not a decode error
+        raise _decode_error(name, encoding) from None
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     if not any(cell.strip() for cell in header):
@@ -273,7 +273,7 @@ def _csv_chunks(
             problem=_csv_problem,
         )
     except LineDecodeError as error:
-        raise _decode_error(name, encoding, None, error.line) from None
+        raise _decode_error(name, encoding, error.line) from None
 
 
 def _rows(records: Iterator[Record]) -> Iterator[RowItem]:
@@ -298,7 +298,7 @@ def _csv_problem(message: str, start: int, end: int) -> str:
 
 
 def _decode_error(
-    name: str, encoding: str, error: UnicodeDecodeError | None, line: int | None = None
+    name: str, encoding: str, line: int | None = None
 ) -> InputError:
     where = f" near line {line}" if line else ""
     return InputError(
@@ -323,7 +323,15 @@ def _open_jsonl(stream: io.TextIOWrapper, name: str) -> Opened:
 def _json_objects(
     stream: io.TextIOWrapper, name: str
 ) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    for number, text in enumerate(stream, start=1):
+    lines = enumerate(stream, start=1)
+    number = 0
+    while True:
+        try:
+            number, text = next(lines)
+        except StopIteration:
+            return
+        except UnicodeError:
+            raise _decode_error(name, stream.encoding, number + 1) from None
         if not text.strip():
             continue
         try:

@@ -111,7 +111,7 @@ def csv_record_chunks(
             start = last + 1
             last = max(last + reader.line_num - before, start)
             add((start, None, problem(str(error), start, last), None))
-        except UnicodeDecodeError:
+        except UnicodeError:  # UTF-16 without a BOM raises the base class
             if chunk:
                 yield chunk  # the rows before the bad bytes, then the error
             raise LineDecodeError(last + 1) from None
