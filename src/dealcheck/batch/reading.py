@@ -297,9 +297,7 @@ def _csv_problem(message: str, start: int, end: int) -> str:
     return f"bad CSV quoting{span}: {message}"
 
 
-def _decode_error(
-    name: str, encoding: str, line: int | None = None
-) -> InputError:
+def _decode_error(name: str, encoding: str, line: int | None = None) -> InputError:
     where = f" near line {line}" if line else ""
     return InputError(
         f"{name}{where}: bytes are not valid {encoding}; the file mixes encodings or is "
