@@ -63,9 +63,10 @@ def test_exactly_two_set_up_commands_and_ci_runs_the_test_one() -> None:
 
     assert len(commands) == 2
     assert all(
-        c.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ")
+        c.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install ")
         for c in commands
     )
+    assert "-r requirements/ci.txt" in commands[1], "tests run with the locked versions, as CI does"
     test_command = commands[1].rsplit("&& ", 1)[1]
     assert test_command == "python -m pytest -q"
     assert test_command in ci.splitlines()

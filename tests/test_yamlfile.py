@@ -29,7 +29,9 @@ BAD = FRAMEWORK_FIXTURES / "bad"
         ("tab.yaml", "tab.yaml:3:1: tab character; indent and separate with spaces"),
         ("two-documents.yaml", "two-documents.yaml:2:1: more than one YAML document"),
         ("cp949.yaml", "cp949.yaml:2:7: byte 0xb0 is not UTF-8; save the file as UTF-8"),
-        ("broken-syntax.yaml", "broken-syntax.yaml:3:8: did not find expected ',' or ']'"),
+        # The parser's own wording differs between libyaml and PyYAML releases: the
+        # location is ours to promise, the words after it are not.
+        ("broken-syntax.yaml", "broken-syntax.yaml:3:8: "),
     ],
 )
 def test_rejects_unsafe_or_broken_yaml_at_the_exact_location(fixture: str, expected: str) -> None:
@@ -37,7 +39,9 @@ def test_rejects_unsafe_or_broken_yaml_at_the_exact_location(fixture: str, expec
         read_yaml(BAD / fixture)
 
     assert len(caught.value.problems) == 1
-    assert str(caught.value.problems[0]).startswith(f"{BAD / expected}")
+    shown = str(caught.value.problems[0])
+    assert shown.startswith(f"{BAD / expected}")
+    assert "\n" not in shown
 
 
 def test_alias_without_anchor_definition_is_rejected() -> None:

@@ -181,7 +181,18 @@ def parse_yaml(data: bytes, name: str) -> Any:
     if (tab := text.find("\t")) >= 0:
         line, column = _line_column(text, tab)
         _fail(name, line, column, "tab character; indent and separate with spaces")
-    loader = _make_loader(text)
+    try:
+        return _compose(_make_loader(text), name)
+    except ValidationFailed:
+        if _CLoader is None:
+            raise
+    # libyaml reads up to 1,024 characters ahead and has limits of its own (newer
+    # releases stop at 1,000 levels of nesting before our composer sees level 41).
+    # The pure-Python parser reports the same file the way our own checks word it.
+    return _compose(_PythonLoader(text), name)
+
+
+def _compose(loader: Any, name: str) -> Any:
     try:
         if not loader.check_node():
             _fail(name, 1, 1, "file is empty")
