@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dealcheck.answers import Answers, CriterionAnswer
-from dealcheck.catalog import builtin_ids
-from dealcheck.framework import Framework, RedFlagEffect, Text
-from dealcheck.loading import load_framework
-from dealcheck.scoring import Recommendation, score
+from dealcheck.language.catalog import builtin_ids
+from dealcheck.language.framework import Framework, RedFlagEffect, Text
+from dealcheck.language.loading import load_framework
+from dealcheck.scoring.answers import Answers, CriterionAnswer
+from dealcheck.scoring.score import Recommendation, score
 
 SHIPPED = ["bant", "icp-fit", "meddpicc", "red-flags", "why-buy-now-us"]
 STAGES = ["prospecting", "discovery", "qualification", "proposal", "negotiation", "closing"]

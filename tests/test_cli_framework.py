@@ -11,8 +11,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from dealcheck.catalog import builtin_ids
-from dealcheck.loading import load_framework
+from dealcheck.language.catalog import builtin_ids
+from dealcheck.language.loading import load_framework
 
 from .conftest import FRAMEWORK_FIXTURES, ROOT, invoke
 

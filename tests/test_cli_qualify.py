@@ -183,10 +183,10 @@ def test_help_has_examples(runner: CliRunner, command: str) -> None:
 
 
 def test_example_answers_files_and_config_are_valid(tmp_path: Path) -> None:
-    from dealcheck.config import ProjectConfig
     from dealcheck.deals.model import AnswersFile
-    from dealcheck.validation import validate_located
-    from dealcheck.yamlfile import read_yaml
+    from dealcheck.language.config import ProjectConfig
+    from dealcheck.language.validation import validate_located
+    from dealcheck.language.yamlfile import read_yaml
 
     for path in sorted((ROOT / "examples" / "answers").glob("*.yaml")):
         validate_located(AnswersFile, read_yaml(path))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dealcheck.i18n import MESSAGES, explain, t
-from dealcheck.scoring import Reason
+from dealcheck.scoring.score import Reason
 
 from .conftest import ROOT
 
@@ -29,7 +29,7 @@ def test_korean_texts_are_translated() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_reason_the_core_can_give_has_a_sentence(lang: str) -> None:
-    source = (ROOT / "src" / "dealcheck" / "scoring.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "dealcheck" / "scoring" / "score.py").read_text(encoding="utf-8")
     codes = set(re.findall(r'Reason\(\s*"([a-z-]+)"', source))
 
     sentences = [explain(Reason(code, ("a", "b")), lang) for code in sorted(codes)]

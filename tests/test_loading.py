@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dealcheck.errors import UsageError, ValidationFailed
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 
 from .conftest import FRAMEWORK_FIXTURES
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 
 from .conftest import ROOT
 

@@ -13,11 +13,11 @@ import itertools
 
 import pytest
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
-from dealcheck.assessment import assess, assess_overall
-from dealcheck.framework import Framework
-from dealcheck.loading import load_framework
-from dealcheck.scoring import GapKind, Recommendation, score
+from dealcheck.language.framework import Framework
+from dealcheck.language.loading import load_framework
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
+from dealcheck.scoring.assessment import assess, assess_overall
+from dealcheck.scoring.score import GapKind, Recommendation, score
 
 from .conftest import FRAMEWORK_FIXTURES
 

@@ -52,10 +52,10 @@ def test_version_does_not_import_rich() -> None:
 def test_core_api_imports_no_cli_terminal_or_prompt_library() -> None:
     modules = modules_after(
         "from dealcheck import load_framework, score, Answers, CriterionAnswer\n"
-        "    import dealcheck.assessment, dealcheck.report_json\n"
+        "    import dealcheck.scoring.assessment, dealcheck.scoring.report_json\n"
         "    score(load_framework('meddpicc'), Answers({'champion': CriterionAnswer('partial')}))",
         ["python"],
     )
 
     assert heavy(modules, "typer", "rich", "questionary", "prompt_toolkit", "click") == set()
-    assert "dealcheck.scoring" in modules
+    assert "dealcheck.scoring.score" in modules

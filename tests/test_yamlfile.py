@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dealcheck.errors import ValidationFailed
-from dealcheck.yamlfile import MAX_BYTES, YamlMapping, locate, parse_yaml, read_yaml
+from dealcheck.language.yamlfile import MAX_BYTES, YamlMapping, locate, parse_yaml, read_yaml
 
 from .conftest import FRAMEWORK_FIXTURES
 

@@ -26,18 +26,18 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from dealcheck.answers import Answers, CriterionAnswer
-    from dealcheck.framework import Framework
-    from dealcheck.loading import load_framework
-    from dealcheck.scoring import Scorecard, score
+    from dealcheck.language.framework import Framework
+    from dealcheck.language.loading import load_framework
+    from dealcheck.scoring.answers import Answers, CriterionAnswer
+    from dealcheck.scoring.score import Scorecard, score
 
 _LAZY = {
-    "Answers": "dealcheck.answers",
-    "CriterionAnswer": "dealcheck.answers",
-    "Framework": "dealcheck.framework",
-    "load_framework": "dealcheck.loading",
-    "Scorecard": "dealcheck.scoring",
-    "score": "dealcheck.scoring",
+    "Answers": "dealcheck.scoring.answers",
+    "CriterionAnswer": "dealcheck.scoring.answers",
+    "Framework": "dealcheck.language.framework",
+    "load_framework": "dealcheck.language.loading",
+    "Scorecard": "dealcheck.scoring.score",
+    "score": "dealcheck.scoring.score",
 }
 
 

@@ -6,9 +6,10 @@ checks the two catalogues have the same keys.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dealcheck.scoring import Reason
+if TYPE_CHECKING:
+    from dealcheck.scoring.score import Reason
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {

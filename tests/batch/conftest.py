@@ -11,8 +11,8 @@ from dealcheck.batch.mapping import Mapping, load_mapping
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
-from dealcheck.framework import Framework
-from dealcheck.loading import load_framework
+from dealcheck.language.framework import Framework
+from dealcheck.language.loading import load_framework
 from tests.conftest import FRAMEWORK_FIXTURES
 
 TODAY = date(2026, 6, 1)

@@ -10,7 +10,7 @@ import pytest
 
 from dealcheck.batch import pipeline
 from dealcheck.batch.plan import RowPlan
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 from tests.batch.conftest import run
 from tests.batch.test_parallel import NO_SPLIT
 from tests.conftest import ROOT

@@ -7,8 +7,8 @@ import pytest
 from dealcheck.batch.binding import bind
 from dealcheck.batch.mapping import load_mapping, preset_names
 from dealcheck.errors import UsageError, ValidationFailed
-from dealcheck.framework import Framework
-from dealcheck.loading import load_framework
+from dealcheck.language.framework import Framework
+from dealcheck.language.loading import load_framework
 
 
 def _problems(tmp_path: Path, text: str, header: list[str], mini: Framework) -> list[str]:

@@ -15,7 +15,7 @@ from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.reading import open_input
 from dealcheck.batch.summary import PipelineSummary
-from dealcheck.framework import Framework
+from dealcheck.language.framework import Framework
 from tests.batch.conftest import MINI_HEADER, TODAY, run
 
 NO_SPLIT = str(1 << 40)

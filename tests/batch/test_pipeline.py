@@ -10,8 +10,8 @@ from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.errors import UsageError
-from dealcheck.framework import Framework
-from dealcheck.report_json import SCHEMA_VERSION
+from dealcheck.language.framework import Framework
+from dealcheck.scoring.report_json import SCHEMA_VERSION
 from tests.batch.conftest import MINI_HEADER, TODAY, run
 from tests.conftest import ROOT
 
@@ -174,7 +174,7 @@ def test_summary_memory_stays_bounded_and_folding_changes_no_figure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from dealcheck.batch import summary as summary_module
-    from dealcheck.loading import load_framework
+    from dealcheck.language.loading import load_framework
 
     mapping, tree = load_mapping(ROOT / "examples" / "salesforce.map.yaml")
     frameworks = [load_framework(i) for i in mapping.frameworks]
@@ -190,7 +190,7 @@ def test_summary_memory_stays_bounded_and_folding_changes_no_figure(
 
 
 def test_won_and_lost_deals_are_counted_apart_from_the_open_pipeline() -> None:
-    from dealcheck.loading import load_framework
+    from dealcheck.language.loading import load_framework
 
     mapping, tree = load_mapping(ROOT / "examples" / "salesforce.map.yaml")
     frameworks = [load_framework(i) for i in mapping.frameworks]

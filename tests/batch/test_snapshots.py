@@ -16,7 +16,7 @@ from dealcheck.batch.snapshots import (
     score_states,
 )
 from dealcheck.errors import UsageError
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 
-from dealcheck.answers import Answers, CriterionAnswer
-from dealcheck.assessment import assess
 from dealcheck.batch.verdicts import Interner, VerdictCache
-from dealcheck.framework import UNKNOWN
-from dealcheck.loading import load_framework
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.language.loading import load_framework
+from dealcheck.scoring.answers import Answers, CriterionAnswer
+from dealcheck.scoring.assessment import assess
 
 
 def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:

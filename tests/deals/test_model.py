@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from dealcheck.answers import EvidenceSource
 from dealcheck.deals.model import AnswerRecord, FrameworkAnswers
+from dealcheck.scoring.answers import EvidenceSource
 
 
 def test_level_shorthand_and_flag_values() -> None:

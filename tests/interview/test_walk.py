@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from dealcheck.answers import CriterionAnswer, EvidenceSource
-from dealcheck.framework import UNKNOWN
 from dealcheck.interview.prompter import BACK, SKIP
 from dealcheck.interview.walk import Answer, Key, interview, steps_for
-from dealcheck.loading import load_framework
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.language.loading import load_framework
+from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
 from tests.conftest import FRAMEWORK_FIXTURES
 from tests.interview.scripted import ENTER, INTERRUPT, ScriptedPrompter
 

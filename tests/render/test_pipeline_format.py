@@ -6,7 +6,7 @@ from datetime import date
 
 from dealcheck.batch.pipeline import display_names
 from dealcheck.batch.summary import PipelineSummary, Tally
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 from dealcheck.render.pipeline_format import localized
 
 

@@ -14,8 +14,8 @@ from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
 from dealcheck.batch.values import level_table, normalise_value, value_target
 from dealcheck.errors import Location, Problem, ValidationFailed
-from dealcheck.framework import DEFAULT_LANGUAGE, Framework
-from dealcheck.yamlfile import YamlMapping, locate
+from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
+from dealcheck.language.yamlfile import YamlMapping, locate
 
 ROLES = (
     "deal_id",

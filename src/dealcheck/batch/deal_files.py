@@ -22,7 +22,7 @@ from typing import Any
 from dealcheck.batch.mapping import Columns, CriterionFeed, FlagFeed, Mapping
 from dealcheck.batch.reading import Opened, RowItem
 from dealcheck.errors import DealcheckError, UsageError
-from dealcheck.framework import Framework
+from dealcheck.language.framework import Framework
 
 BASICS = (
     "file",

@@ -16,7 +16,7 @@ from dealcheck.batch.binding import ROLES
 from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.reading import open_input
-from dealcheck.framework import DEFAULT_LANGUAGE, Framework
+from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
 
 SURE, MAYBE = 0.86, 0.6
 STAGE_SAMPLE_ROWS = 2000

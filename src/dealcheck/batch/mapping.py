@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
-from dealcheck.validation import validate_located
-from dealcheck.yamlfile import YamlMapping, read_yaml
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
 PRESETS_DIR = Path(__file__).parent / "presets"
 WON, LOST = "won", "lost"

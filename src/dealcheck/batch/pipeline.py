@@ -22,8 +22,8 @@ from dealcheck.batch.reading import Opened, open_input
 from dealcheck.batch.summary import PipelineSummary, SummaryBuilder
 from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import UsageError
-from dealcheck.framework import Framework
-from dealcheck.yamlfile import YamlMapping
+from dealcheck.language.framework import Framework
+from dealcheck.language.yamlfile import YamlMapping
 
 PROGRESS_EVERY = 4096
 Progress = Callable[[int, int | None], None]

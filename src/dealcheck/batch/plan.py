@@ -12,7 +12,7 @@ from dealcheck.batch.binding import CLOSED_STATUSES, Binding
 from dealcheck.batch.mapping import FeedKind, Mapping
 from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_amount
 from dealcheck.batch.verdicts import Verdict, VerdictCache
-from dealcheck.framework import UNKNOWN
+from dealcheck.language.framework import UNKNOWN
 
 CLOSED = "closed"
 RAW_CACHE_LIMIT = 8192

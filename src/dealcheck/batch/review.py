@@ -25,7 +25,7 @@ def last_week(request: ScoreRequest, path: str) -> list[DealState]:
 
     from dealcheck.batch.mapping import load_mapping
     from dealcheck.errors import UsageError
-    from dealcheck.loading import load_framework
+    from dealcheck.language.loading import load_framework
 
     if not Path(path).exists():
         raise UsageError(f"--compare {path}: no such file or folder")

@@ -19,7 +19,7 @@ from dealcheck.batch.outputs import (
 from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
-from dealcheck.framework import Framework
+from dealcheck.language.framework import Framework
 
 
 @dataclass
@@ -65,7 +65,7 @@ def run_score(
     Raises:
         UsageError, InputError, ValidationFailed: As the pipeline does.
     """
-    from dealcheck.loading import load_framework
+    from dealcheck.language.loading import load_framework
 
     fmt = output_format(request)
     mapping, tree = load_mapping(request.mapping) if request.mapping else (None, None)
@@ -108,14 +108,4 @@ def run_score(
         summary = score_pipeline(job, writer, rejects, progress)
         if writer is not None:
             writer.finish(summary)
-        if fmt == "md" and request.output:
-            from dealcheck.render.pipeline_md import pipeline_markdown
-
-            with destination(request.output, bom=False) as stream:
-                stream.write(pipeline_markdown(summary, request.lang))
-        if fmt == "html" and request.output:
-            from dealcheck.render.html.pipeline import pipeline_html
-
-            with destination(request.output, bom=False) as stream:
-                stream.write(pipeline_html(summary, request.lang))
     return summary

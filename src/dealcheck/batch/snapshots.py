@@ -21,7 +21,7 @@ from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
-from dealcheck.framework import Framework
+from dealcheck.language.framework import Framework
 
 _SCORED = ("dealcheck_score", "dealcheck_recommendation")
 _FORMULA_GUARD = tuple("'" + c for c in "=+-@\t\r")

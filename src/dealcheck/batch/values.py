@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from dealcheck.batch.mapping import NO_WORDS, YES_WORDS
-from dealcheck.framework import UNKNOWN, Framework, Scale
+from dealcheck.language.framework import UNKNOWN, Framework, Scale
 
 YES, NO = "yes", "no"
 _NOT_DIGITS = re.compile(r"[^\d.,+\-]")

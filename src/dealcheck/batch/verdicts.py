@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
-from dealcheck.assessment import Assessment, Overall, assess, combine
-from dealcheck.framework import UNKNOWN, Framework
-from dealcheck.scoring import ScoreParts, score_parts
+from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
+from dealcheck.scoring.assessment import Assessment, Overall, assess, combine
+from dealcheck.scoring.score import ScoreParts, score_parts
 
 CACHE_LIMIT = 4096
 #: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
@@ -74,7 +74,7 @@ class VerdictCache:
     """
 
     def __init__(self, frameworks: Sequence[Framework], lang: str, *, with_report: bool) -> None:
-        from dealcheck.report_json import assessment_to_dict
+        from dealcheck.scoring.report_json import assessment_to_dict
 
         self.frameworks = list(frameworks)
         self.lang = lang

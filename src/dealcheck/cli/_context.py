@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from dealcheck.config import ProjectConfig, find_config, load_config, resolve_language
+from dealcheck.language.config import ProjectConfig, find_config, load_config, resolve_language
 
 
 def config() -> ProjectConfig:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -29,12 +30,16 @@ def list_frameworks(
       dealcheck framework list
       dealcheck framework list --json --frameworks-dir sales/frameworks
     """
+    from dealcheck.cli._console import out
     from dealcheck.cli._context import language, team_dir
-    from dealcheck.inventory import inventory
+    from dealcheck.language.inventory import inventory
     from dealcheck.render import framework_view
 
     entries = inventory(team_dir(frameworks_dir))
-    framework_view.print_inventory(entries, as_json=as_json, lang=language(lang))
+    if as_json:
+        sys.stdout.write(framework_view.inventory_json(entries, language(lang)))
+    else:
+        out().print(framework_view.inventory_table(entries, language(lang)))
 
 
 @command(app, "show")
@@ -55,15 +60,16 @@ def show(
       dealcheck framework show meddpicc --lang ko
       dealcheck framework show frameworks/acme.yaml --resolved
     """
+    from dealcheck.cli._console import out
     from dealcheck.cli._context import language, team_dir
-    from dealcheck.loading import load_with_tree
+    from dealcheck.language.loading import load_with_tree
     from dealcheck.render import framework_view
 
     loaded, _ = load_with_tree(framework, team_dir=team_dir(frameworks_dir))
     if resolved:
-        framework_view.print_resolved_yaml(loaded)
+        sys.stdout.write(framework_view.resolved_yaml(loaded))
     else:
-        framework_view.print_framework(loaded, language(lang))
+        out().print(framework_view.framework_renderable(loaded, language(lang)))
 
 
 @command(app, "validate")
@@ -80,7 +86,7 @@ def validate(
       dealcheck framework validate frameworks/*.yaml
     """
     from dealcheck.cli._context import team_dir
-    from dealcheck.validate_files import validate_files
+    from dealcheck.language.validate_files import validate_files
 
     problems, checked = validate_files(paths, team_dir=team_dir(frameworks_dir))
     for problem in problems:
@@ -102,7 +108,7 @@ def schema() -> None:
     Examples:
       dealcheck framework schema > frameworks/framework.schema.json
     """
-    from dealcheck.schema import framework_schema_json
+    from dealcheck.language.schema import framework_schema_json
 
     print(framework_schema_json())
 
@@ -126,7 +132,7 @@ def new(
       dealcheck framework new acme-bant --extends bant --frameworks-dir sales/frameworks
     """
     from dealcheck.cli._context import team_dir
-    from dealcheck.starter import write_starter
+    from dealcheck.language.starter import write_starter
 
     written = write_starter(
         framework_id, extends=extends, folder=team_dir(frameworks_dir), force=force

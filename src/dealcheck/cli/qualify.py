@@ -105,7 +105,7 @@ def report(
     if output == "json":
         import json
 
-        from dealcheck.report_json import assessment_to_dict
+        from dealcheck.scoring.report_json import assessment_to_dict
 
         data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file)

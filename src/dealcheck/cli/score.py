@@ -84,7 +84,8 @@ def score(
     from dealcheck.batch.run import ScoreRequest, output_format, run_score
     from dealcheck.cli import _console
     from dealcheck.cli._context import config, language, team_dir
-    from dealcheck.render.pipeline_view import progress_callback, show_summary
+    from dealcheck.cli._pipeline_out import show_summary, write_summary_document
+    from dealcheck.render.pipeline_view import progress_callback
 
     ui = language(lang)
     request = ScoreRequest(
@@ -105,10 +106,12 @@ def score(
     before, this_week = _review_start(request, compare, review_output)
     with progress_callback(_console.err()) as progress:
         summary = run_score(request, progress, this_week)
+    if output and output_format(request) in ("md", "html"):
+        write_summary_document(summary, ui, output_format(request), output)
     show_summary(summary, ui, output_format(request), output)
     if compare is not None and before is not None and this_week is not None:
         from dealcheck.batch.review import review_of
-        from dealcheck.render.review_out import show_review
+        from dealcheck.cli._review_out import show_review
 
         review = review_of(request, compare, before, this_week)
         rows_on_stdout = output == "-" or (output is None and output_format(request) != "csv")
@@ -143,7 +146,7 @@ def map_init(
     """
     from dealcheck.batch.draft import draft_mapping
     from dealcheck.cli._context import config, team_dir
-    from dealcheck.loading import load_framework
+    from dealcheck.language.loading import load_framework
 
     ids = framework or config().frameworks
     frameworks = [load_framework(i, team_dir=team_dir(frameworks_dir)) for i in ids]
@@ -169,7 +172,7 @@ def _review_start(
         return None, None
     from dealcheck.batch.review import last_week
     from dealcheck.batch.snapshots import SnapshotWriter
-    from dealcheck.render.review_out import check_review_path
+    from dealcheck.cli._review_out import check_review_path
 
     check_review_path(review_output)
     return last_week(request, compare), SnapshotWriter()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dealcheck.answers import EvidenceSource
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
-from dealcheck.scoring import CriterionScore, GapKind
+from dealcheck.scoring.answers import EvidenceSource
+from dealcheck.scoring.score import CriterionScore, GapKind
 
 TOP_GAPS = 3
 WHY = ("why-buy", "why-now", "why-us")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.assessment import Assessment, assess
 from dealcheck.deals.model import Deal, Qualification
 from dealcheck.deals.store import load_deal
 from dealcheck.errors import UsageError
-from dealcheck.framework import UNKNOWN, Framework
-from dealcheck.loading import load_framework
+from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.language.loading import load_framework
+from dealcheck.scoring.assessment import Assessment, assess
 
 
 @dataclass(frozen=True)

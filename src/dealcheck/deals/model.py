@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource
-from dealcheck.framework import UNKNOWN
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
 
 FlagAnswer = Literal["yes", "no", "unknown"]
 

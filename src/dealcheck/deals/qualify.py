@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.answers import CriterionAnswer
 from dealcheck.deals import store
+from dealcheck.deals.basics import ask_basics
 from dealcheck.deals.history import (
     DealReport,
     assessment_of,
@@ -22,13 +22,13 @@ from dealcheck.deals.history import (
 from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft, Qualification, Result
 from dealcheck.deals.reconcile import from_keyed, reconcile, to_keyed
 from dealcheck.errors import DealcheckError, ExitCode, InputError, UsageError
-from dealcheck.framework import Framework
 from dealcheck.i18n import t
-from dealcheck.interview.basics import ask_basics
 from dealcheck.interview.prompter import Choice, Prompter
 from dealcheck.interview.walk import Answer, Key, interview, steps_for
-from dealcheck.validation import validate_located
-from dealcheck.yamlfile import read_yaml
+from dealcheck.language.framework import Framework
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import read_yaml
+from dealcheck.scoring.answers import CriterionAnswer
 
 
 class QualifyInterrupted(DealcheckError):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dealcheck.answers import CriterionAnswer
 from dealcheck.deals.model import AnswerRecord, FlagAnswer, FrameworkAnswers
-from dealcheck.framework import Framework
 from dealcheck.interview.walk import Answer, Key
+from dealcheck.language.framework import Framework
+from dealcheck.scoring.answers import CriterionAnswer
 
 
 def to_keyed(answers: Mapping[str, FrameworkAnswers]) -> dict[Key, Answer]:

@@ -27,8 +27,8 @@ import yaml
 
 from dealcheck.deals.model import Deal, Draft
 from dealcheck.errors import InputError, LockedError, UsageError
-from dealcheck.validation import validate_located
-from dealcheck.yamlfile import YamlMapping, read_yaml
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
 HEADER = "# dealcheck deal file: basics at the top, qualification history below (oldest first).\n"
 

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from dealcheck.answers import CriterionAnswer, EvidenceSource
-from dealcheck.framework import UNKNOWN, Criterion, Framework, RedFlag
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
+from dealcheck.language.framework import UNKNOWN, Criterion, Framework, RedFlag
+from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
 
 Key = tuple[str, str, str]
 """(framework id, "criteria" or "red_flags", criterion or flag id)."""

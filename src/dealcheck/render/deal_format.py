@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dealcheck.deals.history import DealReport
-from dealcheck.framework import UNKNOWN
 from dealcheck.i18n import t
-from dealcheck.scoring import CriterionScore
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.scoring.score import CriterionScore
 
 BAR_WIDTH = 8
 

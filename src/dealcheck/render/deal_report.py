@@ -10,8 +10,8 @@ from rich.text import Text as RichText
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
 from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
-from dealcheck.report_json import criterion_names
-from dealcheck.scoring import Recommendation, Scorecard
+from dealcheck.scoring.report_json import criterion_names
+from dealcheck.scoring.score import Recommendation, Scorecard
 
 STYLE = {
     Recommendation.ADVANCE: "bold green",

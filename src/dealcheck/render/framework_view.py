@@ -11,12 +11,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from dealcheck.cli._console import out
-from dealcheck.framework import Framework, RedFlag
 from dealcheck.i18n import t
+from dealcheck.language.framework import Framework, RedFlag
 
 if TYPE_CHECKING:
-    from dealcheck.inventory import InventoryEntry
+    from dealcheck.language.inventory import InventoryEntry
 
 
 def framework_renderable(framework: Framework, lang: str) -> Group:
@@ -53,41 +52,38 @@ def framework_renderable(framework: Framework, lang: str) -> Group:
     return Group(*parts)  # type: ignore[arg-type]
 
 
-def print_framework(framework: Framework, lang: str) -> None:
-    """Print `framework show`."""
-    out().print(framework_renderable(framework, lang))
-
-
-def print_resolved_yaml(framework: Framework) -> None:
-    """Print the merged framework as YAML (`framework show --resolved`)."""
+def resolved_yaml(framework: Framework) -> str:
+    """The merged framework as YAML (`framework show --resolved`)."""
     import yaml
 
     data = framework.model_dump(
         mode="json", by_alias=True, exclude_none=True, exclude={"extends", "remove"}
     )
-    print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), end="")
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) -> None:
-    """Print `framework list` as a table or JSON."""
-    if as_json:
-        rows = [
-            {
-                "id": e.id,
-                "name": e.framework.name.get(lang) if e.framework else None,
-                "version": e.framework.version if e.framework else None,
-                "origin": e.origin,
-                "path": e.path,
-                "criteria": len(e.framework.criteria) if e.framework else None,
-                "red_flags": len(e.framework.red_flags) if e.framework else None,
-                "languages": e.framework.languages if e.framework else None,
-                "valid": e.problem is None,
-                "problem": e.problem,
-            }
-            for e in entries
-        ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
+def inventory_json(entries: list[InventoryEntry], lang: str) -> str:
+    """`framework list --json`."""
+    rows = [
+        {
+            "id": e.id,
+            "name": e.framework.name.get(lang) if e.framework else None,
+            "version": e.framework.version if e.framework else None,
+            "origin": e.origin,
+            "path": e.path,
+            "criteria": len(e.framework.criteria) if e.framework else None,
+            "red_flags": len(e.framework.red_flags) if e.framework else None,
+            "languages": e.framework.languages if e.framework else None,
+            "valid": e.problem is None,
+            "problem": e.problem,
+        }
+        for e in entries
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def inventory_table(entries: list[InventoryEntry], lang: str) -> Table:
+    """`framework list` as a table."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("col.id", "col.version", "col.origin", "col.criteria", "col.flags"):
         table.add_column(t(column, lang), no_wrap=True)
@@ -110,7 +106,7 @@ def print_inventory(entries: list[InventoryEntry], *, as_json: bool, lang: str) 
                 else []
             ),
         )
-    out().print(table)
+    return table
 
 
 def _criteria_table(framework: Framework, lang: str) -> Table:

@@ -6,7 +6,7 @@ from dealcheck.deals.call_plan import CallPlan
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
 from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
-from dealcheck.report_json import criterion_names
+from dealcheck.scoring.report_json import criterion_names
 
 
 def escape(text: str) -> str:

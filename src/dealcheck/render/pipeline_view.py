@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -115,25 +114,6 @@ def _rejects(summary: PipelineSummary, lang: str) -> RenderableType:
         for r in summary.reject_examples[:10]
     ]
     return Group(*lines)
-
-
-def show_summary(summary: PipelineSummary, lang: str, fmt: str, output: str | None) -> None:
-    """Print the summary where it does not mix with scored rows on stdout."""
-    from dealcheck.cli import _console
-
-    if fmt == "md" and output is None:
-        from dealcheck.render.pipeline_md import pipeline_markdown
-
-        sys.stdout.write(pipeline_markdown(summary, lang))
-        return
-    if fmt == "html" and output is None:
-        from dealcheck.render.html.pipeline import pipeline_html
-
-        sys.stdout.write(pipeline_html(summary, lang))
-        return
-    rows_on_stdout = output == "-" or (output is None and fmt in ("json", "jsonl"))
-    console = _console.err() if rows_on_stdout else _console.out()
-    console.print(pipeline_summary(summary, lang))
 
 
 @contextmanager

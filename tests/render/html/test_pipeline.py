@@ -9,7 +9,7 @@ import pytest
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import AtRiskDeal, PipelineSummary, RejectedRow, Tally
-from dealcheck.loading import load_framework
+from dealcheck.language.loading import load_framework
 from dealcheck.render.html.pipeline import pipeline_html
 from dealcheck.render.pipeline_format import localized
 from tests.conftest import ROOT

@@ -8,14 +8,14 @@ its scale, for the radar chart.
 from __future__ import annotations
 
 from dealcheck.deals.history import DealReport
-from dealcheck.framework import Framework, Level
 from dealcheck.i18n import explain, t
+from dealcheck.language.framework import Framework, Level
 from dealcheck.render.deal_format import level_text, moved_lines, source_text, title_lines
 from dealcheck.render.html.markup import Markup, el, join, linkify
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import Spoke, line_chart, radar
-from dealcheck.report_json import criterion_names
-from dealcheck.scoring import CriterionScore, Scorecard
+from dealcheck.scoring.report_json import criterion_names
+from dealcheck.scoring.score import CriterionScore, Scorecard
 
 
 def deal_report_html(report: DealReport, lang: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, RootModel
 
-from dealcheck.framework import Framework, Text
+from dealcheck.language.framework import Framework, Text
 
 Path = tuple[str | int, ...]
 Finding = tuple[Path, str, bool]  # path, message, point at the key rather than the value

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dealcheck.errors import Location, Problem, ValidationFailed
-from dealcheck.yamlfile import locate
+from dealcheck.language.yamlfile import locate
 
 M = TypeVar("M", bound=BaseModel)
 

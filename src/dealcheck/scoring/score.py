@@ -19,8 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dealcheck.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
-from dealcheck.framework import (
+from dealcheck.language.framework import (
     UNKNOWN,
     Criterion,
     Framework,
@@ -28,7 +27,8 @@ from dealcheck.framework import (
     RedFlagEffect,
     Stage,
 )
-from dealcheck.scorecard import (
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
+from dealcheck.scoring.scorecard import (
     CriterionScore,
     Gap,
     GapKind,

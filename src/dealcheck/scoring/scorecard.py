@@ -6,8 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from dealcheck.answers import CriterionAnswer
-from dealcheck.framework import Criterion, Framework, Level, RedFlag, Stage, Text
+from dealcheck.language.framework import Criterion, Framework, Level, RedFlag, Stage, Text
+from dealcheck.scoring.answers import CriterionAnswer
 
 
 class Recommendation(StrEnum):

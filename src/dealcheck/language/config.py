@@ -8,8 +8,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, ValidationFailed
-from dealcheck.validation import validate_located
-from dealcheck.yamlfile import YamlMapping, locate, read_yaml
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
 
 CONFIG_NAME = ".dealcheck.yaml"
 LANGUAGES = ("en", "ko")

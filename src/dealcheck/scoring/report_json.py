@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dealcheck.assessment import Assessment
-from dealcheck.framework import UNKNOWN
 from dealcheck.i18n import explain
-from dealcheck.scoring import Gap, Scorecard
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.scoring.assessment import Assessment
+from dealcheck.scoring.score import Gap, Scorecard
 
 SCHEMA_VERSION = 1
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dealcheck import catalog
 from dealcheck.errors import DealcheckError, ValidationFailed
-from dealcheck.framework import Framework
-from dealcheck.loading import load_framework
+from dealcheck.language import catalog
+from dealcheck.language.framework import Framework
+from dealcheck.language.loading import load_framework
 
 
 @dataclass(frozen=True)

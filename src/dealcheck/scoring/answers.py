@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from dealcheck.framework import UNKNOWN
+from dealcheck.language.framework import UNKNOWN
 
 
 class EvidenceSource(StrEnum):

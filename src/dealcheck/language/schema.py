@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from dealcheck import __version__
-from dealcheck.framework import Framework
+from dealcheck.language.framework import Framework
 
 SCHEMA_ID = "https://dealcheck.dev/schema/framework.schema.json"
 

@@ -13,10 +13,11 @@ TEAM_DIR_DEFAULT = Path("frameworks")
 
 def builtin_dir() -> Path:
     """The folder of built-in framework files (inside the wheel, or the source tree)."""
-    packaged = Path(__file__).parent / "frameworks"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "frameworks"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "frameworks"
+    return package.parents[1] / "frameworks"
 
 
 @dataclass(frozen=True)

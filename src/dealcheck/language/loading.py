@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dealcheck import catalog
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
-from dealcheck.framework import Framework
-from dealcheck.framework_rules import semantic_problems
-from dealcheck.validation import validate_located
-from dealcheck.yamlfile import YamlMapping, YamlSequence, locate, read_yaml
+from dealcheck.language import catalog
+from dealcheck.language.framework import Framework
+from dealcheck.language.rules import semantic_problems
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import YamlMapping, YamlSequence, locate, read_yaml
 
 KEYED_LISTS = ("criteria", "red_flags", "stages")
 MERGED_PER_KEY = {"levels", "expects"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealcheck import validation_cache
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.language import validation_cache
 
 
 def validate_files(paths: list[Path], *, team_dir: Path) -> tuple[list[Problem], int]:
@@ -34,7 +34,9 @@ def validate_files(paths: list[Path], *, team_dir: Path) -> tuple[list[Problem],
 
 
 def _problems(path: Path, team_dir: Path) -> list[Problem]:
-    from dealcheck.loading import load_framework  # pydantic and PyYAML only on a cache miss
+    from dealcheck.language.loading import (
+        load_framework,  # pydantic and PyYAML only on a cache miss
+    )
 
     try:
         load_framework(str(path) if path.parent != Path() else f"./{path}", team_dir=team_dir)

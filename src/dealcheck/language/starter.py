@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from dealcheck.errors import UsageError
-from dealcheck.framework import ID_PATTERN
-from dealcheck.loading import load_framework
-from dealcheck.schema import framework_schema_json
+from dealcheck.language.framework import ID_PATTERN
+from dealcheck.language.loading import load_framework
+from dealcheck.language.schema import framework_schema_json
 
 SCHEMA_FILE = "framework.schema.json"
 

@@ -13,9 +13,9 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dealcheck.answers import Answers
-from dealcheck.framework import Framework
-from dealcheck.scoring import (
+from dealcheck.language.framework import Framework
+from dealcheck.scoring.answers import Answers
+from dealcheck.scoring.score import (
     NO_CRITERIA_SCORE,
     Gap,
     NextQuestion,

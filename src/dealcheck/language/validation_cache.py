@@ -13,12 +13,13 @@ import os
 import re
 from pathlib import Path
 
-from dealcheck import __version__, catalog
+from dealcheck import __version__
+from dealcheck.language import catalog
 
 _EXTENDS = re.compile(rb"^extends:[ \t]*['\"]?([^'\"#\s]+)", re.MULTILINE)
 _LANGUAGE_MODULES = (
     "framework.py",
-    "framework_rules.py",
+    "rules.py",
     "yamlfile.py",
     "loading.py",
     "validation.py",

@@ -1,0 +1,1 @@
+"""The framework language: models, rules, safe YAML, loading, the catalogue, the schema."""

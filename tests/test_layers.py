@@ -1,0 +1,96 @@
+"""The package's layers point one way: a wing imports only the wings below it.
+
+The file list reads as the data flows (STYLE.md): the framework language, then scoring,
+then the wings that use them (interview, deals, batch), then the renderers, then the
+commands. Imports made only for type checking do not count: they run no code.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dealcheck"
+
+# Each wing, with the wings it may import at run time.
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "i18n": set(),
+    "language": {"errors", "__init__"},
+    "scoring": {"errors", "i18n", "language"},
+    "interview": {"errors", "i18n", "language", "scoring"},
+    "deals": {"errors", "i18n", "language", "scoring", "interview"},
+    "batch": {"errors", "i18n", "language", "scoring", "deals"},
+    "render": {"errors", "i18n", "language", "scoring", "deals", "batch"},
+    "cli": {
+        "errors",
+        "i18n",
+        "language",
+        "scoring",
+        "deals",
+        "batch",
+        "render",
+        "interview",
+        "__init__",
+    },
+    "__init__": {"language", "scoring"},
+    "__main__": {"__init__", "cli"},
+}
+
+
+def _wing(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _runtime_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    type_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            type_only.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("dealcheck"):
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("dealcheck")]
+    return found
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_module_imports_only_the_layers_below_its_wing(path: Path) -> None:
+    relative = path.relative_to(PACKAGE).with_suffix("")
+    wing = relative.parts[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+
+    upward = [
+        f"{relative}.py:{line} imports {module}"
+        for line, module in _runtime_imports(tree)
+        if _wing(module) != wing and _wing(module) not in ALLOWED[wing]
+    ]
+
+    assert upward == []
+
+
+def test_every_wing_has_a_place_in_the_layers() -> None:
+    wings = {p.relative_to(PACKAGE).with_suffix("").parts[0] for p in _modules()}
+
+    assert wings <= set(ALLOWED), "add the new wing to ALLOWED, below what it uses"
+
+
+def test_the_check_catches_an_upward_import() -> None:
+    tree = ast.parse(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from dealcheck.cli import app\n"
+        "def f():\n    from dealcheck.cli._console import out\n"
+    )
+
+    assert _runtime_imports(tree) == [(5, "dealcheck.cli._console")]
