@@ -57,7 +57,7 @@ def qualify(
         deal_file=deal_file,
         frameworks=list(framework or []),
         default_frameworks=list(config.frameworks),
-        deals_dir=config.deals_path,
+        deals_dir=_relative(config.deals_path),
         team_dir=_context.team_dir(frameworks_dir),
         lang=ui,
         stage=stage,
@@ -178,6 +178,14 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> None:
         from dealcheck.errors import UsageError
 
         raise UsageError(f"--format {value!r}: use {', '.join(allowed)}")
+
+
+def _relative(path: Path) -> Path:
+    """`path` as the rep would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _note(message: str) -> None:
