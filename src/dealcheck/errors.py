@@ -8,6 +8,7 @@ its code. Exit codes (documented in the README):
 * 2 usage error (bad option, unknown framework id, missing file)
 * 3 input data could not be read (bad YAML, bad CSV, wrong encoding)
 * 4 a deal file is locked by another dealcheck process
+* 5 an output could not be written (read-only, disk full, closed stdout); nothing was replaced
 * 130 interrupted (Ctrl-C)
 """
 
@@ -25,6 +26,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     BAD_INPUT = 3
     LOCKED = 4
+    CANNOT_WRITE = 5
     INTERRUPTED = 130
 
 
@@ -66,6 +68,12 @@ class LockedError(DealcheckError):
     """Another dealcheck process holds the deal file."""
 
     exit_code = ExitCode.LOCKED
+
+
+class WriteError(DealcheckError):
+    """An output could not be written; the previous file, if any, is unchanged."""
+
+    exit_code = ExitCode.CANNOT_WRITE
 
 
 @dataclass(frozen=True)

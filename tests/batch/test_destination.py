@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcheck.batch.destination import destination
-from dealcheck.errors import UsageError
+from dealcheck.errors import WriteError
 from tests.batch.conftest import MINI_HEADER, MINI_MAP
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
@@ -72,7 +72,7 @@ def test_a_pipe_is_written_in_place(tmp_path: Path) -> None:
 
 def test_an_unwritable_folder_is_a_one_line_error(tmp_path: Path) -> None:
     with (
-        pytest.raises(UsageError, match="cannot write"),
+        pytest.raises(WriteError, match="cannot write"),
         destination(str(tmp_path / "missing" / "scored.csv"), bom=False),
     ):
         pass

@@ -10,7 +10,7 @@ import pytest
 
 from dealcheck.deals import store
 from dealcheck.deals.model import Deal, DealBasics, Draft
-from dealcheck.errors import InputError, LockedError, UsageError, ValidationFailed
+from dealcheck.errors import InputError, LockedError, UsageError, ValidationFailed, WriteError
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_write_is_atomic_and_leaves_no_temp_files(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match="cannot write: disk full"):
         store.save_deal(path, Deal(name="Acme v2"))
     assert path.read_text(encoding="utf-8") == before
     assert [p.name for p in tmp_path.iterdir()] == ["acme.yaml"]

@@ -6,18 +6,18 @@ import sys
 from pathlib import Path
 
 
-def emit(text: str, path: Path | None) -> None:
-    """Write `text` to `path` (UTF-8), or to stdout when no path is given.
+def emit(text: str, path: Path | None, *, inputs: tuple[Path, ...] = ()) -> None:
+    """Write `text` to `path` (UTF-8, atomically), or to stdout when no path is given.
 
     Raises:
-        UsageError: The file cannot be written.
+        UsageError: `path` is one of `inputs`.
+        WriteError: The file cannot be written.
     """
     if path is None:
         sys.stdout.write(text)
         return
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        from dealcheck.errors import UsageError
+    from dealcheck.files.atomic import write_atomic
+    from dealcheck.files.clash import refuse_clashes
 
-        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    refuse_clashes([("input", str(i)) for i in inputs], [("-o", str(path))])
+    write_atomic(path, text)

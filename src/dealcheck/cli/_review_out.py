@@ -40,9 +40,8 @@ def show_review(
     from dealcheck.render.review_view import review_renderable
 
     if path is not None:
-        try:
-            path.write_text(review_document(review, path, lang), encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+        from dealcheck.files.atomic import write_atomic
+
+        write_atomic(path, review_document(review, path, lang))
     console = _console.err() if to_stderr else _console.out()
     console.print(review_renderable(review, lang))

@@ -101,6 +101,10 @@ def report(
         from dealcheck.errors import UsageError
 
         raise UsageError("-o needs --format md, json or html")
+    if out_file is not None:
+        from dealcheck.files.clash import refuse_clashes
+
+        refuse_clashes([("input", str(deal_file))], [("-o", str(out_file))])
     built = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), at=at)
     if output == "json":
         import json
@@ -108,15 +112,15 @@ def report(
         from dealcheck.scoring.report_json import assessment_to_dict
 
         data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file, inputs=(deal_file,))
     elif output == "md":
         from dealcheck.render.markdown import report_markdown
 
-        emit(report_markdown(built, ui), out_file)
+        emit(report_markdown(built, ui), out_file, inputs=(deal_file,))
     elif output == "html":
         from dealcheck.render.html.deal import deal_report_html
 
-        emit(deal_report_html(built, ui), out_file)
+        emit(deal_report_html(built, ui), out_file, inputs=(deal_file,))
     else:
         from dealcheck.cli._console import out
         from dealcheck.render.deal_report import report_renderable

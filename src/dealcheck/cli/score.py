@@ -103,6 +103,7 @@ def score(
         team_dir(frameworks_dir),
         config().frameworks,
     )
+    _refuse_clashes(request, compare, review_output)
     before, this_week = _review_start(request, compare, review_output)
     with progress_callback(_console.err()) as progress:
         summary = run_score(request, progress, this_week)
@@ -135,6 +136,7 @@ def map_init(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Force the input encoding.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
     frameworks_dir: TeamDirOption = None,
 ) -> None:
     """Draft a mapping from a CRM export's headers, with TODOs where it cannot tell.
@@ -143,21 +145,51 @@ def map_init(
     Examples:
       dealcheck map init export.csv -f meddpicc --crm salesforce -o export.map.yaml
       dealcheck map init ../crm/open_deals.csv -f bant -o open_deals.map.yaml
+      dealcheck map init export.csv -f bant -o export.map.yaml --force   # replace the draft
     """
     from dealcheck.batch.draft import draft_mapping
     from dealcheck.cli._context import config, team_dir
     from dealcheck.language.loading import load_framework
 
+    if output is not None:
+        _refuse_replacing(input_file, output, force)
     ids = framework or config().frameworks
     frameworks = [load_framework(i, team_dir=team_dir(frameworks_dir)) for i in ids]
     text = draft_mapping(str(input_file), frameworks, crm=crm, encoding=encoding)
     if output is None:
         print(text, end="")
     else:
-        output.write_text(text, encoding="utf-8")
+        from dealcheck.files.atomic import write_atomic
+
+        write_atomic(output, text)
         print(
             f"wrote {output}; fill in the TODOs, then: dealcheck score {input_file} --map {output}"
         )
+
+
+def _refuse_clashes(request: ScoreRequest, compare: str | None, review: Path | None) -> None:
+    """No output may name an input or another output (exit 2 before any work)."""
+    from dealcheck.files.clash import refuse_clashes
+
+    inputs = [("input", path) for path in request.inputs]
+    if request.mapping and Path(request.mapping).is_file():
+        inputs.append(("--map", request.mapping))
+    if compare is not None:
+        inputs.append(("--compare", compare))
+    outputs = [("-o", request.output), ("--rejects", request.rejects)]
+    if review is not None:
+        outputs.append(("--review-output", str(review)))
+    refuse_clashes(inputs, [(label, path) for label, path in outputs if path])
+
+
+def _refuse_replacing(input_file: Path, output: Path, force: bool) -> None:
+    """`map init -o` never writes over its export, and replaces a mapping only with --force."""
+    from dealcheck.errors import UsageError
+    from dealcheck.files.clash import refuse_clashes
+
+    refuse_clashes([("input", str(input_file))], [("-o", str(output))])
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists; pass --force to overwrite it")
 
 
 def _review_start(

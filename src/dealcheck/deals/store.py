@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from typing import Any
 import yaml
 
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import InputError, LockedError, UsageError
+from dealcheck.errors import InputError, LockedError, UsageError, WriteError
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
@@ -119,26 +118,18 @@ def dump(data: Any) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `text` to `path` atomically (see `dealcheck.files.atomic`).
+
+    Raises:
+        WriteError: The folder or the file cannot be written.
+    """
+    from dealcheck.files.atomic import write_atomic as replace
+
     try:
-        # mkstemp creates 0600 files; a deal file is an ordinary, shareable file.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(f"{path.parent}: cannot create the folder: {error.strerror}") from None
+    replace(path, text)
 
 
 @contextlib.contextmanager
