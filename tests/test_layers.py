@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "interview": {"errors", "i18n", "files", "language", "scoring"},
     "deals": {"errors", "i18n", "files", "language", "scoring", "interview"},
     "batch": {"errors", "i18n", "files", "language", "scoring", "deals"},
-    "render": {"errors", "i18n", "files", "language", "scoring", "deals", "batch"},
+    "policy": {"errors", "i18n", "files", "language", "scoring", "deals", "batch"},
+    "render": {"errors", "i18n", "files", "language", "scoring", "deals", "batch", "policy"},
     "cli": {
         "errors",
         "files",
@@ -33,6 +34,7 @@ ALLOWED: dict[str, set[str]] = {
         "scoring",
         "deals",
         "batch",
+        "policy",
         "render",
         "interview",
         "__init__",

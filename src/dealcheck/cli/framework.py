@@ -139,3 +139,37 @@ def new(
     )
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+@command(app, "test")
+def run_framework_tests(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Test files or folders (default: tests/ in the team folder)."),
+    ] = None,
+    builtin: Annotated[
+        bool, typer.Option("--builtin", help="Run the tests shipped with the built-in frameworks.")
+    ] = False,
+    frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Score example deals and check the verdicts the team expects; exit 1 on any failure.
+
+    Each test file names a framework and lists example deals: answers, a stage and the
+    expected recommendation, grade, score, gaps or red flags (only what is stated is
+    checked). See README, "Framework tests".
+
+    \b
+    Examples:
+      dealcheck framework test
+      dealcheck framework test frameworks/tests/acme.yaml --lang ko
+      dealcheck framework test --builtin
+    """
+    from dealcheck.cli._context import language, team_dir
+    from dealcheck.policy.run import run_tests
+    from dealcheck.render.framework_tests import test_report
+
+    results = run_tests(paths or [], team_dir=team_dir(frameworks_dir), builtin=builtin)
+    sys.stdout.write(test_report(results, language(lang)))
+    if any(r.failed or r.problems for r in results):
+        raise typer.Exit(1)

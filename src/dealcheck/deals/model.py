@@ -52,6 +52,20 @@ class AnswerRecord(_Strict):
         )
 
 
+def level_shorthand(value: Any) -> Any:
+    """Accept `champion: partial` as `champion: {level: partial}` (a pydantic before-validator)."""
+    if isinstance(value, dict):
+        return {k: {"level": v} if isinstance(v, str) else v for k, v in value.items()}
+    return value
+
+
+def flag_booleans(value: Any) -> Any:
+    """Accept `true`/`false` for a red flag as `yes`/`no` (a pydantic before-validator)."""
+    if isinstance(value, dict):
+        return {k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in value.items()}
+    return value
+
+
 class FrameworkAnswers(_Strict):
     """Answers for one framework: criterion id -> answer, red flag id -> yes/no/unknown."""
 
@@ -62,22 +76,8 @@ class FrameworkAnswers(_Strict):
         default_factory=dict, description="Red flag id -> yes, no or unknown."
     )
 
-    @field_validator("criteria", mode="before")
-    @classmethod
-    def _level_shorthand(cls, value: Any) -> Any:
-        # `champion: partial` is accepted as `champion: {level: partial}`.
-        if isinstance(value, dict):
-            return {k: {"level": v} if isinstance(v, str) else v for k, v in value.items()}
-        return value
-
-    @field_validator("red_flags", mode="before")
-    @classmethod
-    def _flag_booleans(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {
-                k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in value.items()
-            }
-        return value
+    _level_shorthand = field_validator("criteria", mode="before")(level_shorthand)
+    _flag_booleans = field_validator("red_flags", mode="before")(flag_booleans)
 
     def to_answers(self) -> Answers:
         """The scoring core's view of these answers."""

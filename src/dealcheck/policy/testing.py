@@ -1,0 +1,208 @@
+"""Run framework tests: score each example deal and compare it with what the team expects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dealcheck.errors import DealcheckError, Location, Problem, ValidationFailed
+from dealcheck.language import catalog
+from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.language.loading import load_framework
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
+from dealcheck.policy.examples import CONTRACT_RECOMMENDATIONS, Example, ExampleFile
+from dealcheck.scoring.answers import Answers
+from dealcheck.scoring.assessment import assess
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation the example deal did not meet."""
+
+    what: str  # recommendation, grade, score, gaps or flags
+    expected: str
+    got: str
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """An example deal's verdict and the expectations it missed."""
+
+    name: str
+    location: Location
+    recommendation: str
+    grade: str
+    score: float
+    mismatches: list[Mismatch]
+
+    @property
+    def passed(self) -> bool:
+        """Whether every stated expectation held."""
+        return not self.mismatches
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One test file: its examples' results, or the problems that stopped it running."""
+
+    path: str
+    frameworks: list[str] = field(default_factory=list)
+    examples: list[ExampleResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Examples that missed an expectation."""
+        return sum(not e.passed for e in self.examples)
+
+
+def run_file(path: Path, *, team_dir: Path) -> FileResult:
+    """Run one test file; problems in the file (or its framework) come back located."""
+    try:
+        tree = read_yaml(path)
+        tests = validate_located(ExampleFile, tree)
+        frameworks = _frameworks(tests, tree, path, team_dir)
+        problems = list(_reference_problems(tests, tree, frameworks))
+        if problems:
+            raise ValidationFailed(problems)
+    except ValidationFailed as error:
+        return FileResult(str(path), problems=error.problems)
+    results = [
+        _run(example, locate(tree, ("examples", index)) or tree.location, frameworks)
+        for index, example in enumerate(tests.examples)
+    ]
+    return FileResult(str(path), [f"{f.id}@{f.version}" for f in frameworks], results)
+
+
+def _frameworks(
+    tests: ExampleFile, tree: YamlMapping, path: Path, team_dir: Path
+) -> list[Framework]:
+    references = tests.references()
+    loaded: list[Framework] = []
+    for index, reference in enumerate(references):
+        where = locate(
+            tree, ("framework",) if isinstance(tests.framework, str) else ("framework", index)
+        )
+        try:
+            looks_like_path = reference.endswith((".yaml", ".yml")) or "/" in reference
+            if looks_like_path:
+                reference = str(
+                    catalog.find(reference, team_dir=team_dir, relative_to=path.parent).path
+                )
+            loaded.append(load_framework(reference, team_dir=team_dir))
+        except ValidationFailed:
+            raise
+        except DealcheckError as error:
+            raise ValidationFailed([Problem(where or tree.location, error.message)]) from None
+    return loaded
+
+
+def _reference_problems(
+    tests: ExampleFile, tree: YamlMapping, frameworks: list[Framework]
+) -> Iterator[Problem]:
+    criteria = {c.id: fw.scale_of(c) for fw in frameworks for c in fw.criteria}
+    flags = {f.id for fw in frameworks for f in fw.red_flags}
+    staged = [fw for fw in frameworks if fw.stages]
+    grades = [band.grade for band in frameworks[0].grades]
+
+    def at(path: tuple[str | int, ...], on_key: bool = False) -> Location:
+        return locate(tree, path, on_key=on_key) or tree.location
+
+    for index, example in enumerate(tests.examples):
+        base: tuple[str | int, ...] = ("examples", index)
+        for criterion_id, answer in example.answers.items():
+            scale = criteria.get(criterion_id)
+            if scale is None:
+                yield Problem(
+                    at((*base, "answers", criterion_id), True),
+                    f"no criterion {criterion_id!r} (criteria: {_listed(criteria)})",
+                )
+            elif answer.level != UNKNOWN and scale.by_id(answer.level) is None:
+                levels = ", ".join([*(lv.id for lv in scale.root), UNKNOWN])
+                yield Problem(
+                    at((*base, "answers", criterion_id)),
+                    f"no level {answer.level!r} (levels: {levels})",
+                )
+        for flag_id in example.red_flags:
+            if flag_id not in flags:
+                yield Problem(
+                    at((*base, "red_flags", flag_id), True),
+                    f"no red flag {flag_id!r} (red flags: {_listed(flags)})",
+                )
+        if example.stage is not None and staged and staged[0].stage(example.stage) is None:
+            known = ", ".join(s.id for s in staged[0].stages)
+            yield Problem(at((*base, "stage")), f"no stage {example.stage!r} (stages: {known})")
+        expect = example.expect
+        if (
+            expect.recommendation is not None
+            and expect.recommendation not in CONTRACT_RECOMMENDATIONS
+        ):
+            yield Problem(
+                at((*base, "expect", "recommendation")),
+                f"no recommendation {expect.recommendation!r} "
+                f"(use {', '.join(CONTRACT_RECOMMENDATIONS)})",
+            )
+        if expect.grade is not None and expect.grade not in grades:
+            yield Problem(
+                at((*base, "expect", "grade")),
+                f"no grade {expect.grade!r} (grades: {', '.join(grades)})",
+            )
+        for key, known_ids in (("gaps", criteria), ("flags", flags)):
+            for item_index, item in enumerate(getattr(expect, key) or []):
+                if item not in known_ids:
+                    kind = "criterion" if key == "gaps" else "red flag"
+                    yield Problem(
+                        at((*base, "expect", key, item_index)),
+                        f"no {kind} {item!r} ({_listed(known_ids)})",
+                    )
+
+
+def _run(example: Example, where: Location, frameworks: list[Framework]) -> ExampleResult:
+    answers = {
+        fw.id: Answers(
+            {
+                c.id: example.answers[c.id].to_answer()
+                for c in fw.criteria
+                if c.id in example.answers
+            },
+            {
+                f.id: None
+                if example.red_flags[f.id] == UNKNOWN
+                else example.red_flags[f.id] == "yes"
+                for f in fw.red_flags
+                if f.id in example.red_flags
+            },
+        )
+        for fw in frameworks
+    }
+    verdict = assess(frameworks, answers, example.stage)
+    gaps = [g.criterion.id for g in verdict.gaps]
+    flags = [f.flag.id for f in verdict.red_flags]
+    expect = example.expect
+    missed: list[Mismatch] = []
+    if expect.recommendation is not None and expect.recommendation != verdict.recommendation:
+        missed.append(
+            Mismatch("recommendation", expect.recommendation, str(verdict.recommendation))
+        )
+    if expect.grade is not None and expect.grade != verdict.grade:
+        missed.append(Mismatch("grade", expect.grade, verdict.grade))
+    if expect.score_at_least is not None and verdict.score < expect.score_at_least:
+        missed.append(Mismatch("score", f">= {expect.score_at_least:g}", f"{verdict.score:g}"))
+    if expect.score_below is not None and verdict.score >= expect.score_below:
+        missed.append(Mismatch("score", f"< {expect.score_below:g}", f"{verdict.score:g}"))
+    for what, wanted, got in (("gaps", expect.gaps, gaps), ("flags", expect.flags, flags)):
+        if wanted is not None and set(wanted) != set(got):
+            missed.append(Mismatch(what, _ids(wanted), _ids(got)))
+    return ExampleResult(
+        example.name, where, str(verdict.recommendation), verdict.grade, verdict.score, missed
+    )
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(sorted(ids)) if ids else "-"
+
+
+def _listed(ids: Iterable[str]) -> str:
+    return ", ".join(sorted(ids)) or "none"
