@@ -57,11 +57,14 @@ def test_validate_accepts_valid_files_with_exit_0(runner: CliRunner, in_repo: Pa
     assert "2 file(s) valid" in err
 
 
-def test_validate_a_missing_file_is_a_problem_not_a_crash(runner: CliRunner, in_repo: Path) -> None:
-    code, out, _ = invoke(runner, "framework", "validate", "nope.yaml")
+def test_validate_a_missing_file_is_a_usage_error_like_everywhere(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, out, err = invoke(runner, "framework", "validate", "frameworks/bant.yaml", "nope.yaml")
 
-    assert code == 1
-    assert out.strip() == "nope.yaml:1:1: no such file"
+    assert code == 2
+    assert out == ""
+    assert err.strip() == "error: nope.yaml: no such file"
 
 
 def test_validate_in_a_fresh_process_never_shows_a_traceback(in_repo: Path) -> None:

@@ -7,7 +7,7 @@ import sys
 
 def main() -> None:
     """Run the dealcheck command line."""
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         # Answered before the CLI framework loads: scripts call this often.
         from dealcheck import __version__
 

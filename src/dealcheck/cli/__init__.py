@@ -21,7 +21,8 @@ app = typer.Typer(
     # Plain help: typer's rich help imports rich, markdown-it and more, doubling start-up.
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion; ids complete through cli/_complete.py.
+    add_completion=True,
     epilog="Run 'dealcheck COMMAND --help' for a command's options and examples.",
 )
 app.add_typer(framework.app, name="framework")
@@ -40,7 +41,11 @@ def main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import typer
 
+from dealcheck.cli._help import Command
 from dealcheck.errors import DealcheckError, ExitCode, ValidationFailed
 
 P = ParamSpec("P")
@@ -42,7 +43,7 @@ def command(
     """Register a command on `app` behind the error boundary."""
 
     def register(function: Callable[P, R]) -> Callable[P, R]:
-        app.command(name, **settings)(handle_errors(function))
+        app.command(name, cls=Command, **settings)(handle_errors(function))
         return function
 
     return register

@@ -7,20 +7,36 @@ from typing import Annotated
 
 import typer
 
+from dealcheck.cli._complete import framework_ids, stage_ids
+
 LangOption = Annotated[
     str | None,
     typer.Option(
-        "--lang", "-l", help="Language: en or ko (default: .dealcheck.yaml, then the locale)."
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help="Language: en or ko (default: .dealcheck.yaml, then the locale).",
     ),
 ]
 TeamDirOption = Annotated[
     Path | None,
     typer.Option(
         "--frameworks-dir",
+        metavar="DIR",
         help="Team framework folder (default: from .dealcheck.yaml, else ./frameworks).",
     ),
 ]
 FrameworkOption = Annotated[
     list[str] | None,
-    typer.Option("--framework", "-f", help="Framework id or file; repeat for several."),
+    typer.Option(
+        "--framework",
+        "-f",
+        metavar="ID",
+        help="Framework id or file; repeat for several.",
+        autocompletion=framework_ids,
+    ),
+]
+StageOption = Annotated[
+    str | None,
+    typer.Option("--stage", "-s", metavar="STAGE", help="Deal stage id.", autocompletion=stage_ids),
 ]

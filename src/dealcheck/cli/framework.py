@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from dealcheck.cli import _complete
 from dealcheck.cli._errors import command
 from dealcheck.cli._options import LangOption, TeamDirOption
 
@@ -45,7 +46,12 @@ def list_frameworks(
 @command(app, "show")
 def show(
     framework: Annotated[
-        str, typer.Argument(help="Framework id (meddpicc, bant, …) or path to a YAML file.")
+        str,
+        typer.Argument(
+            metavar="ID|FILE",
+            help="Framework id (meddpicc, bant, …) or path to a YAML file.",
+            autocompletion=_complete.framework_ids,
+        ),
     ],
     lang: LangOption = None,
     resolved: Annotated[
@@ -74,7 +80,10 @@ def show(
 
 @command(app, "validate")
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Framework files to check.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="Framework files to check; - reads standard input."),
+    ],
     frameworks_dir: TeamDirOption = None,
 ) -> None:
     """Check framework files; print PATH:LINE:COL: message per problem, exit 1 if any.
@@ -84,11 +93,13 @@ def validate(
     \b
     Examples:
       dealcheck framework validate frameworks/*.yaml
+      git show HEAD:frameworks/acme.yaml | dealcheck framework validate -
     """
     from dealcheck.cli._context import team_dir
     from dealcheck.language.validate_files import validate_files
 
-    problems, checked = validate_files(paths, team_dir=team_dir(frameworks_dir))
+    stdin = sys.stdin.buffer.read() if Path("-") in paths else None
+    problems, checked = validate_files(paths, team_dir=team_dir(frameworks_dir), stdin=stdin)
     for problem in problems:
         print(problem)
     invalid = len({p.location.file for p in problems})
@@ -119,7 +130,14 @@ def new(
         str, typer.Argument(metavar="ID", help="Id of the new framework, e.g. acme-meddpicc.")
     ],
     extends: Annotated[
-        str, typer.Option("--extends", "-e", help="Framework to build on.")
+        str,
+        typer.Option(
+            "--extends",
+            "-e",
+            metavar="ID",
+            help="Framework to build on.",
+            autocompletion=_complete.framework_ids,
+        ),
     ] = "meddpicc",
     frameworks_dir: TeamDirOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,

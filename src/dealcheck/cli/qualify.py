@@ -9,25 +9,31 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
+from dealcheck.cli._options import FrameworkOption, LangOption, StageOption, TeamDirOption
 
 if TYPE_CHECKING:
     from dealcheck.interview.prompter import Prompter
 
 app = typer.Typer()
 
-DealArgument = Annotated[Path, typer.Argument(help="The deal file (YAML) in the deals folder.")]
+DealArgument = Annotated[
+    Path, typer.Argument(metavar="DEAL_FILE", help="The deal file (YAML) in the deals folder.")
+]
 
 
 @command(app, "qualify")
 def qualify(
     deal_file: Annotated[
-        Path | None, typer.Argument(help="Deal file to re-qualify; omit to create a new deal.")
+        Path | None,
+        typer.Argument(
+            metavar="DEAL_FILE", help="Deal file to re-qualify; omit to create a new deal."
+        ),
     ] = None,
     framework: FrameworkOption = None,
-    stage: Annotated[str | None, typer.Option("--stage", "-s", help="Deal stage id.")] = None,
+    stage: StageOption = None,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="YAML answers file: run without prompts.")
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="YAML answers file: run without prompts."),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; keep previous answers.")
@@ -72,12 +78,18 @@ def qualify(
 @command(app, "report")
 def report(
     deal_file: DealArgument,
-    output: Annotated[str, typer.Option("--format", help="text, md, json or html.")] = "text",
+    output: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="text, md, json or html.")
+    ] = "text",
     out_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write md, json or html to this file.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write md, json or html to this file."),
     ] = None,
     at: Annotated[
-        int | None, typer.Option("--at", help="Qualification number (1 = oldest; default latest).")
+        int | None,
+        typer.Option(
+            "--at", metavar="N", help="Qualification number (1 = oldest; default latest)."
+        ),
     ] = None,
     lang: LangOption = None,
     frameworks_dir: TeamDirOption = None,
@@ -131,7 +143,7 @@ def report(
 @command(app, "prep")
 def prep(
     deal_file: DealArgument,
-    output: Annotated[str, typer.Option("--format", help="text or md.")] = "text",
+    output: Annotated[str, typer.Option("--format", metavar="FORMAT", help="text or md.")] = "text",
     lang: LangOption = None,
     frameworks_dir: TeamDirOption = None,
 ) -> None:

@@ -25,32 +25,45 @@ app.add_typer(map_app, name="map")
 @command(app, "score")
 def score(
     inputs: Annotated[
-        list[str], typer.Argument(help="CSV or JSON Lines exports, deal folders, or - for stdin.")
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="CSV or JSON Lines exports, deal folders, or - for stdin."
+        ),
     ],
     framework: FrameworkOption = None,
     mapping: Annotated[
         str | None,
         typer.Option(
-            "--map", "-m", help="Mapping file, or preset: salesforce, hubspot, pipedrive."
+            "--map",
+            "-m",
+            metavar="MAPPING",
+            help="Mapping file, or preset: salesforce, hubspot, pipedrive.",
         ),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Scored file (- for stdout).")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Scored file (- for stdout)."),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="csv, jsonl, json, md or html.")
+        str | None, typer.Option("--format", metavar="FORMAT", help="csv, jsonl, json, md or html.")
     ] = None,
     compare: Annotated[
         str | None,
         typer.Option(
-            "--compare", help="Last week's scored CSV (from -o) or deal folder: show what moved."
+            "--compare",
+            metavar="LAST_WEEK",
+            help="Last week's scored CSV (from -o) or deal folder: show what moved.",
         ),
     ] = None,
     review_output: Annotated[
-        Path | None, typer.Option("--review-output", help="Also write the review (.md or .html).")
+        Path | None,
+        typer.Option(
+            "--review-output", metavar="FILE", help="Also write the review (.md or .html)."
+        ),
     ] = None,
     rejects: Annotated[
-        str | None, typer.Option("--rejects", help="Write rejected rows here (CSV).")
+        str | None,
+        typer.Option("--rejects", metavar="FILE", help="Write rejected rows here (CSV)."),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")
@@ -63,7 +76,12 @@ def score(
     ] = None,
     today: Annotated[
         datetime | None,
-        typer.Option("--today", formats=["%Y-%m-%d"], help="Reference date for hygiene checks."),
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="Reference date for hygiene checks.",
+        ),
     ] = None,
     bom: Annotated[
         bool, typer.Option("--bom/--no-bom", help="Write CSV as UTF-8 with BOM (for Excel).")
@@ -124,14 +142,21 @@ def score(
 
 @command(map_app, "init")
 def map_init(
-    input_file: Annotated[Path, typer.Argument(help="A CRM export (CSV) to read the headers of.")],
+    input_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A CRM export (CSV) to read the headers of.")
+    ],
     framework: FrameworkOption = None,
     crm: Annotated[
         str | None,
-        typer.Option("--crm", help="salesforce, hubspot or pipedrive: start from that preset."),
+        typer.Option(
+            "--crm", metavar="CRM", help="salesforce, hubspot or pipedrive: start from that preset."
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the draft here (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the draft here (default: stdout)."
+        ),
     ] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Force the input encoding.")

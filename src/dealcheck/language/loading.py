@@ -10,7 +10,7 @@ from dealcheck.language import catalog
 from dealcheck.language.framework import Framework
 from dealcheck.language.rules import semantic_problems
 from dealcheck.language.validation import validate_located
-from dealcheck.language.yamlfile import YamlMapping, YamlSequence, locate, read_yaml
+from dealcheck.language.yamlfile import YamlMapping, YamlSequence, locate, parse_yaml, read_yaml
 
 KEYED_LISTS = ("criteria", "red_flags", "stages")
 MERGED_PER_KEY = {"levels", "expects"}
@@ -41,6 +41,16 @@ def load_with_tree(
     return validate_tree(tree), tree
 
 
+def load_framework_bytes(data: bytes, *, name: str, team_dir: Path | None = None) -> Framework:
+    """Load a framework read from elsewhere (standard input) and named `name` in messages.
+
+    A relative `extends` path is resolved from the current folder.
+    """
+    team = team_dir or catalog.TEAM_DIR_DEFAULT
+    source = catalog.FrameworkSource(Path.cwd() / name, "file", name)
+    return validate_tree(_resolved_tree(source, team, chain=(), tree=parse_yaml(data, name)))
+
+
 def validate_tree(tree: YamlMapping) -> Framework:
     """Validate a merged raw tree into a `Framework`, locating every problem."""
     framework = validate_located(Framework, tree)
@@ -54,9 +64,10 @@ def validate_tree(tree: YamlMapping) -> Framework:
 
 
 def _resolved_tree(
-    source: catalog.FrameworkSource, team_dir: Path, chain: tuple[str, ...]
+    source: catalog.FrameworkSource, team_dir: Path, chain: tuple[str, ...], tree: Any = None
 ) -> YamlMapping:
-    tree = read_yaml(source.path, display_name=source.name)
+    if tree is None:
+        tree = read_yaml(source.path, display_name=source.name)
     if not isinstance(tree, YamlMapping):
         raise ValidationFailed(
             [
