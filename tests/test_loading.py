@@ -30,7 +30,7 @@ TEAM = FRAMEWORK_FIXTURES / "team"
         ("missing-translation.yaml", "missing-translation.yaml:31:11: missing ko text"),
         (
             "cap-without-points.yaml",
-            "cap-without-points.yaml:53:5: red_flags.1: a `cap` red flag needs `points`",
+            "cap-without-points.yaml:55:5: red_flags.1: a `cap` red flag needs `points`",
         ),
         (
             "wrong-type.yaml",
@@ -41,7 +41,7 @@ TEAM = FRAMEWORK_FIXTURES / "team"
             "unknown-stage-criterion.yaml",
             "unknown-stage-criterion.yaml:41:30: no criterion 'metrics'",
         ),
-        ("grades-unordered.yaml", "grades-unordered.yaml:66:3: list grade bands from the highest"),
+        ("grades-unordered.yaml", "grades-unordered.yaml:70:3: list grade bands from the highest"),
         ("not-a-mapping.yaml", "not-a-mapping.yaml:1:1: a framework file is a mapping"),
     ],
 )

@@ -179,7 +179,14 @@ def test_assessment_combines_frameworks_and_applies_all_flags(mini: Framework) -
             "version": "1.0.0",
             "scale": [level.model_dump() for level in mini.scale.root],
             "red_flags": [
-                {"id": "gone", "question": "Gone?", "effect": "cap", "points": 30, "reason": "r"}
+                {
+                    "id": "gone",
+                    "name": "Gone",
+                    "question": "Gone?",
+                    "effect": "cap",
+                    "points": 30,
+                    "reason": "r",
+                }
             ],
         }
     )

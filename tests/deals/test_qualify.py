@@ -97,7 +97,7 @@ def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) 
     prompter = ScriptedPrompter([True, "yes", "no", "no"])
     outcome = qualify(request(tmp_path, team, deal_file=path, frameworks=[]), prompter)
     assert outcome.resumed
-    assert prompter.asked[1][1].startswith("4/6 · Red flag price-only")
+    assert prompter.asked[1][1].startswith("4/6 · Red flag: Price check only")
     assert store.load_deal(path).qualifications[0].answers["mini"].red_flags["price-only"] == "yes"
 
 

@@ -92,10 +92,11 @@ def score_pipeline(
 
 
 def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:
-    """Criterion and stage ids -> their names in `lang`, for the summary's renderers."""
+    """Criterion, red flag and stage ids -> their names in `lang`, for the summary."""
     names: dict[str, str] = {}
     for framework in reversed(frameworks):
         names.update({stage.id: stage.name.get(lang) for stage in framework.stages})
+        names.update({flag.id: flag.name.get(lang) for flag in framework.red_flags})
         names.update({c.id: c.name.get(lang) for c in framework.criteria})
     return names
 

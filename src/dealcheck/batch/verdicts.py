@@ -82,6 +82,11 @@ class VerdictCache:
         self._to_dict = assessment_to_dict
         self.criteria_slots = [(n, c.id) for n, fw in enumerate(frameworks) for c in fw.criteria]
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
+        slots_of: dict[str, list[int]] = {}
+        for slot, (_, flag_id) in enumerate(self.flag_slots):
+            slots_of.setdefault(flag_id, []).append(slot)
+        # Red flags several frameworks share: one answer (the first given) for all.
+        self._shared_flags = [slots for slots in slots_of.values() if len(slots) > 1]
         self._cache: dict[tuple[Any, ...], Verdict] = {}
         self._old: dict[tuple[Any, ...], Verdict] = {}
         self._each = range(len(self.frameworks))
@@ -113,6 +118,7 @@ class VerdictCache:
         self, stage: str | None, levels: LevelKey, flags: FlagKey, evidence: tuple[str, ...] | None
     ) -> Verdict:
         self.computed += 1
+        flags = self._one_answer_per_flag(flags)
         result: Assessment | Overall
         if self.with_report:
             result = assess(self.frameworks, self._answers(levels, flags, evidence), stage)
@@ -140,6 +146,16 @@ class VerdictCache:
             if isinstance(result, Assessment)
             else None,
         )
+
+    def _one_answer_per_flag(self, flags: FlagKey) -> FlagKey:
+        if not self._shared_flags:
+            return flags
+        merged = list(flags)
+        for slots in self._shared_flags:
+            said = next((flags[s] for s in slots if flags[s] is not None), None)
+            for slot in slots:
+                merged[slot] = said
+        return tuple(merged)
 
     def _part(self, n: int, stage: str | None, levels: LevelKey, flags: FlagKey) -> ScoreParts:
         framework = self.frameworks[n]

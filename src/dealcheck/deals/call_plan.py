@@ -88,7 +88,7 @@ def call_plan(report: DealReport, lang: str) -> CallPlan:
             level = gap.level.label.get(lang) if gap.level else ""
             ours.append(t("prep.confirm", lang, name, level))
             theirs.append(t("prep.customer_confirms", lang, name))
-    ours += [t("prep.check_flag", lang, f.flag.id) for f in assessment.red_flags]
+    ours += [t("prep.check_flag", lang, f.flag.name.get(lang)) for f in assessment.red_flags]
     for card in assessment.scorecards:
         theirs += [
             t("prep.customer_confirms", lang, card.framework.criterion(cid).name.get(lang))  # type: ignore[union-attr]

@@ -44,15 +44,21 @@ class Step:
         """Short name for the progress line."""
         if self.criterion is not None:
             return self.criterion.name.get(lang)
-        return f"{t('interview.red_flag', lang)} {self.key[2]}"
+        assert self.flag is not None
+        return f"{t('interview.red_flag', lang)}: {self.flag.name.get(lang)}"
 
 
 def steps_for(frameworks: list[Framework]) -> list[Step]:
-    """Every question of the frameworks, in order: criteria first, then red flags."""
+    """Every question of the frameworks, in order: criteria first, then red flags.
+
+    A red flag shared by several frameworks (same id) is asked once, with the first.
+    """
     steps: list[Step] = []
+    asked: set[str] = set()
     for framework in frameworks:
         steps += [Step(framework, criterion=c) for c in framework.criteria]
-        steps += [Step(framework, flag=f) for f in framework.red_flags]
+        steps += [Step(framework, flag=f) for f in framework.red_flags if f.id not in asked]
+        asked.update(f.id for f in framework.red_flags)
     return steps
 
 

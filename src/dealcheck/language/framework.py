@@ -19,6 +19,7 @@ LANG_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
 SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 UNKNOWN = "unknown"
 DEFAULT_LANGUAGE = "en"
+FLAG_NAME_LIMIT = 48
 
 Identifier = Annotated[
     str,
@@ -147,9 +148,20 @@ class RedFlagEffect(StrEnum):
 
 
 class RedFlag(_Strict):
-    """A yes/no deal breaker learned from lost deals."""
+    """A yes/no deal breaker learned from lost deals.
 
-    id: Identifier = Field(description="Stable id stored in deal files and mappings.")
+    Two frameworks in play that define a red flag with the same id share it: the rep
+    answers it once and it counts once (the first framework's definition is used).
+    """
+
+    id: Identifier = Field(
+        description="Stable id stored in deal files and mappings. Give two frameworks' "
+        "flags the same id to say they are one concern: it is asked and counted once."
+    )
+    name: Text = Field(
+        description="Short name shown in reports instead of the id "
+        f"(at most {FLAG_NAME_LIMIT} characters per language)."
+    )
     question: Text = Field(description="A yes/no question; `yes` triggers the flag.")
     effect: RedFlagEffect = Field(description="disqualify, cap the score, or subtract points.")
     points: float | None = Field(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, RootModel
 
-from dealcheck.language.framework import Framework, Text
+from dealcheck.language.framework import FLAG_NAME_LIMIT, Framework, Text
 
 Path = tuple[str | int, ...]
 Finding = tuple[Path, str, bool]  # path, message, point at the key rather than the value
@@ -25,6 +25,7 @@ def semantic_problems(framework: Framework) -> list[Finding]:
         *_stage_references(framework),
         *_grade_bands(framework),
         *_translations(framework),
+        *_short_flag_names(framework),
         *_has_something_to_ask(framework),
     ]
 
@@ -93,6 +94,19 @@ def _translations(framework: Framework) -> Iterator[Finding]:
                 f"missing {', '.join(missing)} text (languages: {', '.join(sorted(wanted))})",
                 False,
             )
+
+
+def _short_flag_names(framework: Framework) -> Iterator[Finding]:
+    for index, flag in enumerate(framework.red_flags):
+        texts = flag.name.root.values() if isinstance(flag.name.root, dict) else [flag.name.root]
+        for text in texts:
+            if len(text) > FLAG_NAME_LIMIT or not text.strip():
+                yield (
+                    ("red_flags", index, "name"),
+                    f"a red flag's name is a short label of 1-{FLAG_NAME_LIMIT} characters "
+                    f"(got {len(text)}); put the detail in `question` or `reason`",
+                    False,
+                )
 
 
 def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:

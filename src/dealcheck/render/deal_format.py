@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
-from dealcheck.language.framework import UNKNOWN
+from dealcheck.language.framework import UNKNOWN, RedFlag
+from dealcheck.scoring.assessment import Assessment
 from dealcheck.scoring.score import CriterionScore
 
 BAR_WIDTH = 8
@@ -28,6 +29,22 @@ def source_text(scored: CriterionScore, lang: str) -> str:
         return ""
     shown = t(f"source.{answer.source.value}", lang)
     return f"{shown} {answer.confirmed_on.isoformat()}" if answer.confirmed_on else shown
+
+
+def flag_effect(flag: RedFlag, lang: str) -> str:
+    """What a flag does, in words: 'capped at 50', '−15 points' or 'disqualifies'."""
+    return t(f"flag.{flag.effect.value}", lang, f"{flag.points or 0:g}")
+
+
+def unchecked_flags(assessment: Assessment, lang: str) -> list[str]:
+    """Names of the red flags nobody has answered yet, each once."""
+    names = {
+        f.id: f.name.get(lang)
+        for card in reversed(assessment.scorecards)
+        for f in card.framework.red_flags
+    }
+    ids = dict.fromkeys(f for card in assessment.scorecards for f in card.unanswered_flags)
+    return [names.get(flag_id, flag_id) for flag_id in ids]
 
 
 def amount_text(amount: float | None, currency: str | None) -> str:
@@ -73,11 +90,10 @@ def moved_lines(report: DealReport, lang: str) -> list[str]:
     changes = report.changes
     if changes is None:
         return []
-    names = {
-        c.criterion.id: c.criterion.name.get(lang)
-        for card in report.assessment.scorecards
-        for c in card.criteria
-    }
+    names: dict[str, str] = {}
+    for card in reversed(report.assessment.scorecards):
+        names.update({f.id: f.name.get(lang) for f in card.framework.red_flags})
+        names.update({c.id: c.name.get(lang) for c in card.framework.criteria})
     labels = {
         level.id: level.label.get(lang)
         for card in report.assessment.scorecards

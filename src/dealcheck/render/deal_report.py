@@ -9,7 +9,15 @@ from rich.text import Text as RichText
 
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
-from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
+from dealcheck.render.deal_format import (
+    bar,
+    flag_effect,
+    level_text,
+    moved_lines,
+    source_text,
+    title_lines,
+    unchecked_flags,
+)
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.scoring.score import Recommendation, Scorecard
 
@@ -126,17 +134,16 @@ def _flags(report: DealReport, lang: str) -> RenderableType:
     if assessment.red_flags:
         lines.append(RichText(t("report.red_flags", lang), style="bold"))
         for flag in assessment.red_flags:
-            cost = (
-                f" ({t('report.costs', lang, f'{flag.points_lost:g}')})" if flag.points_lost else ""
-            )
             lines.append(
                 RichText(
-                    f"  ⚑ {flag.flag.id}{cost}: {flag.flag.reason.get(lang)}", style="bold red"
+                    f"  ⚑ {flag.flag.name.get(lang)} ({flag_effect(flag.flag, lang)}): "
+                    f"{flag.flag.reason.get(lang)}",
+                    style="bold red",
                 )
             )
     else:
         lines.append(RichText(t("report.no_flags", lang), style="green"))
-    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
+    unchecked = unchecked_flags(assessment, lang)
     if unchecked:
         lines.append(
             RichText(t("report.unanswered_flags", lang, ", ".join(unchecked)), style="dim")

@@ -140,9 +140,9 @@ def _stage_table(framework: Framework, lang: str) -> Table:
 
 def _flag_table(flags: list[RedFlag], lang: str) -> Table:
     table = Table(title=t("framework.red_flags", lang), title_justify="left")
-    for column in ("col.id", "col.effect", "col.question"):
+    for column in ("col.id", "col.name", "col.effect", "col.question"):
         table.add_column(t(column, lang), overflow="fold")
     for flag in flags:
         effect = t(f"effect.{flag.effect.value}", lang, points=f"{flag.points or 0:g}")
-        table.add_row(flag.id, effect, flag.question.get(lang))
+        table.add_row(flag.id, flag.name.get(lang), effect, flag.question.get(lang))
     return table

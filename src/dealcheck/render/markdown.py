@@ -5,7 +5,15 @@ from __future__ import annotations
 from dealcheck.deals.call_plan import CallPlan
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
-from dealcheck.render.deal_format import bar, level_text, moved_lines, source_text, title_lines
+from dealcheck.render.deal_format import (
+    bar,
+    flag_effect,
+    level_text,
+    moved_lines,
+    source_text,
+    title_lines,
+    unchecked_flags,
+)
 from dealcheck.scoring.report_json import criterion_names
 
 
@@ -79,11 +87,13 @@ def report_markdown(report: DealReport, lang: str) -> str:
         out.append(t("report.no_gaps", lang))
     out += ["", f"## {t('report.red_flags', lang)}", ""]
     for flag in assessment.red_flags:
-        cost = f" ({t('report.costs', lang, f'{flag.points_lost:g}')})" if flag.points_lost else ""
-        out.append(f"- **{flag.flag.id}**{cost}: {escape(flag.flag.reason.get(lang))}")
+        out.append(
+            f"- **{escape(flag.flag.name.get(lang))}** ({flag_effect(flag.flag, lang)}): "
+            f"{escape(flag.flag.reason.get(lang))}"
+        )
     if not assessment.red_flags:
         out.append(t("report.no_flags", lang))
-    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
+    unchecked = unchecked_flags(assessment, lang)
     if unchecked:
         out += ["", escape(t("report.unanswered_flags", lang, ", ".join(unchecked)))]
     names = criterion_names(assessment, lang)

@@ -2,7 +2,8 @@
 
 The overall score is the mean of the raw scores of the frameworks that have criteria
 (a red-flags-only framework has nothing to average); then every triggered red flag
-of every framework applies to it. The first framework's recommendation rule then
+of every framework applies to it. A red flag two frameworks share (same id) is one
+concern: its first answer counts for both, and it applies once. The first framework's recommendation rule then
 decides on that overall score, with every framework's gaps and flags in view, so the
 verdict and its reasons are stated once for the deal.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dealcheck.language.framework import Framework
 from dealcheck.scoring.answers import Answers
@@ -75,6 +76,7 @@ def assess(
     """
     if not frameworks:
         raise ValueError("assess needs at least one framework")
+    answers = shared_flag_answers(frameworks, answers)
     cards = [
         score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
     ]
@@ -113,11 +115,42 @@ def assess_overall(
     """
     if not frameworks:
         raise ValueError("assess needs at least one framework")
+    answers = shared_flag_answers(frameworks, answers)
     parts = [
         score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None)
         for fw in frameworks
     ]
     return combine(frameworks, parts)
+
+
+def shared_flag_answers(
+    frameworks: list[Framework], answers: Mapping[str, Answers]
+) -> Mapping[str, Answers]:
+    """Answers where a red flag shared by several frameworks (same id) has one answer.
+
+    The first framework (in order) that answers it yes or no gives the answer to all.
+    """
+    said: dict[str, bool] = {}
+    for framework in frameworks:
+        given = answers.get(framework.id)
+        for flag_id, value in given.red_flags.items() if given else ():
+            if value is not None:
+                said.setdefault(flag_id, value)
+    shared = {fw.id: {f.id: said[f.id] for f in fw.red_flags if f.id in said} for fw in frameworks}
+    if all(
+        (answers.get(fw.id) or _EMPTY).red_flags.get(k) == v
+        for fw in frameworks
+        for k, v in shared[fw.id].items()
+    ):
+        return answers
+    merged = dict(answers)
+    for framework in frameworks:
+        own = answers.get(framework.id) or _EMPTY
+        merged[framework.id] = replace(own, red_flags={**own.red_flags, **shared[framework.id]})
+    return merged
+
+
+_EMPTY = Answers()
 
 
 def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
@@ -129,7 +162,12 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
         else NO_CRITERIA_SCORE
     )
     # Each flag is costed once, against the combined score (parts' costs are ignored).
-    final, flags = apply_red_flags(raw, [f for p in parts for f in p.red_flags])
+    # A flag shared by several frameworks applies once: the first definition counts.
+    triggered: dict[str, TriggeredFlag] = {}
+    for part in parts:
+        for flag in part.red_flags:
+            triggered.setdefault(flag.flag.id, flag)
+    final, flags = apply_red_flags(raw, list(triggered.values()))
     lead = frameworks[0]
     with_gaps = [p.gaps for p in parts if p.gaps]
     gaps = (

@@ -11,8 +11,8 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
       "reasons": [{"code": "...", "values": [...], "text": "..."}],
       "gaps": [{"criterion", "framework", "name", "kind": "unknown|absent|weak",
                 "level", "expected", "critical", "priority"}],
-      "red_flags": [{"id", "framework", "effect", "points", "points_lost", "reason"}],
-      "next_questions": [{"about", "text"}],
+      "red_flags": [{"id", "name", "framework", "effect", "points", "points_lost", "reason"}],
+      "next_questions": [{"about", "name", "text"}],
       "frameworks": [{"id", "version", "score", "raw_score", "grade", "recommendation",
                       "criteria": [{"criterion", "name", "level", "points", "max_points",
                                     "expected", "evidence", "source", "confirmed_on"}],
@@ -53,6 +53,7 @@ def assessment_to_dict(
         "red_flags": [
             {
                 "id": f.flag.id,
+                "name": f.flag.name.get(lang),
                 "framework": f.framework_id,
                 "effect": f.flag.effect.value,
                 "points": f.flag.points,
@@ -62,7 +63,8 @@ def assessment_to_dict(
             for f in assessment.red_flags
         ],
         "next_questions": [
-            {"about": q.about, "text": q.text.get(lang)} for q in assessment.next_questions
+            {"about": q.about, "name": names.get(q.about, q.about), "text": q.text.get(lang)}
+            for q in assessment.next_questions
         ],
         "frameworks": [_scorecard(c, lang) for c in assessment.scorecards],
     }
@@ -73,6 +75,7 @@ def criterion_names(assessment: Assessment, lang: str) -> dict[str, str]:
     names: dict[str, str] = {}
     for card in assessment.scorecards:
         names.update({c.id: c.name.get(lang) for c in card.framework.criteria})
+        names.update({f.id: f.name.get(lang) for f in reversed(card.framework.red_flags)})
     return names
 
 

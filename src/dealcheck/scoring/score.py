@@ -340,6 +340,13 @@ def recommend(
     if critical_gaps:
         reasons.append(Reason("critical-gaps", tuple(critical_gaps)))
     reasons += [
-        Reason("red-flag-costs", (f.flag.id, f"{f.points_lost:g}")) for f in flags if f.points_lost
+        flag_reason(f) for f in flags if f.points_lost or f.flag.effect is RedFlagEffect.CAP
     ]
     return Recommendation.DIG_DEEPER, reasons
+
+
+def flag_reason(flag: TriggeredFlag) -> Reason:
+    """What a triggered cap or subtract flag did, as a reason: a cap reads as a cap."""
+    if flag.flag.effect is RedFlagEffect.CAP:
+        return Reason("red-flag-caps", (flag.flag.id, f"{flag.flag.points or 0:g}"))
+    return Reason("red-flag-costs", (flag.flag.id, f"{flag.points_lost:g}"))

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
-from dealcheck.render.deal_format import level_text, moved_lines, source_text, title_lines
+from dealcheck.render.deal_format import (
+    flag_effect,
+    level_text,
+    moved_lines,
+    source_text,
+    title_lines,
+    unchecked_flags,
+)
 from dealcheck.render.html.markup import Markup, el, join, linkify
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import Spoke, line_chart, radar
@@ -208,8 +215,8 @@ def _flags(report: DealReport, lang: str) -> Markup:
                 el(
                     "li",
                     {"class": "flag", "data-flag": f.flag.id},
-                    f"⚑ {f.flag.id}",
-                    f" ({t('report.costs', lang, f'{f.points_lost:g}')})" if f.points_lost else "",
+                    f"⚑ {f.flag.name.get(lang)}",
+                    f" ({flag_effect(f.flag, lang)})",
                     ": ",
                     f.flag.reason.get(lang),
                 )
@@ -218,7 +225,7 @@ def _flags(report: DealReport, lang: str) -> Markup:
         )
     else:
         shown = el("p", None, t("report.no_flags", lang))
-    unchecked = list(dict.fromkeys(f for c in assessment.scorecards for f in c.unanswered_flags))
+    unchecked = unchecked_flags(assessment, lang)
     note = (
         el("p", {"class": "muted"}, t("report.unanswered_flags", lang, ", ".join(unchecked)))
         if unchecked
