@@ -40,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
         "__init__",
     },
     "__init__": {"language", "scoring"},
-    "__main__": {"__init__", "cli"},
+    "__main__": {"__init__", "cli", "errors"},
 }
 
 

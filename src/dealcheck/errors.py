@@ -9,6 +9,7 @@ its code. Exit codes (documented in the README):
 * 3 input data could not be read (bad YAML, bad CSV, wrong encoding)
 * 4 a deal file is locked by another dealcheck process
 * 5 an output could not be written (read-only, disk full, closed stdout); nothing was replaced
+* 129 / 143 stopped by SIGHUP / SIGTERM (cleaned up as for Ctrl-C)
 * 130 interrupted (Ctrl-C)
 """
 
@@ -74,6 +75,14 @@ class WriteError(DealcheckError):
     """An output could not be written; the previous file, if any, is unchanged."""
 
     exit_code = ExitCode.CANNOT_WRITE
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so the same clean-up runs; exit 128+signal."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
 
 
 @dataclass(frozen=True)

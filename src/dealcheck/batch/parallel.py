@@ -28,7 +28,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO, Any
 
-from dealcheck.batch import split_output
+from dealcheck.batch import split_output, worker_life
 from dealcheck.batch.cuts import Cut, find_cut
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
@@ -113,18 +113,32 @@ def score_split(
     pipes = [context.Pipe(duplex=False) for _ in parts]
     workers = []
     try:
-        for number, (path, position, (_, send)) in enumerate(
-            zip(parts, positions, pipes, strict=True)
-        ):
-            job = _Part(number, path, direct=path is None)
-            worker = context.Process(
-                target=_work,
-                args=(job, opened, cut, plan, hygiene, summary, writer, score_rows, position, send),
-                daemon=True,
-            )
-            worker.start()
-            send.close()
-            workers.append(worker)
+        # A stop signal between a fork and `workers.append` would leave a worker unkilled.
+        with worker_life.signals_held():
+            for number, (path, position, (_, send)) in enumerate(
+                zip(parts, positions, pipes, strict=True)
+            ):
+                job = _Part(number, path, direct=path is None)
+                worker = context.Process(
+                    target=_work,
+                    args=(
+                        job,
+                        opened,
+                        cut,
+                        plan,
+                        hygiene,
+                        summary,
+                        writer,
+                        score_rows,
+                        position,
+                        send,
+                        os.getpid(),
+                    ),
+                    daemon=True,
+                )
+                workers.append(worker)
+                worker.start()
+                send.close()
         results = _collect([receive for receive, _ in pipes], positions, size, progress, cut)
         for worker in workers:
             worker.join()
@@ -146,7 +160,7 @@ def score_split(
         if direct_from is not None and not done:
             split_output.truncate(writer, direct_from)
         for worker in workers:
-            if worker.is_alive():
+            if worker.pid is not None and worker.is_alive():
                 worker.kill()
                 worker.join()
         for path in parts:
@@ -206,8 +220,10 @@ def _work(
     score_rows: ScoreRows,
     position: Any,
     send: Connection,
+    parent: int,
 ) -> None:
     """Score one range (in the forked worker) and send back its summary counts."""
+    worker_life.die_with_parent(parent)
     try:
         builder = summary.fork(job.number)
         computed = plan.cache.computed

@@ -6,9 +6,11 @@ import os
 import shutil
 import stat
 import tempfile
+from pathlib import Path
 from typing import IO
 
 from dealcheck.batch.outputs import CsvWriter, ScoredWriter
+from dealcheck.files.atomic import temporary_name
 
 
 def parts_folder(writer: ScoredWriter | None) -> str | None:
@@ -20,10 +22,11 @@ def parts_folder(writer: ScoredWriter | None) -> str | None:
 
 
 def part_file(folder: str | None) -> str:
-    """A new, empty part file."""
-    handle, path = tempfile.mkstemp(prefix=".dealcheck-", suffix=".part", dir=folder)
-    os.close(handle)
-    return path
+    """A new, empty part file, named so that the next run removes it if this one is killed."""
+    path = temporary_name(Path(folder or tempfile.gettempdir()) / "scored-part")
+    with open(path, "x", encoding="utf-8"):
+        pass
+    return str(path)
 
 
 def flush(writer: ScoredWriter) -> None:

@@ -10,7 +10,7 @@ from typing import Any, ParamSpec, TypeVar
 import typer
 
 from dealcheck.cli._help import Command
-from dealcheck.errors import DealcheckError, ExitCode, ValidationFailed
+from dealcheck.errors import DealcheckError, ExitCode, Stopped, ValidationFailed
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,11 +30,18 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except DealcheckError as error:
             print(f"error: {error.message}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupt:
             print("\ninterrupted", file=sys.stderr)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            raise typer.Exit(exit_code_of(interrupt)) from None
 
     return wrapper
+
+
+def exit_code_of(interrupt: KeyboardInterrupt) -> int:
+    """130 for Ctrl-C; 128 + the signal for SIGTERM and SIGHUP."""
+    if isinstance(interrupt, Stopped):
+        return 128 + interrupt.signal_number
+    return int(ExitCode.INTERRUPTED)
 
 
 def command(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -13,6 +14,9 @@ from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
 from dealcheck.render.pipeline_format import count_sections, localized, tally_sections
 from dealcheck.render.text_bars import scaled_bar
+
+#: How often the progress bar is redrawn, at most.
+REFRESH_SECONDS = 0.1
 
 
 def pipeline_summary(summary: PipelineSummary, lang: str = "en") -> RenderableType:
@@ -124,12 +128,24 @@ def progress_callback(console: Console) -> Iterator[Callable[[int, int | None], 
         return
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
+    # No refresh thread: `score` may fork its workers while the bar is up, and a fork
+    # with a thread running can deadlock the child. The bar is redrawn from `update`.
     with Progress(
-        BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=console, transient=True
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("scoring", total=None)
+        shown = [0.0]
 
         def update(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
+            now = time.monotonic()
+            if now - shown[0] >= REFRESH_SECONDS:
+                shown[0] = now
+                bar.refresh()
 
         yield update
