@@ -96,10 +96,14 @@ def validate(
       git show HEAD:frameworks/acme.yaml | dealcheck framework validate -
     """
     from dealcheck.cli._context import team_dir
+    from dealcheck.language.schema_file import stale_copies
     from dealcheck.language.validate_files import validate_files
 
     stdin = sys.stdin.buffer.read() if Path("-") in paths else None
-    problems, checked = validate_files(paths, team_dir=team_dir(frameworks_dir), stdin=stdin)
+    folder = team_dir(frameworks_dir)
+    problems, checked = validate_files(paths, team_dir=folder, stdin=stdin)
+    for warning in stale_copies([p for p in paths if p != Path("-")], team_dir=folder):
+        typer.echo(f"warning: {warning}", err=True)
     for problem in problems:
         print(problem)
     invalid = len({p.location.file for p in problems})
@@ -112,16 +116,27 @@ def validate(
 
 
 @command(app, "schema")
-def schema() -> None:
-    """Print the JSON Schema of the framework language (for yaml-language-server).
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the schema to this file (refresh a copy)."
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of framework files, complete or extending (for editors).
+
+    `framework validate` warns when the team's copy is not this version's schema.
 
     \b
     Examples:
-      dealcheck framework schema > frameworks/framework.schema.json
+      dealcheck framework schema -o frameworks/framework.schema.json
+      dealcheck framework schema > framework.schema.json
     """
-    from dealcheck.language.schema import framework_schema_json
+    from dealcheck.cli._output import emit
+    from dealcheck.language.schema_file import shipped_text
 
-    print(framework_schema_json())
+    emit(shipped_text(), output)
 
 
 @command(app, "new")

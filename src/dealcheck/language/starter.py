@@ -8,9 +8,7 @@ from pathlib import Path
 from dealcheck.errors import UsageError
 from dealcheck.language.framework import ID_PATTERN
 from dealcheck.language.loading import load_framework
-from dealcheck.language.schema import framework_schema_json
-
-SCHEMA_FILE = "framework.schema.json"
+from dealcheck.language.schema_file import SCHEMA_FILE, shipped_text
 
 STARTER = """\
 # yaml-language-server: $schema={schema}
@@ -75,7 +73,7 @@ def write_starter(framework_id: str, *, extends: str, folder: Path, force: bool)
     written = [target]
     schema_path = folder / SCHEMA_FILE
     if not schema_path.exists() or force:
-        schema_path.write_text(framework_schema_json() + "\n", encoding="utf-8")
+        schema_path.write_text(shipped_text(), encoding="utf-8")
         written.append(schema_path)
     load_framework(str(target), team_dir=folder)
     return written
