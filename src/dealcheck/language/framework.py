@@ -115,6 +115,11 @@ class Criterion(_Strict):
 
     id: Identifier = Field(description="Stable id stored in deal files and mappings.")
     name: Text = Field(description="Name shown in prompts and reports.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names a CRM column may give this criterion (any language), "
+        "e.g. `Economic Buyer Identified`; `map init` matches them.",
+    )
     weight: float = Field(gt=0, le=1000, description="Relative weight in the score.")
     critical: bool = Field(
         default=False,
