@@ -113,14 +113,23 @@ def test_map_init_drafts_a_mapping_that_scores(
     assert 'amount: "금액"' in text and 'stage: "거래 단계"' in text and "TODO" in text
     assert '"성사": won' in text and '"실패": lost' in text
     code, _, stderr = invoke(runner, "score", KO[0], "--map", str(draft), "-f", "bant")
-    assert code == 3 and "is not a stage" in stderr  # the TODOs must be filled in first
+    # the picklist values 확인/일부 are no level names: a person says what they mean first
+    todo_line = next(n for n, line in enumerate(text.splitlines(), 1) if '"확인": TODO' in line)
+    column = text.splitlines()[todo_line - 1].index('"확인": TODO') + len('"확인": ') + 1
+    assert code == 3
+    assert (
+        f"error: {draft}:{todo_line}:{column}: TODO left at criteria.bant.budget.values.확인"
+        in stderr
+    )
+    assert f"dealcheck map check {KO[0]} --map {draft}" in stderr
 
 
 def test_map_init_with_a_crm_preset(runner: CliRunner, in_repo: Path) -> None:
     code, stdout, _ = invoke(runner, "map", "init", SF[0], "-f", "meddpicc", "--crm", "salesforce")
     assert code == 0
     assert 'deal_id: "Opportunity ID"' in stdout and '"Closed Won": won' in stdout
-    assert 'champion: {column: "Champion", kind: level}' in stdout
+    assert 'champion: {column: "Champion", kind: yes-no}' in stdout
+    assert 'identified-pain: {column: "Identified Pain", kind: text}' in stdout
 
 
 def test_help_has_examples(runner: CliRunner) -> None:

@@ -1,104 +1,74 @@
-"""`dealcheck map init`: draft a mapping from an export's headers by fuzzy matching.
+"""`dealcheck map init`: draft a mapping from an export's headers and first rows.
 
-Each column role and criterion is matched against synonyms (English and Korean) of
-its name; a confident match is written in, a weak one is written with a `TODO`
-comment, and no match leaves a commented-out `TODO` line for the user.
+A column is mapped only when its header spells a name dealcheck knows (a CRM layout's
+header in any UI language, a criterion's name or alias in any language the framework
+declares) and its values do not veto it: ids are never a name or a level, yes/no is
+never a name, numbers are an amount only when they look like money. Anything less sure
+is written as `TODO` with the candidates listed, never as a mapping.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-from collections import Counter
-from itertools import islice
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from dealcheck.batch.binding import ROLES
-from dealcheck.batch.encoding import normalise_header
-from dealcheck.batch.mapping import load_mapping
-from dealcheck.batch.reading import open_input
-from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
+from dealcheck.batch.headers import header_key
+from dealcheck.batch.layouts import Knowledge, knowledge
+from dealcheck.batch.mapping import DEFAULT_DATE_FORMATS
+from dealcheck.batch.reading import RowItem, open_input
+from dealcheck.batch.sniff import (
+    DATE,
+    EMPTY,
+    ID,
+    LABEL,
+    MONEY,
+    NUMBER,
+    SAMPLE_ROWS,
+    TEXT,
+    YES_NO,
+    Profile,
+    date_formats,
+    decimal_comma,
+)
+from dealcheck.batch.stage_guess import Seen, guess_stages, percent, yes_no
+from dealcheck.batch.values import level_table, normalise_value
+from dealcheck.language.framework import Framework
 
-SURE, MAYBE = 0.86, 0.6
-STAGE_SAMPLE_ROWS = 2000
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "deal_id": (
-        "opportunity id",
-        "deal id",
-        "record id",
-        "id",
-        "opportunity_id",
-        "deal - id",
-        "딜 id",
-        "레코드 id",
-    ),
-    "name": (
-        "opportunity name",
-        "deal name",
-        "title",
-        "deal - title",
-        "딜 이름",
-        "거래명",
-        "딜명",
-        "거래 이름",
-    ),
-    "company": (
-        "account name",
-        "account",
-        "company",
-        "associated company",
-        "organization",
-        "deal - organization",
-        "회사",
-        "회사명",
-        "고객사",
-    ),
-    "amount": (
-        "amount",
-        "deal value",
-        "value",
-        "close_value",
-        "deal - value",
-        "금액",
-        "거래 금액",
-        "예상 금액",
-    ),
-    "currency": ("currency", "opportunity currency", "deal - currency", "통화"),
-    "stage": ("stage", "deal stage", "deal_stage", "deal - stage", "단계", "딜 단계", "거래 단계"),
-    "status": ("status", "deal - status", "상태"),
-    "close_date": (
-        "close date",
-        "close_date",
-        "expected close date",
-        "deal - expected close date",
-        "마감일",
-        "예상 마감일",
-        "종료일",
-    ),
-    "created_date": (
-        "created date",
-        "create date",
-        "engage_date",
-        "deal - deal created",
-        "생성일",
-        "등록일",
-    ),
-    "stage_since": (
-        "last stage change date",
-        "stage change date",
-        "date entered stage",
-        "단계 변경일",
-    ),
-    "owner": (
-        "opportunity owner",
-        "deal owner",
-        "owner",
-        "sales_agent",
-        "deal - owner",
-        "담당자",
-        "영업 담당자",
-    ),
-    "next_step": ("next step", "next steps", "deal - next activity", "다음 단계", "다음 액션"),
+MAX_CANDIDATES = 3
+DATE_ROLES = ("close_date", "created_date", "stage_since")
+#: The value shapes each column role accepts (an empty column vetoes nothing).
+ACCEPTS: dict[str, frozenset[str]] = {
+    "deal_id": frozenset({ID, NUMBER, LABEL}),
+    "name": frozenset({LABEL, TEXT}),
+    "company": frozenset({LABEL, TEXT}),
+    "owner": frozenset({LABEL, TEXT}),
+    "amount": frozenset({MONEY}),
+    "currency": frozenset({LABEL}),
+    "stage": frozenset({LABEL, TEXT}),
+    "status": frozenset({LABEL}),
+    "next_step": frozenset({LABEL, TEXT}),
+    **dict.fromkeys(DATE_ROLES, frozenset({DATE})),
 }
+CRITERION_VETO = frozenset({ID, DATE, MONEY})
+SHAPE_WORDS = {
+    ID: "record ids",
+    YES_NO: "yes/no values",
+    DATE: "dates",
+    MONEY: "amounts",
+    NUMBER: "numbers",
+    LABEL: "short labels",
+    TEXT: "free text",
+}
+
+
+@dataclass
+class Found:
+    """Columns whose header names a target: sure ones, and near ones (candidates)."""
+
+    sure: list[int]
+    near: list[int]
 
 
 def draft_mapping(
@@ -109,112 +79,248 @@ def draft_mapping(
     Raises:
         UsageError, InputError: When the file cannot be opened or read.
     """
+    known = knowledge(frameworks, crm)
     opened = open_input(path, encoding=encoding, delimiter=None)
     try:
         header = opened.header
-        stage_column = _best("stage", header, crm)[0]
-        stage_names = _stage_values(opened, header, stage_column)
+        found = _find(header, known)
+        profiles = {p: Profile() for f in found.values() for p in f.sure + f.near}
+        stage_at = found.get("stage", Found([], [])).sure
+        stage_seen = _read(opened.rows, profiles, found, stage_at[0] if stage_at else -1)
     finally:
         opened.close()
+    writer = _Draft(header, profiles, found, frameworks)
+    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(opened.delimiter, "")
     lines = [
-        f"# dealcheck mapping drafted from {path} ({opened.encoding}).",
-        "# Check every TODO, then: dealcheck score FILE --map THIS_FILE",
+        f"# dealcheck mapping drafted from {path} ({opened.encoding}"
+        + (f", {delimiter}-separated)." if delimiter else ")."),
+        "# TODO marks what map init could not tell: fill each in (or delete the line), then",
+        f"#   dealcheck map check {path} --map THIS_FILE",
         f"frameworks: {json.dumps([fw.id for fw in frameworks])}",
     ]
     if crm:
         lines.append(f"crm: {crm}")
-    lines.append("columns:")
-    taken: set[str] = set()
-    for role in ROLES:
-        column, ratio = _best(role, header, crm)
-        if column and ratio >= SURE and column not in taken:
-            taken.add(column)
-            lines.append(f"  {role}: {_q(column)}")
-        elif column and ratio >= MAYBE and column not in taken:
-            lines.append(f"  {role}: {_q(column)}  # TODO: guessed ({ratio:.0%} match); check")
-        else:
-            lines.append(f"  # {role}: TODO  # no column found")
-    lines += _stages(stage_names, frameworks)
-    lines += _criteria(header, frameworks, taken)
+    lines += writer.columns()
+    lines += writer.formats()
+    lines += _stage_lines(stage_seen, known, frameworks)
+    lines += writer.criteria()
     return "\n".join(lines) + "\n"
 
 
-def _best(role: str, header: list[str], crm: str | None) -> tuple[str | None, float]:
-    if crm:
-        preset = load_mapping(crm)[0]
-        wanted = getattr(preset.columns, role)
-        for column in header:
-            if wanted and normalise_header(column) == normalise_header(wanted):
-                return column, 1.0
-    return _match(SYNONYMS[role], header)
-
-
-def _match(names: tuple[str, ...] | list[str], header: list[str]) -> tuple[str | None, float]:
-    best: tuple[str | None, float] = (None, 0.0)
-    for column in header:
-        key = normalise_header(column)
-        for name in names:
-            ratio = difflib.SequenceMatcher(None, key, normalise_header(name)).ratio()
-            if ratio > best[1]:
-                best = (column, ratio)
-    return best
-
-
-def _stage_values(opened: object, header: list[str], column: str | None) -> list[str]:
-    if column is None:
-        return []
-    position = header.index(column)
-    seen: Counter[str] = Counter()
-    for _, cells, _problem in islice(getattr(opened, "rows"), STAGE_SAMPLE_ROWS):  # noqa: B009
-        if cells and len(cells) > position and cells[position].strip():
-            seen[cells[position].strip()] += 1
-    return [name for name, _ in seen.most_common(30)]
-
-
-def _stages(names: list[str], frameworks: list[Framework]) -> list[str]:
-    staged = next((fw for fw in frameworks if fw.stages), None)
-    if not names:
-        return []
-    lines = ["stages:  # CRM stage name -> framework stage id, or won / lost"]
-    for name in names:
-        found = staged.stage(name) if staged else None
-        lowered = name.casefold()
-        if found:
-            lines.append(f"  {_q(name)}: {found.id}")
-        elif "won" in lowered or any(w in name for w in ("성공", "성사", "수주")):
-            lines.append(f"  {_q(name)}: won")
-        elif "lost" in lowered or any(w in name for w in ("실패", "무산")):
-            lines.append(f"  {_q(name)}: lost")
-        else:
-            ids = [s.id for s in staged.stages] if staged else []
-            lines.append(f"  {_q(name)}: TODO  # one of: {', '.join([*ids, 'won', 'lost'])}")
-    return lines
-
-
-def _criteria(header: list[str], frameworks: list[Framework], taken: set[str]) -> list[str]:
-    lines = ["criteria:  # framework -> criterion -> {column, kind: level | yes-no | text}"]
-    for fw in frameworks:
-        if not fw.criteria:
+def _find(header: list[str], known: Knowledge) -> dict[str, Found]:
+    """Target (role, `fw/criterion`, or `signal:won` …) -> columns naming it, in one pass."""
+    found: dict[str, Found] = {}
+    for position, column in enumerate(header):
+        if not column.strip():
             continue
-        lines.append(f"  {fw.id}:")
-        start = len(lines)
-        for criterion in fw.criteria:
-            names = [criterion.id, criterion.id.replace("-", " ")]
-            names += (
-                list(criterion.name.root.values())
-                if isinstance(criterion.name.root, dict)
-                else [criterion.name.get(DEFAULT_LANGUAGE)]
-            )
-            column, ratio = _match(names, [h for h in header if h not in taken])
-            if column and ratio >= MAYBE:
-                note = "" if ratio >= SURE else f"  # TODO: guessed ({ratio:.0%} match)"
-                lines.append(f"    {criterion.id}: {{column: {_q(column)}, kind: level}}{note}")
+        for index, prefix in ((known.roles, ""), (known.signals, "signal:"), (known.criteria, "")):
+            target = index.sure(column)
+            if target:
+                found.setdefault(prefix + target, Found([], [])).sure.append(position)
+            elif prefix != "signal:":
+                for near in index.near(column):
+                    slot = found.setdefault(prefix + near, Found([], []))
+                    if len(slot.near) < MAX_CANDIDATES:
+                        slot.near.append(position)
+    return found
+
+
+def _read(
+    rows: Iterator[RowItem], profiles: dict[int, Profile], found: dict[str, Found], stage: int
+) -> dict[str, Seen]:
+    """Profile the interesting columns and gather stage signals from the first rows."""
+    signal = {
+        s: (found.get(f"signal:{s}") or Found([-1], [])).sure[0] for s in ("won", "closed", "order")
+    }
+    seen: dict[str, Seen] = {}
+    watched = list(profiles.items())
+    for count, (_, cells, _problem) in enumerate(rows):
+        if count >= SAMPLE_ROWS:
+            break
+        if cells is None:
+            continue
+        width = len(cells)
+        for position, profile in watched:
+            if position < width:
+                profile.add(cells[position])
+        if 0 <= stage < width and (name := cells[stage].strip()):
+            stats = seen.setdefault(name, Seen())
+            stats.count += 1
+            for kind in ("won", "closed"):
+                at = signal[kind]
+                if 0 <= at < width and (answer := yes_no(cells[at])) is not None:
+                    getattr(stats, kind)[answer] += 1
+            if (
+                0 <= signal["order"] < width
+                and (value := percent(cells[signal["order"]])) is not None
+            ):
+                stats.order.append(value)
+    return seen
+
+
+class _Draft:
+    """Writes the column, format and criteria sections from what was found."""
+
+    def __init__(
+        self,
+        header: list[str],
+        profiles: dict[int, Profile],
+        found: dict[str, Found],
+        frameworks: list[Framework],
+    ) -> None:
+        self.header, self.profiles, self.found, self.frameworks = (
+            header,
+            profiles,
+            found,
+            frameworks,
+        )
+        self.taken: set[int] = set()
+        self.chosen: dict[str, int] = {}
+
+    def columns(self) -> list[str]:
+        lines = ["columns:"]
+        for role in ROLES:
+            slot = self.found.get(role, Found([], []))
+            picked, vetoed = self._pick(slot.sure, ACCEPTS[role])
+            if picked is not None:
+                self.taken.add(picked)
+                self.chosen[role] = picked
+                lines.append(f"  {role}: {_q(self.header[picked])}")
             else:
-                lines.append(f"    # {criterion.id}: {{column: TODO, kind: level}}")
-        if all(line.lstrip().startswith("#") for line in lines[start:]):
-            lines[start - 1] += " {}  # no column matched; map them below"
+                lines.append(self._todo(f"  {role}", vetoed, slot.near, ACCEPTS[role]))
+        return lines
+
+    def formats(self) -> list[str]:
+        lines: list[str] = []
+        amount = self.chosen.get("amount")
+        if amount is not None and decimal_comma(list(self.profiles[amount].values)):
+            lines.append('decimal: ","')
+        dates = [
+            v for r in DATE_ROLES if r in self.chosen for v in self.profiles[self.chosen[r]].values
+        ]
+        readable = date_formats(dates) if dates else [DEFAULT_DATE_FORMATS[0]]
+        ambiguous = {"%m/%d/%Y", "%d/%m/%Y"} <= set(readable[:2])
+        if not readable or ambiguous:
+            lines.append(
+                'date_formats: ["TODO"]  # TODO: how dates are written, "%m/%d/%Y" or "%d/%m/%Y"'
+            )
+        elif readable[0] != DEFAULT_DATE_FORMATS[0]:
+            lines.append(f"date_formats: {json.dumps(readable[:1])}")
+        return lines
+
+    def criteria(self) -> list[str]:
+        lines = ["criteria:  # framework -> criterion -> {column, kind: level | yes-no | text}"]
+        for fw in self.frameworks:
+            if not fw.criteria:
+                continue
+            lines.append(f"  {fw.id}:")
+            start = len(lines)
+            for criterion in fw.criteria:
+                slot = self.found.get(f"{fw.id}/{criterion.id}", Found([], []))
+                sure = [p for p in slot.sure if p not in self.taken]
+                accepts = frozenset({YES_NO, LABEL, TEXT, NUMBER, EMPTY})
+                picked, vetoed = self._pick(sure, accepts)
+                if picked is None:
+                    near = [p for p in slot.near if p not in self.taken]
+                    lines.append(
+                        self._todo(f"    {criterion.id}", vetoed, near, accepts, feed=True)
+                    )
+                    continue
+                lines.append(self._feed(fw, criterion.id, picked))
+            if all(line.lstrip().startswith("#") for line in lines[start:]):
+                lines[start - 1] += " {}  # no column matched; map them below"
+        return lines
+
+    def _feed(self, fw: Framework, criterion_id: str, position: int) -> str:
+        profile = self.profiles[position]
+        column = _q(self.header[position])
+        kind = profile.kind
+        if kind == YES_NO:
+            return f"    {criterion_id}: {{column: {column}, kind: yes-no}}"
+        if kind == TEXT:
+            return f"    {criterion_id}: {{column: {column}, kind: text}}"
+        criterion = fw.criterion(criterion_id)
+        scale = fw.scale_of(criterion) if criterion else fw.scale
+        table = level_table(fw, scale, {})
+        lowest = scale.root[0].id
+        unknown = [v for v in profile.values if normalise_value(v) not in table]
+        if not unknown:
+            return f"    {criterion_id}: {{column: {column}}}"
+        if len(unknown) == len(profile.values) and any(len(v.split()) > 1 for v in unknown):
+            return f"    {criterion_id}: {{column: {column}, kind: text}}"
+        values = {
+            v: (lowest if normalise_value(v) in ("none", "없음") else "TODO") for v in unknown
+        }
+        shown = ", ".join(f"{_q(v)}: {t}" for v, t in values.items())
+        levels = ", ".join(lv.id for lv in scale.root)
+        note = (
+            f"  # TODO: each value -> {levels}, yes, no or unknown"
+            if "TODO" in values.values()
+            else ""
+        )
+        return f"    {criterion_id}: {{column: {column}, values: {{{shown}}}}}{note}"
+
+    def _pick(self, positions: list[int], accepts: frozenset[str]) -> tuple[int | None, list[int]]:
+        vetoed: list[int] = []
+        for position in positions:
+            if position in self.taken:
+                continue
+            if self.profiles[position].kind in accepts | {EMPTY}:
+                return position, vetoed
+            vetoed.append(position)
+        return None, vetoed
+
+    def _todo(
+        self,
+        key: str,
+        vetoed: list[int],
+        near: list[int],
+        accepts: frozenset[str],
+        *,
+        feed: bool = False,
+    ) -> str:
+        reasons = [
+            f"{_q(self.header[p])} holds {SHAPE_WORDS[self.profiles[p].kind]}" for p in vetoed
+        ]
+        fitting = [
+            p
+            for p in near
+            if p not in self.taken
+            and p not in vetoed
+            and self.profiles[p].kind in accepts | {EMPTY}
+        ]
+        if not fitting:
+            why = "; ".join(reasons) or "no column found"
+            indent = key[: len(key) - len(key.lstrip())]
+            value = "TODO" if not feed else "{column: TODO}"
+            return f"{indent}# {key.strip()}: {value}  # {why}"
+        names = ", ".join(_q(self.header[p]) for p in fitting)
+        value = "TODO" if not feed else "{column: TODO}"
+        extra = f"; {'; '.join(reasons)}" if reasons else ""
+        return f"{key}: {value}  # TODO: perhaps {names}{extra}"
+
+
+def _stage_lines(seen: dict[str, Seen], known: Knowledge, frameworks: list[Framework]) -> list[str]:
+    if not seen:
+        return []
+    staged = next((fw for fw in frameworks if fw.stages), None)
+    every = ", ".join(
+        [*(s.id for s in staged.stages), "won", "lost"] if staged else ["won", "lost"]
+    )
+    lines = ["stages:  # CRM stage name -> framework stage id, or won / lost"]
+    for guess in guess_stages(seen, known.stages, frameworks):
+        if guess.target:
+            lines.append(f"  {_q(guess.name)}: {guess.target}")
+            continue
+        likely = " or ".join(guess.candidates)
+        why = f" ({guess.hint})" if guess.hint else ""
+        hint = f"likely {likely}{why}; " if likely else (f"{guess.hint}; " if guess.hint else "")
+        lines.append(f"  {_q(guess.name)}: TODO  # {hint}one of: {every}")
     return lines
 
 
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
+
+
+__all__ = ["draft_mapping", "header_key"]

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
+
+if TYPE_CHECKING:
+    from dealcheck.batch.todos import Todo
 
 PRESETS_DIR = Path(__file__).parent / "presets"
 WON, LOST = "won", "lost"
@@ -161,13 +164,41 @@ def preset_names() -> list[str]:
     return sorted(p.name.removesuffix(".map.yaml") for p in PRESETS_DIR.glob("*.map.yaml"))
 
 
-def load_mapping(reference: str | Path) -> tuple[Mapping, YamlMapping]:
+def load_mapping(
+    reference: str | Path, *, checked_on: str | None = None
+) -> tuple[Mapping, YamlMapping]:
     """Load a mapping by preset name or path; also return the located tree.
+
+    `checked_on` is the input the TODO messages suggest `map check` on.
 
     Raises:
         UsageError: When the file does not exist and is no preset.
-        ValidationFailed: Every problem with `FILE:LINE:COLUMN`.
+        ValidationFailed: Every problem with `FILE:LINE:COLUMN`, first each TODO left
+            by `map init`.
     """
+    from dealcheck.batch.todos import find_todos, todo_problems
+
+    tree = _read_tree(reference)
+    todos = find_todos(tree)
+    if todos:
+        raise ValidationFailed(todo_problems(todos, str(reference), checked_on or "INPUT"))
+    return validate_located(Mapping, tree), tree
+
+
+def load_draft(reference: str | Path) -> tuple[Mapping, YamlMapping, list[Todo]]:
+    """Load a mapping that may still hold TODOs: the mapping without them, and the TODOs.
+
+    Raises:
+        UsageError, ValidationFailed: As `load_mapping`, except for TODOs.
+    """
+    from dealcheck.batch.todos import find_todos, without_todos
+
+    tree = _read_tree(reference)
+    kept = without_todos(tree)
+    return validate_located(Mapping, kept), kept, find_todos(tree)
+
+
+def _read_tree(reference: str | Path) -> YamlMapping:
     path = Path(reference)
     display = str(reference)
     if not path.is_file():
@@ -182,4 +213,4 @@ def load_mapping(reference: str | Path) -> tuple[Mapping, YamlMapping]:
     if not isinstance(tree, YamlMapping):
         location = getattr(tree, "location", None) or Location(display, 1, 1)
         raise ValidationFailed([Problem(location, "a mapping file is a YAML mapping (key: value)")])
-    return validate_located(Mapping, tree), tree
+    return tree

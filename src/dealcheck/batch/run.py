@@ -68,7 +68,11 @@ def run_score(
     from dealcheck.language.loading import load_framework
 
     fmt = output_format(request)
-    mapping, tree = load_mapping(request.mapping) if request.mapping else (None, None)
+    mapping, tree = (
+        load_mapping(request.mapping, checked_on=request.inputs[0] if request.inputs else None)
+        if request.mapping
+        else (None, None)
+    )
     ids = (
         request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks
     )

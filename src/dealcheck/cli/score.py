@@ -164,7 +164,12 @@ def map_init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
     frameworks_dir: TeamDirOption = None,
 ) -> None:
-    """Draft a mapping from a CRM export's headers, with TODOs where it cannot tell.
+    """Draft a mapping from a CRM export's headers and first rows, with TODOs where it cannot tell.
+
+    Headers are matched with the CRM layouts dealcheck knows (API names, report labels
+    in several UI languages) and the frameworks' criterion names and aliases in every
+    language; the first 2,000 rows' values confirm or veto each match. Anything less
+    than sure is written as TODO with the candidates listed.
 
     \b
     Examples:
@@ -188,7 +193,8 @@ def map_init(
 
         write_atomic(output, text)
         print(
-            f"wrote {output}; fill in the TODOs, then: dealcheck score {input_file} --map {output}"
+            f"wrote {output}; fill in the TODOs, then see how each column reads: "
+            f"dealcheck map check {input_file} --map {output}"
         )
 
 
