@@ -206,3 +206,35 @@ def run_framework_tests(
     sys.stdout.write(test_report(results, language(lang)))
     if any(r.failed or r.problems for r in results):
         raise typer.Exit(1)
+
+
+@command(app, "diff")
+def diff(
+    old: Annotated[str, typer.Argument(help="Old version: id, file, or git:REV:PATH.")],
+    new: Annotated[str, typer.Argument(help="New version: id, file, or git:REV:PATH.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (terminal) or md (a pull-request comment).")
+    ] = "text",
+    frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show what a framework change means: criteria, weight shares, levels, flags, grades, texts.
+
+    Both versions are compared with `extends` resolved, so a change in a parent shows
+    in every framework built on it.
+
+    \b
+    Examples:
+      dealcheck framework diff git:origin/main:frameworks/acme.yaml frameworks/acme.yaml
+      dealcheck framework diff meddpicc frameworks/acme.yaml --format md --lang ko
+    """
+    from dealcheck.cli._context import language, team_dir
+    from dealcheck.errors import UsageError
+    from dealcheck.policy.versions import compare_versions
+    from dealcheck.render.framework_diff import diff_markdown, diff_text
+
+    if output_format not in ("text", "md"):
+        raise UsageError(f"--format {output_format!r}: use text or md")
+    changes = compare_versions(old, new, team_dir=team_dir(frameworks_dir))
+    render = diff_markdown if output_format == "md" else diff_text
+    sys.stdout.write(render(changes, language(lang)))

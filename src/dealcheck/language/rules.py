@@ -86,7 +86,7 @@ def _grade_bands(framework: Framework) -> Iterator[Finding]:
 
 def _translations(framework: Framework) -> Iterator[Finding]:
     wanted = set(framework.languages)
-    for path, text in _texts(framework, ()):
+    for path, text in texts_in(framework):
         given = text.languages()
         if given is not None and (missing := sorted(wanted - given)):
             yield (
@@ -114,20 +114,27 @@ def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:
         yield ("criteria",), "a framework needs at least one criterion or red flag", True
 
 
-def _texts(value: object, path: Path) -> Iterator[tuple[Path, Text]]:
+def texts_in(value: object, path: Path = (), *, by_id: bool = False) -> Iterator[tuple[Path, Text]]:
+    """Every text in a framework (or part of one), with its path of keys and indexes.
+
+    With `by_id`, list items that have an id are keyed by it rather than by position,
+    so the same criterion's texts have the same path in two versions of a framework.
+    """
     if isinstance(value, Text):
         yield path, value
     elif isinstance(value, RootModel):
-        yield from _texts(value.root, path)
+        yield from texts_in(value.root, path, by_id=by_id)
     elif isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), (*path, info.alias or name))
+            yield from texts_in(getattr(value, name), (*path, info.alias or name), by_id=by_id)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            key = getattr(item, "id", None) if by_id else None
+            step = key if isinstance(key, str) else index
+            yield from texts_in(item, (*path, step), by_id=by_id)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*path, key))
+            yield from texts_in(item, (*path, key), by_id=by_id)
 
 
 def _unknown_level(level_id: str, known: list[str]) -> str:
