@@ -11,7 +11,7 @@ from dealcheck.language.diff import (
     TextChange,
     TextKey,
 )
-from dealcheck.language.framework import Framework, Level, RedFlag, Text
+from dealcheck.language.framework import Framework, Level, RedFlag
 from dealcheck.render.markdown import escape
 
 Section = tuple[str, list[str]]
@@ -149,16 +149,10 @@ def _expectation(change: ExpectationChange, diff: FrameworkDiff, lang: str) -> s
 def _flag(before: RedFlag | None, after: RedFlag | None, lang: str) -> str:
     shown = after or before
     assert shown is not None
-    name = flag_name(shown, lang)
+    name = shown.name.get(lang)
     if before is None or after is None:
         return f"{_added_removed(name, before is None, lang)}: {_effect(shown, lang)}"
     return f"{name}: {_effect(before, lang)} → {_effect(after, lang)}"
-
-
-def flag_name(flag: RedFlag, lang: str) -> str:
-    """A red flag's short name where the framework gives one, else its question."""
-    name = getattr(flag, "name", None)
-    return name.get(lang) if isinstance(name, Text) else flag.question.get(lang)
 
 
 def _effect(flag: RedFlag, lang: str) -> str:
@@ -209,7 +203,7 @@ def _owner(framework: Framework, where: TextKey, lang: str) -> str | None:
         return stage.name.get(lang) if stage else None
     if kind == "red_flags":
         flag = next((f for f in framework.red_flags if f.id == key), None)
-        return flag_name(flag, lang) if flag else None
+        return flag.name.get(lang) if flag else None
     if kind == "scale" and (level := framework.scale.by_id(str(key))):
         return t("diff.level_of_scale", lang, label=level.label.get(lang))
     return t("diff.framework", lang) if kind in ("name", "description") else None
