@@ -201,5 +201,8 @@ def test_won_and_lost_deals_are_counted_apart_from_the_open_pipeline() -> None:
     summary = score_pipeline(job, None)
 
     closed_stages = {k: v.deals for k, v in summary.by_stage.items() if k.startswith("Closed")}
-    assert summary.by_recommendation["closed"].deals == sum(closed_stages.values()) == 11
+    won, lost = summary.by_recommendation["won"], summary.by_recommendation["lost"]
+    assert won.deals == closed_stages["Closed Won"]
+    assert lost.deals == closed_stages["Closed Lost"]
+    assert won.deals + lost.deals == sum(closed_stages.values()) == 11
     assert sum(t.deals for t in summary.by_recommendation.values()) == summary.scored

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from dealcheck.batch.verdicts import Interner, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.language.loading import load_framework
@@ -11,17 +13,30 @@ from dealcheck.scoring.answers import Answers, CriterionAnswer
 from dealcheck.scoring.assessment import assess
 
 
-def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:
-    frameworks = [load_framework("meddpicc"), load_framework("red-flags")]
-    cache = VerdictCache(frameworks, "en", with_report=False)
+@pytest.mark.parametrize(
+    ("names", "with_report"),
+    [
+        (["meddpicc", "red-flags"], False),
+        # Shares red flags (only-believer) with red-flags: one answer, counted once.
+        (["why-buy-now-us", "red-flags", "bant"], False),
+        (["meddpicc", "red-flags"], True),
+    ],
+)
+def test_cached_verdicts_match_assess_on_builtin_frameworks(
+    names: list[str], with_report: bool
+) -> None:
+    frameworks = [load_framework(name) for name in names]
+    cache = VerdictCache(frameworks, "en", with_report=with_report)
     levels = [UNKNOWN, *(level.id for level in frameworks[0].scale.root)]
     stages = [None, *(stage.id for stage in frameworks[0].stages)]
+    outcomes = [None, None, None, None, "won", "lost", "closed"]
     rng = random.Random(4)
-    for _ in range(3000):
+    for _ in range(300 if with_report else 3000):
         stage = rng.choice(stages)
+        outcome = rng.choice(outcomes)
         chosen = tuple(rng.choice(levels) for _ in cache.criteria_slots)
         flags = tuple(rng.choice([None, False, True, None, None]) for _ in cache.flag_slots)
-        verdict = cache.get(stage, chosen, flags)
+        verdict = cache.get(stage, chosen, flags, None, outcome)
 
         criteria: list[dict[str, CriterionAnswer]] = [{} for _ in frameworks]
         red_flags: list[dict[str, bool | None]] = [{} for _ in frameworks]
@@ -32,7 +47,7 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:
         full = assess(
             frameworks,
             {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(frameworks)},
-            stage,
+            outcome or stage,
         )
         assert (verdict.score, verdict.grade, verdict.recommendation) == (
             full.score,
@@ -41,6 +56,8 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks() -> None:
         )
         assert verdict.gaps == tuple(dict.fromkeys(g.criterion.id for g in full.gaps))
         assert verdict.red_flags == tuple(f.flag.id for f in full.red_flags)
+        if outcome:
+            assert verdict.recommendation == outcome
 
 
 def test_interner_hands_back_one_object_per_value_and_stays_bounded() -> None:

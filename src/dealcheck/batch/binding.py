@@ -16,6 +16,7 @@ from dealcheck.batch.values import level_table, normalise_value, value_target
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
+from dealcheck.scoring.scorecard import CLOSED_WORDS
 
 ROLES = (
     "deal_id",
@@ -31,7 +32,8 @@ ROLES = (
     "owner",
     "next_step",
 )
-CLOSED_STATUSES = frozenset({"won", "lost", "closed", "closed won", "closed lost", "성공", "실패"})
+#: Status (or stage) cell -> the outcome of a closed deal: won, lost or closed.
+CLOSED_STATUSES = {normalise_value(word): outcome.value for word, outcome in CLOSED_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ class Binding:
     roles: dict[str, int]
     feeds: list[Feed]
     flags: list[FlagColumn]
-    stages: dict[str, tuple[str | None, bool]]
+    stages: dict[str, tuple[str | None, str]]
     warnings: list[str] = field(default_factory=list)
 
 
@@ -193,21 +195,21 @@ def bind(
 
 def _stage_table(
     mapping: Mapping, tree: YamlMapping | None, frameworks: list[Framework], problems: list[Problem]
-) -> dict[str, tuple[str | None, bool]]:
+) -> dict[str, tuple[str | None, str]]:
+    """Normalised CRM stage name -> (stage id, outcome: '' while open, else won/lost/closed)."""
     staged = next((fw for fw in frameworks if fw.stages), None)
-    table: dict[str, tuple[str | None, bool]] = {"": (None, False)}
-    for word in (WON, LOST, "closed won", "closed lost"):
-        table[word] = (None, True)
+    table: dict[str, tuple[str | None, str]] = {"": (None, "")}
+    table.update({word: (None, outcome) for word, outcome in CLOSED_STATUSES.items()})
     for stage in staged.stages if staged else []:
         names = [stage.id, *stage.aliases, stage.name.get(DEFAULT_LANGUAGE)]
         names += list(stage.name.root.values()) if isinstance(stage.name.root, dict) else []
-        table.update({normalise_value(n): (stage.id, False) for n in names})
+        table.update({normalise_value(n): (stage.id, "") for n in names})
     for crm_name, target in mapping.stages.items():
         wanted = target.strip().casefold()
         if wanted in (WON, LOST):
-            table[normalise_value(crm_name)] = (None, True)
+            table[normalise_value(crm_name)] = (None, wanted)
         elif staged and staged.stage(wanted):
-            table[normalise_value(crm_name)] = (staged.stage(wanted).id, False)  # type: ignore[union-attr]
+            table[normalise_value(crm_name)] = (staged.stage(wanted).id, "")  # type: ignore[union-attr]
         else:
             known = ", ".join([s.id for s in staged.stages] if staged else []) + ", won, lost"
             problems.append(

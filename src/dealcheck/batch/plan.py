@@ -14,7 +14,6 @@ from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_a
 from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 
-CLOSED = "closed"
 RAW_CACHE_LIMIT = 8192
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
 KEY_SEPARATOR = "\x00"
@@ -225,11 +224,12 @@ class RowPlan:
     def _decode(self, cells: list[str]) -> RowVerdict:
         unmapped: list[tuple[str, str]] = []
         stage_text = cells[self._stage] if self._stage >= 0 else ""
-        stage, closed = self.binding.stages.get(normalise_value(stage_text), (None, False))
-        if stage is None and not closed and stage_text.strip():
+        stage, outcome = self.binding.stages.get(normalise_value(stage_text), (None, ""))
+        if stage is None and not outcome and stage_text.strip():
             unmapped.append(("stage", stage_text.strip()))
-        if self._status >= 0 and normalise_value(cells[self._status]) in CLOSED_STATUSES:
-            closed = True
+        if self._status >= 0:
+            outcome = CLOSED_STATUSES.get(normalise_value(cells[self._status])) or outcome
+        closed = bool(outcome)
         levels = [UNKNOWN] * len(self._slot)
         evidence = [""] * len(self._slot) if self._evidence_columns else None
         for feed in self._feeds:
@@ -266,10 +266,12 @@ class RowPlan:
             shared(tuple(levels)),
             shared(tuple(flags)),
             tuple(evidence) if evidence else None,
+            outcome or None,
         )
         label = stage or (stage_text.strip() or "—")
-        # A won or lost deal keeps its scores (to learn from) but is no longer to be
-        # advanced or dropped: the pipeline summary counts it apart.
-        shown = CLOSED if closed else verdict.recommendation
-        tally = shared((shown, verdict.grade, label, verdict.gaps, verdict.red_flags))
+        # A won or lost deal keeps its scores (to learn from); its recommendation is its
+        # outcome, so the pipeline summary counts it apart.
+        tally = shared(
+            (verdict.recommendation, verdict.grade, label, verdict.gaps, verdict.red_flags)
+        )
         return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)

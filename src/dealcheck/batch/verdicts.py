@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
-from dealcheck.scoring.assessment import Assessment, Overall, assess, combine
+from dealcheck.scoring.assessment import Assessment, Overall, assess, closed, combine
 from dealcheck.scoring.score import ScoreParts, score_parts
+from dealcheck.scoring.scorecard import Recommendation
 
 CACHE_LIMIT = 4096
 #: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
@@ -102,31 +103,45 @@ class VerdictCache:
         levels: LevelKey,
         flags: FlagKey,
         evidence: tuple[str, ...] | None = None,
+        outcome: str | None = None,
     ) -> Verdict:
-        """The verdict for a stage id and flat level / flag tuples (slot order)."""
-        key = (stage, levels, flags, evidence)
+        """The verdict for a stage id and flat level / flag tuples (slot order).
+
+        `outcome` (won, lost or closed) marks a closed deal: it becomes the
+        recommendation, and the stage is not used.
+        """
+        key = (stage, levels, flags, evidence, outcome)
         found = self._cache.get(key)
         if found is None:
             # Two generations keep the frequent combinations across a turnover.
-            found = self._old.get(key) or self._compute(stage, levels, flags, evidence)
+            found = self._old.get(key) or self._compute(
+                None if outcome else stage, levels, flags, evidence, outcome
+            )
             if len(self._cache) >= CACHE_LIMIT:
                 self._old, self._cache = self._cache, {}
             self._cache[key] = found
         return found
 
     def _compute(
-        self, stage: str | None, levels: LevelKey, flags: FlagKey, evidence: tuple[str, ...] | None
+        self,
+        stage: str | None,
+        levels: LevelKey,
+        flags: FlagKey,
+        evidence: tuple[str, ...] | None,
+        outcome: str | None,
     ) -> Verdict:
         self.computed += 1
         flags = self._one_answer_per_flag(flags)
         result: Assessment | Overall
         if self.with_report:
-            result = assess(self.frameworks, self._answers(levels, flags, evidence), stage)
+            answers = self._answers(levels, flags, evidence)
+            result = assess(self.frameworks, answers, outcome or stage)
         else:
             # Only the overall verdict is read: no scorecards, and each framework's part
             # is shared by every combination that answers that framework alike.
-            result = combine(
-                self.frameworks, [self._part(n, stage, levels, flags) for n in self._each]
+            result = closed(
+                combine(self.frameworks, [self._part(n, stage, levels, flags) for n in self._each]),
+                Recommendation(outcome) if outcome else None,
             )
         # Thousands of verdicts share a few hundred gap lists, flag lists and scores:
         # each is kept once, so the caches hold twice the verdicts in the same memory.

@@ -11,6 +11,7 @@ from dealcheck.errors import UsageError
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.assessment import Assessment, assess
+from dealcheck.scoring.scorecard import closed_outcome
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,10 @@ def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealRe
         deal=deal,
         number=number,
         qualification=qualification,
-        assessment=assessment_of(qualification, frameworks),
+        # A deal closed since this qualification is judged as closed: won, lost or closed.
+        assessment=assessment_of(
+            qualification, frameworks, deal.stage if closed_outcome(deal.stage) else None
+        ),
         changes=changes(previous, qualification) if previous else None,
         notes=notes,
     )

@@ -6,7 +6,7 @@ from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
 from dealcheck.scoring.assessment import Assessment
-from dealcheck.scoring.score import CriterionScore
+from dealcheck.scoring.score import CriterionScore, closed_outcome
 
 BAR_WIDTH = 8
 
@@ -79,6 +79,9 @@ def title_lines(report: DealReport, lang: str) -> tuple[str, str]:
 
 
 def _stage_name(report: DealReport, lang: str) -> str:
+    outcome = closed_outcome(report.deal.stage)
+    if outcome is not None:
+        return t(f"recommendation.{outcome.value}", lang)
     stage = next((c.stage for c in report.assessment.scorecards if c.stage), None)
     if stage is not None:
         return stage.name.get(lang)

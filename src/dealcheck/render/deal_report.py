@@ -24,7 +24,11 @@ from dealcheck.scoring.score import Recommendation, Scorecard
 STYLE = {
     Recommendation.ADVANCE: "bold green",
     Recommendation.DIG_DEEPER: "bold yellow",
+    Recommendation.NOT_NOW: "bold blue",
     Recommendation.DISQUALIFY: "bold red",
+    Recommendation.WON: "bold green",
+    Recommendation.LOST: "bold",
+    Recommendation.CLOSED: "bold",
 }
 
 

@@ -26,6 +26,7 @@ from dealcheck.scoring.score import (
     ScoreParts,
     TriggeredFlag,
     apply_red_flags,
+    closed_outcome,
     grade_for,
     next_questions,
     rank_gaps,
@@ -76,12 +77,19 @@ def assess(
     """
     if not frameworks:
         raise ValueError("assess needs at least one framework")
+    outcome = closed_outcome(stage)
+    stage = None if outcome else stage
     answers = shared_flag_answers(frameworks, answers)
     cards = [
         score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
     ]
+    if outcome is not None:
+        cards = [
+            replace(card, recommendation=outcome, reasons=[Reason(f"deal-{outcome.value}")])
+            for card in cards
+        ]
     parts = [ScoreParts(c.criteria, c.raw_score, c.gaps, c.red_flags) for c in cards]
-    overall = combine(frameworks, parts)
+    overall = closed(combine(frameworks, parts), outcome)
     return Assessment(
         scorecards=cards,
         score=overall.score,
@@ -115,12 +123,24 @@ def assess_overall(
     """
     if not frameworks:
         raise ValueError("assess needs at least one framework")
+    outcome = closed_outcome(stage)
+    stage = None if outcome else stage
     answers = shared_flag_answers(frameworks, answers)
     parts = [
         score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None)
         for fw in frameworks
     ]
-    return combine(frameworks, parts)
+    return closed(combine(frameworks, parts), outcome)
+
+
+def closed(overall: Overall, outcome: Recommendation | None) -> Overall:
+    """A closed deal's verdict is its outcome (won, lost or closed), never advance.
+
+    The scores stay, to learn from; only the recommendation and its reason change.
+    """
+    if outcome is None:
+        return overall
+    return replace(overall, recommendation=outcome, reasons=[Reason(f"deal-{outcome.value}")])
 
 
 def shared_flag_answers(

@@ -7,7 +7,8 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
       "deal": {...} | null,            # basics as given (name, company, amount, …)
       "stage": "discovery" | null,
       "score": 62.5, "grade": "C",
-      "recommendation": "advance" | "dig-deeper" | "disqualify",
+      "recommendation": "advance" | "dig-deeper" | "not-now" | "disqualify"
+                        | "won" | "lost" | "closed",   # the last three: closed deals
       "reasons": [{"code": "...", "values": [...], "text": "..."}],
       "gaps": [{"criterion", "framework", "name", "kind": "unknown|absent|weak",
                 "level", "expected", "critical", "priority"}],

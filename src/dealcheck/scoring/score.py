@@ -37,6 +37,7 @@ from dealcheck.scoring.scorecard import (
     Recommendation,
     Scorecard,
     TriggeredFlag,
+    closed_outcome,
     next_questions,
 )
 
@@ -54,6 +55,7 @@ __all__ = [
     "Scorecard",
     "TriggeredFlag",
     "apply_red_flags",
+    "closed_outcome",
     "grade_for",
     "next_questions",
     "rank_gaps",

@@ -11,11 +11,41 @@ from dealcheck.scoring.answers import CriterionAnswer
 
 
 class Recommendation(StrEnum):
-    """What to do with the deal."""
+    """What to do with the deal.
+
+    `not-now` is qualified out of this period: keep nurturing, out of the forecast.
+    A closed deal is `won`, `lost`, or `closed` when the outcome is not known.
+    """
 
     ADVANCE = "advance"
     DIG_DEEPER = "dig-deeper"
+    NOT_NOW = "not-now"
     DISQUALIFY = "disqualify"
+    WON = "won"
+    LOST = "lost"
+    CLOSED = "closed"
+
+
+#: CRM words for a closed deal (stage or status), casefolded, and its outcome.
+CLOSED_WORDS: dict[str, Recommendation] = {
+    "won": Recommendation.WON,
+    "closed won": Recommendation.WON,
+    "closed-won": Recommendation.WON,
+    "수주": Recommendation.WON,
+    "성공": Recommendation.WON,
+    "lost": Recommendation.LOST,
+    "closed lost": Recommendation.LOST,
+    "closed-lost": Recommendation.LOST,
+    "실주": Recommendation.LOST,
+    "실패": Recommendation.LOST,
+    "closed": Recommendation.CLOSED,
+    "종료": Recommendation.CLOSED,
+}
+
+
+def closed_outcome(stage: str | None) -> Recommendation | None:
+    """`won`, `lost` or `closed` when a stage (or status) name says the deal is closed."""
+    return CLOSED_WORDS.get(stage.strip().casefold()) if stage else None
 
 
 class GapKind(StrEnum):

@@ -46,7 +46,7 @@ def test_deal_report_in_chromium(tmp_path: Path, deal: str, lang: str) -> None:
     loaded = load(page, tmp_path / "browser")
 
     _looks_drawn(loaded)
-    recommendation = {"en": "dig deeper", "ko": "추가 확인"}[lang]
+    recommendation = {"en": "dig deeper", "ko": "추가 검증 필요"}[lang]
     assert f"{report.assessment.score:.0f}" in loaded.text
     assert recommendation in loaded.text
     assert [e.attrs.get("class") for e in find(loaded.dom, "polygon")].count("actual") == 1

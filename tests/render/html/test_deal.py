@@ -40,7 +40,7 @@ def test_verdict_comes_first_with_score_and_recommendation(golden: DealReport, l
     [score] = find(html, "div", id="score")
     [recommendation] = find(html, "div", id="recommendation")
     assert text_of(score) == f"{golden.assessment.score:.0f}"
-    expected = {"en": "dig deeper", "ko": "추가 확인"}[lang]
+    expected = {"en": "dig deeper", "ko": "추가 검증 필요"}[lang]
     assert text_of(recommendation) == expected
     assert html.index('id="verdict"') < html.index('class="chart radar"')
 

@@ -19,7 +19,8 @@ FONTS = (
 
 CSS = f"""
 :root {{ --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; --paper: #fff;
-  --advance: #1f7a4d; --dig-deeper: #b7791f; --disqualify: #c53030; --accent: #2b6cb0; }}
+  --advance: #1f7a4d; --dig-deeper: #b7791f; --disqualify: #c53030; --accent: #2b6cb0;
+  --not-now: #52606d; }}
 * {{ box-sizing: border-box; }}
 body {{ font-family: {FONTS}; color: var(--ink); background: var(--paper); margin: 0;
   line-height: 1.45; font-size: 15px; }}
@@ -37,10 +38,12 @@ h3 {{ font-size: 1rem; margin: 16px 0 6px; }}
 .advance {{ color: var(--advance); }}
 .dig-deeper {{ color: var(--dig-deeper); }}
 .disqualify {{ color: var(--disqualify); }}
+.not-now {{ color: var(--not-now); }}
 .verdict.advance, .verdict.dig-deeper, .verdict.disqualify {{ color: var(--ink); }}
 .verdict.advance {{ border-color: var(--advance); }}
 .verdict.dig-deeper {{ border-color: var(--dig-deeper); }}
 .verdict.disqualify {{ border-color: var(--disqualify); }}
+.verdict.not-now {{ border-color: var(--not-now); color: var(--ink); }}
 .grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 16px; }}
 figure {{ margin: 0; }}
@@ -55,6 +58,7 @@ svg .bar {{ fill: var(--accent); }}
 svg .bar.advance {{ fill: var(--advance); }}
 svg .bar.dig-deeper {{ fill: var(--dig-deeper); }}
 svg .bar.disqualify {{ fill: var(--disqualify); }}
+svg .bar.not-now {{ fill: var(--not-now); }}
 svg .history {{ fill: none; stroke: var(--accent); stroke-width: 2; }}
 svg .guide {{ stroke: var(--line); stroke-dasharray: 3 3; }}
 table {{ border-collapse: collapse; width: 100%; margin: 6px 0 12px; }}

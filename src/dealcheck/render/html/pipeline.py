@@ -13,7 +13,7 @@ from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import BarRow, hbars
 from dealcheck.render.pipeline_format import localized
 
-RECOMMENDATIONS = ("advance", "dig-deeper", "disqualify", "closed")
+RECOMMENDATIONS = ("advance", "dig-deeper", "not-now", "disqualify", "won", "lost", "closed")
 
 
 def pipeline_html(summary: PipelineSummary, lang: str = "en") -> str:
