@@ -117,6 +117,7 @@ def test_stage_ids_complete_for_the_chosen_framework(tmp_path: Path) -> None:
         ["map", "init", "nope.csv"],
         ["framework", "show", "nope.yaml"],
         ["framework", "validate", "nope.yaml"],
+        ["validate", "nope.map.yaml"],
         ["framework", "new", "acme", "--extends", "nope.yaml"],
     ],
 )

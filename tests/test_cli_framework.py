@@ -203,13 +203,6 @@ def test_config_errors_are_located(
     )
 
 
-def test_pre_commit_hook_definition_runs_validate() -> None:
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-
-    assert hooks[0]["entry"] == "dealcheck framework validate"
-    assert hooks[0]["files"]
-
-
 def test_validate_remembers_valid_files_and_rechecks_changed_ones(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dealcheck import __version__
-from dealcheck.cli import framework, qualify, score
+from dealcheck.cli import check, framework, qualify, score
 
 app = typer.Typer(
     name="dealcheck",
@@ -28,6 +28,7 @@ app = typer.Typer(
 app.add_typer(framework.app, name="framework")
 app.add_typer(qualify.app)  # qualify, report, prep: top-level commands
 app.add_typer(score.app)  # score, map init
+app.add_typer(check.app)  # validate (mappings and config)
 
 
 def _print_version(value: bool) -> None:

@@ -85,34 +85,39 @@ def validate(
         typer.Argument(metavar="FILE", help="Framework files to check; - reads standard input."),
     ],
     frameworks_dir: TeamDirOption = None,
+    team_only: Annotated[
+        bool,
+        typer.Option(
+            "--team-only",
+            help="Skip files outside the team framework folder and its tests/ (for pre-commit).",
+        ),
+    ] = False,
 ) -> None:
     """Check framework files; print PATH:LINE:COL: message per problem, exit 1 if any.
 
-    Use it in CI or as a pre-commit hook (see .pre-commit-hooks.yaml).
+    Use it in CI or as a pre-commit hook (see .pre-commit-hooks.yaml): with
+    --team-only it checks the files in the folder .dealcheck.yaml names and ignores
+    the others, so the hook needs no file pattern of its own.
 
     \b
     Examples:
       dealcheck framework validate frameworks/*.yaml
+      dealcheck framework validate --team-only $(git ls-files '*.yaml')
       git show HEAD:frameworks/acme.yaml | dealcheck framework validate -
     """
     from dealcheck.cli._context import team_dir
+    from dealcheck.cli._output import report_problems
     from dealcheck.language.schema_file import stale_copies
-    from dealcheck.language.validate_files import validate_files
+    from dealcheck.language.validate_files import in_team_folder, validate_files
 
-    stdin = sys.stdin.buffer.read() if Path("-") in paths else None
     folder = team_dir(frameworks_dir)
+    if team_only:
+        paths = in_team_folder(paths, folder)
+    stdin = sys.stdin.buffer.read() if Path("-") in paths else None
     problems, checked = validate_files(paths, team_dir=folder, stdin=stdin)
     for warning in stale_copies([p for p in paths if p != Path("-")], team_dir=folder):
         typer.echo(f"warning: {warning}", err=True)
-    for problem in problems:
-        print(problem)
-    invalid = len({p.location.file for p in problems})
-    status = (
-        f"{checked} file(s) checked, {invalid} invalid" if problems else f"{checked} file(s) valid"
-    )
-    typer.echo(status, err=True)
-    if problems:
-        raise typer.Exit(1)
+    report_problems(problems, checked)
 
 
 @command(app, "schema")

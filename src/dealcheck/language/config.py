@@ -61,6 +61,15 @@ def load_config(start: Path | None = None) -> ProjectConfig:
     path = find_config(start)
     if path is None:
         return ProjectConfig(root=Path("."))
+    return load_config_file(path)
+
+
+def load_config_file(path: Path) -> ProjectConfig:
+    """Load and validate one `.dealcheck.yaml` (paths in it are relative to its folder).
+
+    Raises:
+        ValidationFailed: Every problem, each with `FILE:LINE:COLUMN`.
+    """
     tree = read_yaml(path)
     if not isinstance(tree, YamlMapping):
         raise ValidationFailed([Problem(locate(tree, ()) or _top(path), "the config is a mapping")])

@@ -45,6 +45,17 @@ def validate_files(
     return problems, len(paths)
 
 
+def in_team_folder(paths: list[Path], team_dir: Path) -> list[Path]:
+    """The paths that are framework files of the team folder (its tests/ excluded)."""
+    folder = team_dir.resolve()
+    kept = []
+    for path in paths:
+        parents = path.resolve().parents
+        if folder in parents and folder / "tests" not in parents:
+            kept.append(path)
+    return kept
+
+
 def _problems(path: Path, team_dir: Path, stdin: bytes | None = None) -> list[Problem]:
     # pydantic and PyYAML only on a cache miss
     from dealcheck.language.loading import load_framework, load_framework_bytes
