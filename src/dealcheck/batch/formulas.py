@@ -1,8 +1,10 @@
-"""Spreadsheet formula neutralisation for CSV output.
+"""The one spreadsheet-cell neutraliser, for every column of every CSV dealcheck writes.
 
-A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so Excel shows
-text instead of running a formula, while plain numbers such as `-10` or `-1.5` are
-left alone.
+A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+tab or a line break, or with spaces before `=`, `+`, `-` or `@`) gets a leading `'`
+so it shows as text, while plain numbers such as `-10` or `-1.5` are left alone.
+Hidden controls (terminal escape sequences, bidi overrides) are made visible by
+`dealcheck.visible`, line breaks and tabs inside a cell kept.
 """
 
 from __future__ import annotations
@@ -10,41 +12,66 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-RISKY_FIRST = frozenset("=+-@\t\r")
-_RISKY_START = re.compile("\x1f[-=+@\t\r]")
+from dealcheck.visible import has_hidden, visible
+
+RISKY_FIRST = frozenset("=+-@\t\r\n ")
+_FORMULA_FIRST = frozenset("=+-@")
+_RISKY_START = re.compile("\n[ ]*[-=+@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def neutralise(cell: str) -> str:
-    """Make one cell safe to open in a spreadsheet."""
-    if cell and cell[0] in RISKY_FIRST and not _NUMBER.fullmatch(cell):
+    """Make one cell safe to open in a spreadsheet and to show in a terminal."""
+    if has_hidden(cell):
+        cell = visible(cell, lines=True)
+    if not cell or cell[0] not in RISKY_FIRST:
+        return cell
+    stripped = cell.lstrip(" ")
+    if (
+        cell[0] in _FORMULA_FIRST
+        or (stripped and stripped[0] in _FORMULA_FIRST)
+        or (cell[0] in "\t\r\n")
+    ) and not _NUMBER.fullmatch(stripped):
         return "'" + cell
     return cell
 
 
 def neutralised(cells: list[str]) -> list[str]:
-    """A row's cells made safe to open in a spreadsheet (the same list if none changes)."""
+    """A row's cells made safe (the same list if none changes)."""
     safe = cells
     for n, cell in enumerate(cells):
-        if cell and cell[0] in RISKY_FIRST:
-            changed = neutralise(cell)
-            if changed is not cell:
-                if safe is cells:
-                    safe = cells.copy()
-                safe[n] = changed
+        changed = neutralise(cell)
+        if changed is not cell:
+            if safe is cells:
+                safe = cells.copy()
+            safe[n] = changed
     return safe
 
 
 def scan(cells: list[str]) -> tuple[bool, bool]:
     """Whether a row holds a NUL byte, and whether any cell may need neutralising.
 
-    One join and one literal-prefixed regex per row: far cheaper than looking at
-    every cell, and the rare rows that match take the per-cell path.
+    One join and two searches per row: far cheaper than looking at every cell, and
+    the rare rows that match take the per-cell path.
     """
-    joined = "\x1f" + "\x1f".join(cells)
-    return "\x00" in joined, _RISKY_START.search(joined) is not None
+    joined = "\n" + "\n".join(cells)
+    return "\x00" in joined, (_RISKY_START.search(joined) is not None or has_hidden(joined))
 
 
 def risky_start(delimiter: str) -> Callable[[str], object]:
     """A test on a row's text (delimiter-joined cells): may a cell need neutralising."""
-    return re.compile(re.escape(delimiter) + "[-=+@\t\r]").search
+    return re.compile(re.escape(delimiter) + "[-=+@\t\r ]").search
+
+
+def risky_text(text: str, after_delimiter: Callable[[str], object]) -> bool:
+    """Whether a row's text needs the per-cell path (formulas, escapes, bidi marks).
+
+    ASCII rows are searched for ESC only (a byte search): the other ASCII controls
+    cannot start a terminal sequence and cost a full scan to find.
+    """
+    return (
+        text[0] in RISKY_FIRST
+        or after_delimiter(text) is not None
+        or "\x1b" in text
+        or (not text.isascii() and has_hidden(text))
+    )

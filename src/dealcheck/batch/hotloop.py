@@ -25,6 +25,7 @@ from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
 from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
+from dealcheck.visible import has_hidden
 
 HYGIENE_CACHE_LIMIT = 4096
 PlainFields = tuple[Callable[[list[str]], tuple[str, ...]], dict[str, date | None], str]
@@ -96,7 +97,12 @@ def score_plain_rows(
                     general += 1
                     one_row(line, cells, problem, text)
                     continue
-            elif text[0] in risky_first or risky_after_comma(text) is not None:
+            elif (
+                text[0] in risky_first
+                or risky_after_comma(text) is not None
+                or "\x1b" in text
+                or (not text.isascii() and has_hidden(text))
+            ):  # `formulas.risky_text`, inlined
                 copied, suspicious = None, True
             currency, amount_text, close_text, created_text, since_text, next_step = get_fields(
                 cells  # type: ignore[arg-type]  # a fast-path record always has cells

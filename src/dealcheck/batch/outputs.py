@@ -170,14 +170,19 @@ class CsvWriter:
     @staticmethod
     def _extra(row: RowVerdict, hygiene: tuple[str, ...]) -> list[str]:
         verdict = row.verdict
+        # Computed cells too: a stage label comes from the export, gap and flag names
+        # from a team's framework file.
         return [
-            verdict.score_cell,
-            verdict.grade,
-            verdict.recommendation,
-            row.stage or row.stage_label,
-            verdict.gaps_cell,
-            verdict.flags_cell,
-            "; ".join(hygiene),
+            neutralise(cell)
+            for cell in (
+                verdict.score_cell,
+                verdict.grade,
+                verdict.recommendation,
+                row.stage or row.stage_label,
+                verdict.gaps_cell,
+                verdict.flags_cell,
+                "; ".join(hygiene),
+            )
         ]
 
     def finish(self, summary: PipelineSummary) -> None:
@@ -273,7 +278,8 @@ class RejectsWriter:
         if self._started != header:
             self._started = header
             self._writer.writerow(
-                ["dealcheck_source", "dealcheck_line", "dealcheck_reason", *header]
+                ["dealcheck_source", "dealcheck_line", "dealcheck_reason"]
+                + [neutralise(c) for c in header]
             )
         cells = [neutralise(c.replace("\x00", "")) for c in cells or []]
-        self._writer.writerow([source, line, reason, *cells])
+        self._writer.writerow([neutralise(source), line, neutralise(reason), *cells])

@@ -127,7 +127,7 @@ def _score_rows(
     rejects: RejectsWriter | None,
     progress: Progress | None,
 ) -> None:
-    from dealcheck.batch.formulas import risky_start, scan
+    from dealcheck.batch.formulas import risky_start, risky_text, scan
     from dealcheck.batch.outputs import CsvWriter
 
     name, header = opened.name, opened.header
@@ -149,7 +149,7 @@ def _score_rows(
         if problem is None and cells is not None:
             if text is not None:
                 # Fast-path text holds no quote, NUL or line break by construction.
-                if risky(delimiter + text) is not None:
+                if risky_text(text, risky):
                     suspicious, text = True, None
             else:
                 has_nul, suspicious = scan(cells)

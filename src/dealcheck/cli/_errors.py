@@ -11,6 +11,7 @@ import typer
 
 from dealcheck.cli._help import Command
 from dealcheck.errors import DealcheckError, ExitCode, Stopped, ValidationFailed
+from dealcheck.visible import visible
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -25,10 +26,10 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except ValidationFailed as error:
             for problem in error.problems:
-                print(f"error: {problem}", file=sys.stderr)
+                print(f"error: {visible(str(problem))}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except DealcheckError as error:
-            print(f"error: {error.message}", file=sys.stderr)
+            print(f"error: {visible(error.message)}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt as interrupt:
             print("\ninterrupted", file=sys.stderr)

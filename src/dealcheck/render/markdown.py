@@ -15,11 +15,12 @@ from dealcheck.render.deal_format import (
     unchecked_flags,
 )
 from dealcheck.scoring.report_json import criterion_names
+from dealcheck.visible import visible
 
 
 def escape(text: str) -> str:
     """Make user text safe inside Markdown and table cells: no HTML, no stray pipes."""
-    return (
+    return visible(
         text.replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dealcheck.batch.summary import PipelineSummary, Tally
 from dealcheck.i18n import t
 from dealcheck.render.pipeline_format import count_sections, localized, tally_sections
+from dealcheck.visible import visible
 
 
 def escape(text: str) -> str:
     """Make text safe inside a Markdown table cell: no stray pipes, no raw HTML, no links."""
     for raw, safe in _ESCAPES:
         text = text.replace(raw, safe)
-    return text
+    return visible(text)
 
 
 _ESCAPES = (
@@ -30,7 +31,7 @@ _ESCAPES = (
 
 def _code(text: str) -> str:
     # Inside a code span only a backtick (or a line break) could end it early.
-    return text.replace("`", "'").replace("\n", " ").replace("\r", " ")
+    return visible(text.replace("`", "'").replace("\n", " ").replace("\r", " "))
 
 
 def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:

@@ -14,6 +14,7 @@ from dealcheck.render.review_format import (
     rows,
     section_size,
 )
+from dealcheck.visible import visible
 
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -21,7 +22,7 @@ _PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>#|~])")
 def md(text: str) -> str:
     """User text made inert in Markdown: punctuation backslash-escaped, one line."""
     flat = " ".join(text.replace("&", "&amp;").split())
-    return _PUNCTUATION.sub(r"\\\1", flat)
+    return visible(_PUNCTUATION.sub(r"\\\1", flat))
 
 
 def review_markdown(review: PipelineReview, lang: str = "en") -> str:
