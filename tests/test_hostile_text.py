@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.batch.conftest import MINI_HEADER, MINI_MAP
+from tests.batch.conftest import MINI_HEADER, MINI_MAP, score_beside
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
 HIDDEN = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
@@ -59,26 +59,11 @@ def export(tmp_path: Path) -> Path:
     return path
 
 
-def _score(runner: CliRunner, export: Path, *extra: str) -> tuple[int, str, str]:
-    return invoke(
-        runner,
-        "score",
-        str(export),
-        "--map",
-        str(export.parent / "m.yaml"),
-        "--frameworks-dir",
-        str(FRAMEWORK_FIXTURES),
-        "--today",
-        "2026-06-01",
-        *extra,
-    )
-
-
 def test_no_column_of_the_scored_csv_or_the_rejects_holds_a_formula_or_an_escape(
     runner: CliRunner, export: Path
 ) -> None:
     out, rejects = export.parent / "out.csv", export.parent / "rejects.csv"
-    code, stdout, stderr = _score(runner, export, "-o", str(out), "--rejects", str(rejects))
+    code, stdout, stderr = score_beside(runner, export, "-o", str(out), "--rejects", str(rejects))
 
     assert code == 0, stderr
     scored = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
@@ -99,12 +84,12 @@ def test_no_column_of_the_scored_csv_or_the_rejects_holds_a_formula_or_an_escape
 def test_the_terminal_and_markdown_summaries_show_escapes_as_text(
     runner: CliRunner, export: Path
 ) -> None:
-    code, terminal, _ = _score(runner, export)
+    code, terminal, _ = score_beside(runner, export)
     assert code == 0
     assert _clean(terminal)
     assert "Gamma ␛[2J" in terminal
 
-    code, markdown, _ = _score(runner, export, "--format", "md")
+    code, markdown, _ = score_beside(runner, export, "--format", "md")
     assert code == 0
     assert _clean(markdown)
 

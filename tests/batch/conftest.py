@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from dealcheck.batch.mapping import Mapping, load_mapping
 from dealcheck.batch.outputs import CsvWriter
@@ -13,7 +14,7 @@ from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
-from tests.conftest import FRAMEWORK_FIXTURES
+from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
 TODAY = date(2026, 6, 1)
 MINI_MAP = """\
@@ -69,3 +70,19 @@ def run(
         summary = score_pipeline(job, writer)
         writer.finish(summary)
     return summary
+
+
+def score_beside(runner: CliRunner, export: Path, *extra: str) -> tuple[int, str, str]:
+    """`dealcheck score EXPORT` with the mini mapping `m.yaml` beside it and fixed today."""
+    return invoke(
+        runner,
+        "score",
+        str(export),
+        "--map",
+        str(export.parent / "m.yaml"),
+        "--frameworks-dir",
+        str(FRAMEWORK_FIXTURES),
+        "--today",
+        "2026-06-01",
+        *extra,
+    )

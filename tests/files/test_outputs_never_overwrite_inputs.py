@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.batch.conftest import MINI_HEADER, MINI_MAP
-from tests.conftest import FRAMEWORK_FIXTURES, invoke
+from tests.batch.conftest import MINI_HEADER, MINI_MAP, score_beside
+from tests.conftest import invoke
 
 ROW = "D1,Acme,1200,Descubrimiento,2026-07-01,2026-01-02,Demo,Slow close,yes,,no\n"
 
@@ -21,21 +21,6 @@ def export(tmp_path: Path) -> Path:
     path = tmp_path / "good.csv"
     path.write_text(MINI_HEADER + "\n" + ROW, encoding="utf-8")
     return path
-
-
-def _score(runner: CliRunner, export: Path, *extra: str) -> tuple[int, str, str]:
-    return invoke(
-        runner,
-        "score",
-        str(export),
-        "--map",
-        str(export.parent / "m.yaml"),
-        "--frameworks-dir",
-        str(FRAMEWORK_FIXTURES),
-        "--today",
-        "2026-06-01",
-        *extra,
-    )
 
 
 @pytest.mark.parametrize(
@@ -74,7 +59,7 @@ def test_score_refuses_an_output_that_names_an_input(
         "hard": str(export.parent / "hard.csv"),
     }
 
-    code, _, stderr = _score(runner, export, *[o.format(**names) for o in options])
+    code, _, stderr = score_beside(runner, export, *[o.format(**names) for o in options])
 
     assert code == 2
     assert len(stderr.strip().splitlines()) == 1 and "never writes over" in stderr
@@ -85,7 +70,7 @@ def test_score_refuses_an_output_that_names_an_input(
 
 def test_score_still_writes_distinct_outputs(runner: CliRunner, export: Path) -> None:
     out, rejects = export.parent / "o.csv", export.parent / "r.csv"
-    code, _, stderr = _score(runner, export, "-o", str(out), "--rejects", str(rejects))
+    code, _, stderr = score_beside(runner, export, "-o", str(out), "--rejects", str(rejects))
     assert code == 0, stderr
     assert "Acme" in out.read_text(encoding="utf-8-sig")
 
@@ -118,6 +103,6 @@ def test_a_read_only_output_is_refused_not_replaced(runner: CliRunner, export: P
     out = export.parent / "o.csv"
     out.write_text("last week\n", encoding="utf-8")
     out.chmod(0o444)
-    code, _, stderr = _score(runner, export, "-o", str(out))
+    code, _, stderr = score_beside(runner, export, "-o", str(out))
     assert code == 5 and "read-only" in stderr
     assert out.read_text(encoding="utf-8") == "last week\n"
