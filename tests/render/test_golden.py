@@ -6,6 +6,7 @@ Rendered at a fixed width with no colour. Regenerate after an intended change wi
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -22,11 +23,12 @@ from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "deals"
 DEAL = FIXTURES / "deals" / "golden-deal.yaml"
+TODAY = dt.date(2025, 6, 13)
 
 
-def plain(renderable: RenderableType) -> str:
+def plain(renderable: RenderableType, width: int = 100) -> str:
     with open(os.devnull, "w", encoding="utf-8") as sink:
-        console = Console(width=100, no_color=True, force_terminal=False, record=True, file=sink)
+        console = Console(width=width, no_color=True, force_terminal=False, record=True, file=sink)
         console.print(renderable)
         text = console.export_text()
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
@@ -35,8 +37,8 @@ def plain(renderable: RenderableType) -> str:
 RENDERERS: dict[str, Callable[[DealReport, str], str]] = {
     "report.txt": lambda r, lang: plain(report_renderable(r, lang)),
     "report.md": report_markdown,
-    "prep.txt": lambda r, lang: plain(call_plan_renderable(call_plan(r, lang), lang)),
-    "prep.md": lambda r, lang: call_plan_markdown(call_plan(r, lang), lang),
+    "prep.txt": lambda r, lang: plain(call_plan_renderable(call_plan(r, lang, TODAY), lang), 80),
+    "prep.md": lambda r, lang: call_plan_markdown(call_plan(r, lang, TODAY), lang),
 }
 
 
@@ -70,12 +72,11 @@ def test_report_shows_changes_since_last_time(report: DealReport) -> None:
     assert "- Pain: Assumed → Confirmed" in text
 
 
-def test_call_plan_marks_missing_mantra_parts(report: DealReport) -> None:
-    plan = call_plan(report, "en")
-    parts = {p.part: p.evidence for p in plan.mantra}
-    assert parts["outcomes"] == "Close takes 12 days | two analysts"
-    assert parts["metrics"] is None and parts["proof"] is None  # absent budget is no proof
-    assert [w.state for w in plan.why] == ["unassessed"] * 3
+def test_call_plan_recaps_only_what_the_customer_confirmed(report: DealReport) -> None:
+    plan = call_plan(report, "en", TODAY)
+    agreed = {line.part.value: line.agreed for line in plan.recap.lines}
+    assert agreed["outcome"] == [] and agreed["proof"] == []  # pain is not the outcome
+    assert plan.questions and len(plan.questions) <= 3
 
 
 def test_every_example_deal_renders(in_repo: Path) -> None:

@@ -1,57 +1,40 @@
-"""The call plan of seed 001, built from a scored qualification (pure data, no rendering).
+"""The call plan of seed 001, on one page.
 
-Four parts: the goal of this call (close the top gaps), the questions that reach it
-(with why buy / why now / why us where those are weak), next actions split into ours
-and the customer's, and the six-part recap "mantra" of seed 000 filled from the
-evidence on record, with the missing parts marked.
+The goal of this call, the opener, at most
+three questions (each saying why it is asked now), our actions and their commitments
+with owners and dates, the closing with the recap of seed 000, and the seed's warnings.
+
+For a deal to disqualify or hold (`not-now`), the plan is the step-back conversation of
+seed 002: say clearly why it does not fit now, offer what would reopen it, step back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
+from dealcheck.deals.close_plan import PlanCheck, PlanIssue, PlanStep, ordered
+from dealcheck.deals.coaching import DealAlerts, deal_alerts, step_name, templates_of
 from dealcheck.deals.history import DealReport
+from dealcheck.deals.people import PeopleAlert, Role
+from dealcheck.deals.prep_questions import PlanQuestion, plan_questions
+from dealcheck.deals.recap import Recap, recap
+from dealcheck.deals.step_back import StepBack, step_back
 from dealcheck.i18n import t
-from dealcheck.scoring.answers import EvidenceSource
-from dealcheck.scoring.score import CriterionScore, GapKind
+from dealcheck.language.framework import RecapPart
+from dealcheck.scoring.score import GapKind
 
-TOP_GAPS = 3
-WHY = ("why-buy", "why-now", "why-us")
-# Which criteria's evidence fills each part of the mantra, best source first.
-MANTRA_SOURCES: dict[str, tuple[str, ...]] = {
-    "outcomes": ("identified-pain", "why-buy", "need", "pain"),
-    "capabilities": ("decision-criteria", "need", "required-capabilities"),
-    "metrics": ("metrics",),
-    "delivery": ("decision-process", "paper-process", "timeframe"),
-    "differentiation": ("why-us", "competition"),
-    "proof": ("proof",),
-}
-MANTRA_QUESTION = {
-    "outcomes": "why.buy.1",
-    "capabilities": "why.us.1",
-    "metrics": "why.now.1",
-    "delivery": "why.now.2",
-    "differentiation": "why.us.1",
-    "proof": "why.us.2",
-}
+MAX_ACTIONS = 3
+STEP_BACK = ("disqualify", "not-now")
 
 
 @dataclass(frozen=True)
-class WhyTheme:
-    """One of why buy / why now / why us: its state and the questions to ask."""
+class Action:
+    """A next action with its owner and when it is due (already worded)."""
 
-    theme: str
-    state: str  # "ok", "weak" or "unassessed"
-    questions: list[str]
-
-
-@dataclass(frozen=True)
-class MantraPart:
-    """One part of the recap: the evidence on record, or what to ask when missing."""
-
-    part: str
-    evidence: str | None
-    ask: str
+    text: str
+    owner: str
+    due: str
 
 
 @dataclass(frozen=True)
@@ -59,94 +42,229 @@ class CallPlan:
     """A one-page plan for the next call."""
 
     deal_name: str
+    deal_line: str
     goal: str
-    questions: list[str]
-    why: list[WhyTheme]
-    ours: list[str]
-    theirs: list[str]
-    mantra: list[MantraPart]
+    opener: str
+    questions: list[PlanQuestion]
+    ours: list[Action]
+    theirs: list[Action]
+    recap: Recap
+    closing: str
+    alerts: DealAlerts
+    step_back: StepBack | None = None
+    warnings: list[str] = field(default_factory=list)
+    demo: list[str] = field(default_factory=list)
+    timeline: list[PlanStep] = field(default_factory=list)
+    timeline_names: list[str] = field(default_factory=list)
 
 
-def call_plan(report: DealReport, lang: str) -> CallPlan:
-    """Build the plan for the next call on a deal from its scored qualification."""
-    assessment = report.assessment
-    scored = {c.criterion.id: c for card in assessment.scorecards for c in card.criteria}
-    top = assessment.gaps[:TOP_GAPS]
-    names = ", ".join(
-        f"{g.criterion.name.get(lang)} ({t(f'gap.{g.kind.value}', lang)})" for g in top
+def call_plan(report: DealReport, lang: str, today: dt.date | None = None) -> CallPlan:
+    """Build the plan for the next call on a deal from its file and scored qualification."""
+    today = today or dt.date.today()
+    deal = report.deal
+    alerts = deal_alerts(report, lang, today)
+    summary = recap(deal, report.assessment)
+    backing_off = report.assessment.recommendation.value in STEP_BACK
+    stepping = step_back(report, lang) if backing_off else None
+    stage = next((c.stage.name.get(lang) for c in report.assessment.scorecards if c.stage), None)
+    none = t("prep.none", lang)
+    deal_line = t(
+        "prep.deal_line",
+        lang,
+        company=deal.company or none,
+        stage=stage or deal.stage or none,
+        close=deal.close_date.isoformat() if deal.close_date else none,
     )
-    gap_ids = {g.criterion.id for g in assessment.gaps}
-    ours: list[str] = []
-    theirs: list[str] = []
-    for gap in assessment.gaps[: TOP_GAPS * 2]:
-        name = gap.criterion.name.get(lang)
-        if gap.kind is GapKind.UNKNOWN:
-            ours.append(t("prep.find_out", lang, name))
-        elif gap.kind is GapKind.ABSENT:
-            ours.append(t("prep.build", lang, name))
-        else:
-            level = gap.level.label.get(lang) if gap.level else ""
-            ours.append(t("prep.confirm", lang, name, level))
-            theirs.append(t("prep.customer_confirms", lang, name))
-    ours += [t("prep.check_flag", lang, f.flag.name.get(lang)) for f in assessment.red_flags]
-    for card in assessment.scorecards:
-        theirs += [
-            t("prep.customer_confirms", lang, card.framework.criterion(cid).name.get(lang))  # type: ignore[union-attr]
-            for cid in card.unverified
-        ]
-    theirs.append(t("prep.customer_next", lang))
-    ahead = [
-        scored[q.about].criterion.name.get(lang)
-        for q in assessment.next_questions
-        if q.about in scored and q.about not in gap_ids
-    ]
-    if top:
-        goal = t("prep.goal_text", lang, names)
-    elif ahead:
-        goal = t("prep.goal_ahead", lang, ", ".join(dict.fromkeys(ahead)))
-    else:
-        goal = t("prep.goal_none", lang)
+    templates = templates_of(report)
+    timeline = ordered(deal.close_plan) if deal.close_plan else []
+    ours, theirs = _actions(report, alerts, lang, today, stepping is not None)
+    next_text = (
+        t("prep.next_step", lang, deal.next_step.text, _date(deal.next_step.date, lang))
+        if deal.next_step and deal.next_step.agreed and _ahead(deal.next_step.date, today)
+        else t("prep.next_default", lang)
+    )
     return CallPlan(
-        deal_name=report.deal.name,
-        goal=goal,
-        questions=[q.text.get(lang) for q in assessment.next_questions],
-        why=[_why(theme, scored, gap_ids, lang) for theme in WHY],
-        ours=list(dict.fromkeys(ours)),
-        theirs=list(dict.fromkeys(theirs)),
-        mantra=[_mantra(part, scored, lang) for part in MANTRA_SOURCES],
+        deal_name=deal.name,
+        deal_line=deal_line,
+        goal=t("goal.step_back", lang) if stepping else _goal(report, alerts, lang, templates),
+        opener=t("prep.opener_step_back" if stepping else "prep.opener_text", lang),
+        questions=_step_back_question(stepping, lang)
+        if stepping
+        else plan_questions(report, alerts, lang),
+        ours=ours,
+        theirs=theirs,
+        recap=summary,
+        closing=(
+            t("prep.closing_step_back", lang)
+            if stepping
+            else t("prep.closing_text", lang, next_text)
+        ),
+        alerts=alerts,
+        step_back=stepping,
+        warnings=[] if stepping else _warnings(report, summary, today, lang),
+        demo=_demo(report, lang) if _demo_next(report) and not stepping else [],
+        timeline=timeline,
+        timeline_names=[step_name(s, templates, lang) for s in timeline],
     )
 
 
-def _why(theme: str, scored: dict[str, CriterionScore], gaps: set[str], lang: str) -> WhyTheme:
-    key = theme.replace("-", ".")
-    fallback = [t(f"{key}.1", lang), t(f"{key}.2", lang)]
-    found = scored.get(theme)
-    if found is None:
-        return WhyTheme(theme, "unassessed", fallback)
-    if theme not in gaps and found.lost == 0:
-        return WhyTheme(theme, "ok", [])
-    bank = [q.get(lang) for q in found.criterion.questions]
-    return WhyTheme(theme, "weak", bank or fallback)
+def _goal(report: DealReport, alerts: DealAlerts, lang: str, templates: list) -> str:  # type: ignore[type-arg]
+    plan_first = _first(alerts.plan, PlanIssue.LEAD_TIME, PlanIssue.CLOSE_BEFORE_PLAN)
+    if plan_first is not None and plan_first.step is not None:
+        step = step_name(plan_first.step, templates, lang)
+        close = report.deal.close_date.isoformat() if report.deal.close_date else ""
+        days = plan_first.days or (plan_first.dates[0] - plan_first.dates[1]).days
+        return t("goal.plan_late", lang, step, days, close)
+    if _first(alerts.plan, PlanIssue.NO_PLAN) is not None:
+        return t("goal.plan_missing", lang)
+    slipped = _first(alerts.plan, PlanIssue.SLIPPED)
+    if slipped is not None and slipped.step is not None:
+        return t(
+            "goal.plan_slipped", lang, step_name(slipped.step, templates, lang), slipped.dates[0]
+        )
+    for alert in alerts.people:
+        if alert.kind in (PeopleAlert.ECONOMIC_BUYER_NOT_MET, PeopleAlert.NO_ECONOMIC_BUYER):
+            who = ", ".join(alert.about) or t("role.economic-buyer", lang)
+            return t("goal.meet_buyer", lang, who)
+    assessment = report.assessment
+    if assessment.red_flags:
+        from dealcheck.deals.step_back import flag_name
+
+        return t("goal.flag", lang, flag_name(assessment.red_flags[0].flag, lang))
+    if assessment.gaps:
+        gap = assessment.gaps[0]
+        name = gap.criterion.name.get(lang)
+        if gap.kind is GapKind.WEAK and gap.level is not None:
+            return t("goal.weak", lang, name, gap.level.label.get(lang))
+        return t(f"goal.{gap.kind.value}", lang, name)
+    scored = {c.criterion.id: c for card in assessment.scorecards for c in card.criteria}
+    for question in assessment.next_questions:
+        ahead = scored.get(question.about)
+        if ahead is not None and ahead.level is not None:
+            return t("goal.weak", lang, ahead.criterion.name.get(lang), ahead.level.label.get(lang))
+    return t("goal.none", lang)
 
 
-def _mantra(part: str, scored: dict[str, CriterionScore], lang: str) -> MantraPart:
-    ask = t(MANTRA_QUESTION[part], lang)
-    if part == "proof":
-        proofs = [
-            c.answer.evidence
-            for c in scored.values()
-            if c.answer.evidence
-            and c.answer.source is EvidenceSource.DOCUMENT
-            and c.level is not None
-            and not c.absent
-        ]
-        return MantraPart(part, "; ".join(proofs) or None, ask)
-    for criterion_id in MANTRA_SOURCES[part]:
-        found = scored.get(criterion_id)
-        if found is None:
-            continue
-        if found.answer.evidence and found.level is not None and not found.absent:
-            return MantraPart(part, found.answer.evidence, ask)
-        ask = found.criterion.questions[0].get(lang)
-        break
-    return MantraPart(part, None, ask)
+def _step_back_question(stepping: StepBack, lang: str) -> list[PlanQuestion]:
+    if stepping.question is None:
+        return []
+    return [PlanQuestion(stepping.question, t("why.step_back", lang))]
+
+
+def _first(checks: list[PlanCheck], *issues: PlanIssue) -> PlanCheck | None:
+    for issue in issues:
+        found = next((c for c in checks if c.issue is issue), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _actions(
+    report: DealReport, alerts: DealAlerts, lang: str, today: dt.date, backing_off: bool
+) -> tuple[list[Action], list[Action]]:
+    deal = report.deal
+    us = deal.owner or t("prep.owner_us", lang)
+    contacts = deal.contacts
+    champion = next((c.name for c in contacts if c.role is Role.CHAMPION), "")
+    main = champion or next((c.name for c in contacts if c.met), "") or t("prep.unnamed", lang)
+    call = (
+        _date(deal.next_step.date, lang)
+        if deal.next_step and _ahead(deal.next_step.date, today)
+        else t("prep.this_call", lang)
+    )
+    before = t("prep.before_call", lang)
+    if backing_off:
+        return _step_back_actions(report, us, main, call, today, lang)
+    open_steps = [
+        s for s in (ordered(deal.close_plan) if deal.close_plan else []) if s.status != "done"
+    ]
+    templates = templates_of(report)
+    ours: list[Action] = []
+    theirs: list[Action] = []
+    issues = {c.issue for c in alerts.plan}
+    if PlanIssue.NO_PLAN in issues:
+        ours.append(Action(t("act.bring_plan", lang), us, before))
+        theirs.append(Action(t("com.agree_plan", lang), main, call))
+    people = {a.kind for a in alerts.people}
+    if PeopleAlert.ECONOMIC_BUYER_NOT_MET in people or PeopleAlert.NO_ECONOMIC_BUYER in people:
+        ours.append(Action(t("act.intro_buyer", lang, main), us, call))
+        theirs.append(Action(t("com.intro_buyer", lang), main, call))
+    for check in alerts.plan:
+        if check.issue is PlanIssue.LEAD_TIME and check.step and check.step.side == "theirs":
+            name = step_name(check.step, templates, lang)
+            who = check.step.person or main
+            ours.append(Action(t("act.unblock_step", lang, who, name), us, before))
+    if _demo_next(report):
+        ours.append(Action(t("act.demo_prep", lang), us, before))
+    for step in open_steps:
+        due = t("prep.by", lang, step.target.isoformat()) if step.target else call
+        side = ours if step.side == "ours" else theirs
+        owner = step.person or (us if step.side == "ours" else t("prep.unnamed", lang))
+        side.append(Action(step_name(step, templates, lang), owner, due))
+    upcoming = deal.next_step.date if deal.next_step else None
+    same_day = upcoming.isoformat() if upcoming and upcoming >= today else t("prep.same_day", lang)
+    ours.append(Action(t("act.send_recap", lang), us, same_day))
+    if not (deal.next_step and deal.next_step.agreed and _ahead(deal.next_step.date, today)):
+        theirs.insert(0, Action(t("com.next_meeting", lang), main, call))
+    return ours[:MAX_ACTIONS], theirs[:MAX_ACTIONS]
+
+
+def _step_back_actions(
+    report: DealReport, us: str, main: str, call: str, today: dt.date, lang: str
+) -> tuple[list[Action], list[Action]]:
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    ours = [Action(t("act.step_back_note", lang), us, t("prep.by", lang, tomorrow))]
+    if report.assessment.recommendation.value == "not-now":
+        later = (today + dt.timedelta(days=90)).isoformat()
+        ours.append(Action(t("act.check_in", lang), us, later))
+    return ours, [Action(t("com.tell_us", lang), main, call)]
+
+
+def _warnings(report: DealReport, summary: Recap, today: dt.date, lang: str) -> list[str]:
+    deal = report.deal
+    warnings = []
+    if not (deal.next_step and deal.next_step.agreed and _ahead(deal.next_step.date, today)):
+        warnings.append(t("warn.no_conclusion", lang))
+    if deal.next_step and deal.next_step.side == "ours":
+        warnings.append(t("warn.homework", lang))
+    outcome = [summary.line(RecapPart.OUTCOME), summary.line(RecapPart.METRICS)]
+    if not any(line.agreed for line in outcome) and any(line.to_confirm for line in outcome):
+        warnings.append(t("warn.only_believer", lang))
+    return warnings
+
+
+def _demo_next(report: DealReport) -> bool:
+    step = report.deal.next_step
+    return step is not None and step.kind == "demo"
+
+
+def _demo(report: DealReport, lang: str) -> list[str]:
+    deal = report.deal
+    story = deal.story
+    todo = t("demo.todo", lang)
+    challenges = []
+    if story and story.before:
+        challenges.append(story.before.text)
+    for card in report.assessment.scorecards:
+        for scored in card.criteria:
+            if (
+                scored.criterion.id in ("identified-pain", "pain", "need")
+                and scored.answer.evidence
+            ):
+                challenges.append(scored.answer.evidence)
+    solution = [s.text for s in story.capabilities] if story else []
+    why_us = [s.text for s in story.differentiators] if story else []
+    return [
+        t("demo.basics", lang, deal.company or todo),
+        t("demo.challenges", lang, "; ".join(list(dict.fromkeys(challenges))[:3]) or todo),
+        t("demo.solution", lang, "; ".join(solution[:3]) or todo),
+        t("demo.why_us", lang, "; ".join(why_us[:3]) or todo),
+    ]
+
+
+def _ahead(day: dt.date | None, today: dt.date) -> bool:
+    return day is None or day >= today
+
+
+def _date(day: dt.date | None, lang: str) -> str:
+    return day.isoformat() if day else t("prep.this_call", lang)

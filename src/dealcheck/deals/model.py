@@ -13,6 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from dealcheck.deals.close_plan import ClosePlan
+from dealcheck.deals.people import Contact
+from dealcheck.deals.story import NextStep, ValueStory
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
 
@@ -124,15 +127,25 @@ class DealBasics(_Strict):
 
 
 class Deal(DealBasics):
-    """A deal file: the basics and the history of qualifications, oldest first."""
+    """A deal file: basics, value story, people, close plan, qualifications (oldest first)."""
 
+    next_step: NextStep | None = Field(default=None, description="The next step agreed.")
+    story: ValueStory | None = Field(
+        default=None, description="Before and after, metric, capabilities, differentiators, proof."
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list, description="The people on the customer's side."
+    )
+    close_plan: ClosePlan | None = Field(
+        default=None, description="The mutual close plan: dated steps to signature and go-live."
+    )
     qualifications: list[Qualification] = Field(
         default_factory=list, description="Qualification history, oldest first."
     )
 
     def basics(self) -> dict[str, Any]:
         """The deal basics as JSON-ready data (for reports)."""
-        return self.model_dump(mode="json", exclude={"qualifications"})
+        return self.model_dump(mode="json", include=set(DealBasics.model_fields))
 
 
 class Draft(_Strict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
@@ -189,6 +189,9 @@ class RedFlag(_Strict):
         return self
 
 
+StageRequirement = Literal["close-plan", "economic-buyer-met"]
+
+
 class Stage(_Strict):
     """A deal stage and the minimum level each criterion must reach to be in it."""
 
@@ -202,6 +205,31 @@ class Stage(_Strict):
         description="criterion id -> minimum level id expected by the end of this stage. "
         "Expectations are cumulative: later stages keep earlier stages' minimums.",
     )
+    requires: list[StageRequirement] = Field(
+        default_factory=list,
+        description="What must exist by this stage: `close-plan` (a mutual close plan) and "
+        "`economic-buyer-met`. Cumulative like `expects`.",
+    )
+
+
+class RecapPart(StrEnum):
+    """The six parts of the closing recap (seed 000's mantra), in the order said."""
+
+    OUTCOME = "outcome"
+    CAPABILITIES = "capabilities"
+    METRICS = "metrics"
+    DELIVERY = "delivery"
+    DIFFERENTIATION = "differentiation"
+    PROOF = "proof"
+
+
+class StepTemplate(_Strict):
+    """A typical step of a mutual close plan, with how long it usually takes."""
+
+    id: Identifier = Field(description="Step id stored in deal files, e.g. `security-review`.")
+    name: Text = Field(description="Step name shown to the rep and the customer.")
+    side: Literal["ours", "theirs"] = Field(description="Who owns it: ours or theirs.")
+    lead_days: int = Field(ge=0, le=730, description="Typical days from start to done.")
 
 
 class GradeBand(_Strict):
@@ -300,6 +328,15 @@ class Framework(_Strict):
     next_questions: int = Field(
         default=5, ge=1, le=20, description="How many next questions a report suggests."
     )
+    recap: dict[RecapPart, list[str]] = Field(
+        default_factory=dict,
+        description="Recap part (outcome, capabilities, metrics, delivery, differentiation, "
+        "proof) -> criterion ids whose customer-confirmed evidence fills it.",
+    )
+    close_plan: list[StepTemplate] = Field(
+        default_factory=list,
+        description="Mutual close plan step templates with typical lead times.",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -317,6 +354,15 @@ class Framework(_Strict):
     def scale_of(self, criterion: Criterion) -> Scale:
         """The scale a criterion is answered on."""
         return criterion.scale or self.scale
+
+    def requirements(self, stage: Stage | None) -> set[str]:
+        """What must exist by a stage (cumulative over earlier stages)."""
+        found: set[str] = set()
+        for current in self.stages if stage else ():
+            found.update(current.requires)
+            if stage is not None and current.id == stage.id:
+                break
+        return found
 
     def stage(self, name: str) -> Stage | None:
         """Find a stage by id, name in any language, or alias (case-insensitive)."""

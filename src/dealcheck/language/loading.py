@@ -12,7 +12,7 @@ from dealcheck.language.rules import semantic_problems
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, YamlSequence, locate, parse_yaml, read_yaml
 
-KEYED_LISTS = ("criteria", "red_flags", "stages")
+KEYED_LISTS = ("criteria", "red_flags", "stages", "close_plan")
 MERGED_PER_KEY = {"levels", "expects"}
 
 

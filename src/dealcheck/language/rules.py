@@ -23,6 +23,7 @@ def semantic_problems(framework: Framework) -> list[Finding]:
         *_unique_ids(framework),
         *_level_references(framework),
         *_stage_references(framework),
+        *_recap_references(framework),
         *_grade_bands(framework),
         *_translations(framework),
         *_short_flag_names(framework),
@@ -31,7 +32,7 @@ def semantic_problems(framework: Framework) -> list[Finding]:
 
 
 def _unique_ids(framework: Framework) -> Iterator[Finding]:
-    for field in ("criteria", "red_flags", "stages"):
+    for field in ("criteria", "red_flags", "stages", "close_plan"):
         items = getattr(framework, field)
         counts = Counter(item.id for item in items)
         seen: set[str] = set()
@@ -73,6 +74,15 @@ def _stage_references(framework: Framework) -> Iterator[Finding]:
                 where: Path = ("stages", index, "aliases", alias_index)
                 yield where, f"alias {alias!r} is already used by stage {names[folded]!r}", False
             names[folded] = stage.id
+
+
+def _recap_references(framework: Framework) -> Iterator[Finding]:
+    known = [c.id for c in framework.criteria]
+    for part, criterion_ids in framework.recap.items():
+        for index, criterion_id in enumerate(criterion_ids):
+            if criterion_id not in known:
+                message = f"recap {part.value}: no criterion {criterion_id!r} in this framework"
+                yield ("recap", part.value, index), message, False
 
 
 def _grade_bands(framework: Framework) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""The terminal call plan (rich): goal, questions, why buy/now/us, next actions, recap."""
+"""The terminal call plan (rich): one page, readable without colour."""
 
 from __future__ import annotations
 
@@ -7,41 +7,31 @@ from rich.text import Text as RichText
 
 from dealcheck.deals.call_plan import CallPlan
 from dealcheck.i18n import t
+from dealcheck.render.prep_page import Line, prep_sections
 
-WHY_STYLE = {"ok": "green", "weak": "yellow", "unassessed": "dim"}
+STYLE = {"warn": "yellow", "why": "dim", "sub": "bold"}
 
 
 def call_plan_renderable(plan: CallPlan, lang: str) -> Group:
-    """The call plan as one rich renderable, readable without colour."""
+    """The call plan as one rich renderable."""
     parts: list[RenderableType] = [
         RichText(t("prep.title", lang, name=plan.deal_name), style="bold underline"),
-        RichText(""),
-        RichText(t("prep.goal", lang), style="bold"),
-        RichText(f"  {plan.goal}"),
-        RichText(""),
-        RichText(t("prep.questions", lang), style="bold"),
+        RichText(plan.deal_line),
     ]
-    parts += [RichText(f"  {i}. {q}") for i, q in enumerate(plan.questions, 1)]
-    parts.append(RichText(f"  {t('prep.why', lang)}", style="bold"))
-    for theme in plan.why:
-        parts.append(
-            RichText.assemble(
-                f"    {t(f'prep.{theme.theme}', lang)}: ",
-                (t(f"prep.why_{theme.state}", lang), WHY_STYLE[theme.state]),
-            )
-        )
-        parts += [RichText(f"      - {q}") for q in theme.questions]
-    parts += [RichText(""), RichText(t("prep.actions", lang), style="bold")]
-    for key, actions in (("prep.ours", plan.ours), ("prep.theirs", plan.theirs)):
-        parts.append(RichText(f"  {t(key, lang)}"))
-        parts += [RichText(f"    [ ] {a}") for a in actions]
-    parts += [RichText(""), RichText(t("prep.mantra", lang), style="bold")]
-    for i, part in enumerate(plan.mantra, 1):
-        label = f"  {i}. {t(f'mantra.{part.part}', lang)}: "
-        if part.evidence:
-            parts.append(RichText(label + part.evidence))
-        else:
-            parts.append(
-                RichText.assemble(label, (t("prep.missing", lang, part.ask), "italic yellow"))
-            )
+    for section in prep_sections(plan, lang):
+        parts += [RichText(""), RichText(section.title, style="bold")]
+        parts += [_line(line) for line in section.lines]
     return Group(*parts)
+
+
+def _line(line: Line) -> RichText:
+    prefix = {
+        "plain": "  ",
+        "item": "  - ",
+        "numbered": f"  {line.number}. ",
+        "todo": "  [ ] ",
+        "why": "     ",
+        "sub": "  ",
+        "warn": "  ! ",
+    }[line.kind]
+    return RichText(prefix + line.text, style=STYLE.get(line.kind, ""))

@@ -14,6 +14,7 @@ from dealcheck.render.deal_format import (
     title_lines,
     unchecked_flags,
 )
+from dealcheck.render.prep_page import prep_sections
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.visible import visible
 
@@ -115,24 +116,22 @@ def report_markdown(report: DealReport, lang: str) -> str:
 
 def call_plan_markdown(plan: CallPlan, lang: str) -> str:
     """The call plan as a one-page Markdown document."""
-    out = [f"# {escape(t('prep.title', lang, name=plan.deal_name))}", ""]
-    out += [f"## {t('prep.goal', lang)}", "", escape(plan.goal), ""]
-    out += [f"## {t('prep.questions', lang)}", ""]
-    out += [f"{i}. {escape(q)}" for i, q in enumerate(plan.questions, 1)]
-    out += ["", f"### {t('prep.why', lang)}", ""]
-    for theme in plan.why:
-        out.append(f"- **{t(f'prep.{theme.theme}', lang)}**: {t(f'prep.why_{theme.state}', lang)}")
-        out += [f"  - {escape(q)}" for q in theme.questions]
-    out += ["", f"## {t('prep.actions', lang)}", "", f"### {t('prep.ours', lang)}", ""]
-    out += [f"- [ ] {escape(a)}" for a in plan.ours]
-    out += ["", f"### {t('prep.theirs', lang)}", ""]
-    out += [f"- [ ] {escape(a)}" for a in plan.theirs]
-    out += ["", f"## {t('prep.mantra', lang)}", ""]
-    for i, part in enumerate(plan.mantra, 1):
-        shown = (
-            escape(part.evidence)
-            if part.evidence
-            else f"_{escape(t('prep.missing', lang, part.ask))}_"
-        )
-        out.append(f"{i}. **{t(f'mantra.{part.part}', lang)}**: {shown}")
+    out = [f"# {escape(t('prep.title', lang, name=plan.deal_name))}", "", escape(plan.deal_line)]
+    for section in prep_sections(plan, lang):
+        out += ["", f"## {escape(section.title)}", ""]
+        for line in section.lines:
+            text = escape(line.text)
+            if line.kind == "sub":  # a paragraph of its own, never glued to a list above
+                out += ["", f"**{text}**", ""]
+                continue
+            out.append(
+                {
+                    "plain": text,
+                    "item": f"- {text}",
+                    "numbered": f"{line.number}. {text}",
+                    "todo": f"- [ ] {text}",
+                    "why": f"   _{text}_",
+                    "warn": f"- ⚠ {text}",
+                }[line.kind]
+            )
     return "\n".join(out) + "\n"
