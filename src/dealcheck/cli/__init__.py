@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dealcheck import __version__
-from dealcheck.cli import check, framework, qualify, score
+from dealcheck.cli import check, framework, prep, qualify, score
 
 app = typer.Typer(
     name="dealcheck",
@@ -26,7 +26,8 @@ app = typer.Typer(
     epilog="Run 'dealcheck COMMAND --help' for a command's options and examples.",
 )
 app.add_typer(framework.app, name="framework")
-app.add_typer(qualify.app)  # qualify, report, prep: top-level commands
+app.add_typer(qualify.app)  # qualify, report: top-level commands
+app.add_typer(prep.app)  # prep, plan: top-level commands
 app.add_typer(score.app)  # score, map init
 app.add_typer(check.app)  # validate (mappings and config)
 

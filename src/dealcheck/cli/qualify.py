@@ -1,4 +1,4 @@
-"""`dealcheck qualify`, `report` and `prep`: qualify a deal, re-render it, plan the next call."""
+"""`dealcheck qualify` and `report`: qualify a deal, re-render it."""
 
 from __future__ import annotations
 
@@ -138,38 +138,6 @@ def report(
         from dealcheck.render.deal_report import report_renderable
 
         out().print(report_renderable(built, ui))
-
-
-@command(app, "prep")
-def prep(
-    deal_file: DealArgument,
-    output: Annotated[str, typer.Option("--format", metavar="FORMAT", help="text or md.")] = "text",
-    lang: LangOption = None,
-    frameworks_dir: TeamDirOption = None,
-) -> None:
-    """Print a one-page plan for the next call: goal, questions, next actions, recap.
-
-    \b
-    Examples:
-      dealcheck prep deals/acme.yaml
-      dealcheck prep deals/acme.yaml --format md --lang ko
-    """
-    from dealcheck.cli import _context
-    from dealcheck.deals.call_plan import call_plan
-    from dealcheck.deals.history import build_report
-
-    ui = _context.language(lang)
-    _check_format(output, ("text", "md"))
-    plan = call_plan(build_report(deal_file, team_dir=_context.team_dir(frameworks_dir)), ui)
-    if output == "md":
-        from dealcheck.render.markdown import call_plan_markdown
-
-        sys.stdout.write(call_plan_markdown(plan, ui))
-    else:
-        from dealcheck.cli._console import out
-        from dealcheck.render.call_plan import call_plan_renderable
-
-        out().print(call_plan_renderable(plan, ui))
 
 
 def has_terminal() -> bool:

@@ -15,11 +15,16 @@ from dealcheck.render.prep_page import Line, prep_sections
 
 # The call plan fits one printed page: tighter type and spacing than the report.
 PREP_CSS = (
-    "main.prep { max-width: 820px; } main.prep h2 { margin: 14px 0 4px; }"
+    "main.prep { max-width: 880px; } main.prep h2 { margin: 14px 0 4px; }"
     " main.prep p, main.prep li { margin: 2px 0; } .why { color: var(--muted);"
-    " font-size: .9rem; } .warn { color: var(--dig-deeper); } .todo { list-style: '☐ '; }"
-    " .timeline td.done { color: var(--advance); } .timeline td.late { color: var(--disqualify); }"
-    " @media print { body { font-size: 9.5pt; } main.prep h2 { margin-top: 8px; } }"
+    " font-size: .9rem; } .warn { color: var(--dig-deeper); }"
+    " .timeline td.done { color: var(--advance); }"
+    " @media print { @page { margin: 10mm; } body { font-size: 8.5pt; line-height: 1.3; }"
+    " main.prep { column-count: 2; column-gap: 7mm; }"
+    " main.prep h1, main.prep > p, main.prep .timeline, main.prep footer { column-span: all; }"
+    " main.prep h1 { font-size: 13pt; } main.prep h2 { font-size: 10pt; margin: 6px 0 2px; }"
+    " main.prep ul, main.prep ol { margin: 0; padding-left: 1.1rem; }"
+    " main.prep footer { margin-top: 6px; } }"
 )
 
 
@@ -54,6 +59,9 @@ def _lines(lines: list[Line]) -> Markup:
             items[-1][1].append(line.text)
             continue
         if line.kind in ("item", "todo", "warn", "numbered"):
+            if items and (items[0][0].kind == "numbered") != (line.kind == "numbered"):
+                parts += _list(items)
+                items = []
             items.append((line, []))
             continue
         parts += _list(items)
