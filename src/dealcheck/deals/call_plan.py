@@ -17,11 +17,10 @@ from dealcheck.deals.close_plan import PlanCheck, PlanIssue, PlanStep, ordered
 from dealcheck.deals.coaching import DealAlerts, deal_alerts, step_name, templates_of
 from dealcheck.deals.history import DealReport
 from dealcheck.deals.people import PeopleAlert, Role
-from dealcheck.deals.prep_questions import PlanQuestion, plan_questions
+from dealcheck.deals.prep_questions import PlanQuestion, believed_outcome, plan_questions
 from dealcheck.deals.recap import Recap, recap
-from dealcheck.deals.step_back import StepBack, step_back
+from dealcheck.deals.step_back import StepBack, flag_name, step_back
 from dealcheck.i18n import t
-from dealcheck.language.framework import RecapPart
 from dealcheck.scoring.score import GapKind
 
 MAX_ACTIONS = 3
@@ -128,9 +127,9 @@ def _goal(report: DealReport, alerts: DealAlerts, lang: str, templates: list) ->
             return t("goal.meet_buyer", lang, who)
     assessment = report.assessment
     if assessment.red_flags:
-        from dealcheck.deals.step_back import flag_name
-
         return t("goal.flag", lang, flag_name(assessment.red_flags[0].flag, lang))
+    if believed_outcome(report):
+        return t("goal.believed", lang)
     if assessment.gaps:
         gap = assessment.gaps[0]
         name = gap.criterion.name.get(lang)
@@ -174,7 +173,7 @@ def _actions(
     )
     before = t("prep.before_call", lang)
     if backing_off:
-        return _step_back_actions(report, us, main, call, today, lang)
+        return _step_back_actions(report, us, main, today, lang)
     open_steps = [
         s for s in (ordered(deal.close_plan) if deal.close_plan else []) if s.status != "done"
     ]
@@ -210,14 +209,14 @@ def _actions(
 
 
 def _step_back_actions(
-    report: DealReport, us: str, main: str, call: str, today: dt.date, lang: str
+    report: DealReport, us: str, main: str, today: dt.date, lang: str
 ) -> tuple[list[Action], list[Action]]:
     tomorrow = (today + dt.timedelta(days=1)).isoformat()
     ours = [Action(t("act.step_back_note", lang), us, t("prep.by", lang, tomorrow))]
     if report.assessment.recommendation.value == "not-now":
         later = (today + dt.timedelta(days=90)).isoformat()
         ours.append(Action(t("act.check_in", lang), us, later))
-    return ours, [Action(t("com.tell_us", lang), main, call)]
+    return ours, [Action(t("com.tell_us", lang), main, t("prep.when_changed", lang))]
 
 
 def _warnings(report: DealReport, summary: Recap, today: dt.date, lang: str) -> list[str]:
@@ -227,8 +226,7 @@ def _warnings(report: DealReport, summary: Recap, today: dt.date, lang: str) -> 
         warnings.append(t("warn.no_conclusion", lang))
     if deal.next_step and deal.next_step.side == "ours":
         warnings.append(t("warn.homework", lang))
-    outcome = [summary.line(RecapPart.OUTCOME), summary.line(RecapPart.METRICS)]
-    if not any(line.agreed for line in outcome) and any(line.to_confirm for line in outcome):
+    if believed_outcome(report):
         warnings.append(t("warn.only_believer", lang))
     return warnings
 

@@ -15,9 +15,10 @@ from dealcheck.deals.coaching import DealAlerts, step_name, templates_of
 from dealcheck.deals.history import DealReport
 from dealcheck.deals.people import PeopleAlert
 from dealcheck.deals.recap import recap
+from dealcheck.deals.step_back import flag_name
 from dealcheck.deals.story import CONFIRMED_SOURCES
 from dealcheck.i18n import t
-from dealcheck.language.framework import Text
+from dealcheck.language.framework import RecapPart, Text
 from dealcheck.scoring.score import CriterionScore, GapKind
 
 MAX_QUESTIONS = 3
@@ -66,11 +67,10 @@ def _candidates(
             if buyer is not None and (text := _question(buyer, known, lang)):
                 yield buyer.criterion.id, text, line
     for flag in assessment.red_flags:
-        from dealcheck.deals.step_back import flag_name
-
         if flag.flag.questions:
             why = t("why.flag", lang, flag_name(flag.flag, lang))
             yield flag.flag.id, flag.flag.questions[0].get(lang), why
+    yield from _believed_outcome(report, lang)
     for gap in assessment.gaps:
         result = scored.get(gap.criterion.id)
         if result is None or _confirmed(result):
@@ -91,6 +91,20 @@ def _candidates(
                 else t("why.headroom_plain", lang, name)
             )
             yield question.about, text, why
+
+
+def believed_outcome(report: DealReport) -> list[tuple[RecapPart, str]]:
+    """Outcome and metric statements only the rep believes, when none is agreed."""
+    summary = recap(report.deal, report.assessment)
+    lines = [summary.line(RecapPart.OUTCOME), summary.line(RecapPart.METRICS)]
+    if any(line.agreed for line in lines):
+        return []
+    return [(line.part, text) for line in lines for text in line.to_confirm]
+
+
+def _believed_outcome(report: DealReport, lang: str) -> Iterator[tuple[str, str, str]]:
+    for part, text in believed_outcome(report)[:1]:
+        yield f"recap:{part.value}", t(f"confirm.{part.value}", lang, text), t("why.believed", lang)
 
 
 def _confirmed(result: CriterionScore) -> bool:

@@ -48,10 +48,12 @@ def prep_sections(plan: CallPlan, lang: str) -> list[Section]:
     actions = [Line(t("prep.ours", lang), "sub")] + [_todo(a) for a in plan.ours]
     actions += [Line(t("prep.theirs", lang), "sub")] + [_todo(a) for a in plan.theirs]
     sections.append(Section("actions", t("prep.actions", lang), actions))
-    checks = [Line(text, "warn") for text in plan.alerts.lines[:MAX_ALERTS]]
-    if plan.alerts.meet_next:
+    # Stepping back, who else to meet is beside the point.
+    shown = plan.alerts if plan.step_back is None else None
+    checks = [Line(text, "warn") for text in shown.lines[:MAX_ALERTS]] if shown else []
+    if shown and shown.meet_next:
         checks.append(Line(t("prep.meet", lang), "sub"))
-        checks += [Line(text, "item") for text in plan.alerts.meet_next]
+        checks += [Line(text, "item") for text in shown.meet_next]
     sections.append(Section("checks", t("prep.checks", lang), checks))
     sections.append(Section("closing", t("prep.closing", lang), _closing(plan, lang)))
     sections.append(
