@@ -12,7 +12,7 @@ from dealcheck.deals.call_plan import Action, CallPlan
 from dealcheck.i18n import t
 
 MAX_TO_CONFIRM = 3
-MAX_ALERTS = 4
+MAX_ALERTS = 3
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,6 @@ def _closing(plan: CallPlan, lang: str) -> list[Line]:
         lines.append(Line(t("prep.recap_next", lang, shown), "item"))
     missing = [line for line in plan.recap.lines if not line.agreed]
     if missing:
-        names = ", ".join(t(f"mantra.{line.part.value}", lang) for line in missing)
-        lines.append(Line(t("prep.not_agreed", lang, names), "item"))
         asks = [
             t(f"confirm.{line.part.value}", lang, text)
             for line in missing
