@@ -148,3 +148,31 @@ def test_the_config_hook_accepts_the_shipped_examples() -> None:
 
     assert len(staged) == 2
     assert (done.returncode, done.stdout) == (0, ""), done.stderr
+
+
+def test_the_readme_pre_commit_example_names_a_real_revision_and_real_hooks() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL) if "repos:" in b)
+    (repo,) = yaml.safe_load(block)["repos"]
+    used = [hook["id"] for hook in repo["hooks"]]
+
+    assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"]), (
+        "a full commit hash until releases are tagged"
+    )
+    assert sorted(used) == sorted(HOOKS)
+    history = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{repo['rev']}:.pre-commit-hooks.yaml"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    shallow = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if (ROOT / ".git").exists() and shallow.stdout.strip() == "false":
+        # In a clone with history (not an unpacked sdist): the revision has these hooks.
+        assert history.returncode == 0, history.stderr
+        assert {h["id"] for h in yaml.safe_load(history.stdout)} >= set(used)
