@@ -108,7 +108,10 @@ def test_map_init_drafts_a_mapping_that_scores(
 ) -> None:
     draft = tmp_path / "draft.map.yaml"
     code, stdout, _ = invoke(runner, "map", "init", *KO[:1], "-f", "bant", "-o", str(draft))
-    assert code == 0 and "fill in the TODOs" in stdout
+    assert (
+        code == 0
+        and "(2 TODO to fill in); see how each column reads: dealcheck map check" in stdout
+    )
     text = draft.read_text(encoding="utf-8")
     assert 'amount: "금액"' in text and 'stage: "거래 단계"' in text and "TODO" in text
     assert '"성사": won' in text and '"실패": lost' in text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
-from dealcheck.batch.values import level_table, normalise_value, value_target
+from dealcheck.batch.values import NO, YES, level_table, normalise_value, value_target
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
@@ -145,6 +145,11 @@ def bind(
             scale = framework.scale_of(criterion)
             try:
                 table = level_table(framework, scale, {**mapping.values, **feed.values})
+                if feed.kind is FeedKind.YES_NO:
+                    # A checkbox exported as 1/0 answers yes/no, not level values 1 and 0.
+                    for cell, answer in (("1", YES), ("0", NO)):
+                        if cell not in {normalise_value(str(k)) for k in feed.values}:
+                            table[cell] = answer
                 levels = [
                     value_target(scale, getattr(feed, name)) for name in ("yes", "no", "level")
                 ]

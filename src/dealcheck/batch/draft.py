@@ -319,6 +319,11 @@ def _stage_lines(seen: dict[str, Seen], known: Knowledge, frameworks: list[Frame
     return lines
 
 
+def open_todos(draft: str) -> int:
+    """How many TODOs a draft leaves to fill in (commented-out lines do not count)."""
+    return sum(line.split("#", 1)[0].count("TODO") for line in draft.splitlines())
+
+
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 

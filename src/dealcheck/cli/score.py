@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from dealcheck.batch.compare import DealState
     from dealcheck.batch.run import ScoreRequest
     from dealcheck.batch.snapshots import SnapshotWriter
+    from dealcheck.language.framework import Framework
 
 app = typer.Typer()
 map_app = typer.Typer(help="Draft CRM column mappings.", no_args_is_help=True)
@@ -177,7 +178,7 @@ def map_init(
       dealcheck map init ../crm/open_deals.csv -f bant -o open_deals.map.yaml
       dealcheck map init export.csv -f bant -o export.map.yaml --force   # replace the draft
     """
-    from dealcheck.batch.draft import draft_mapping
+    from dealcheck.batch.draft import draft_mapping, open_todos
     from dealcheck.cli._context import config, team_dir
     from dealcheck.language.loading import load_framework
 
@@ -192,8 +193,10 @@ def map_init(
         from dealcheck.files.atomic import write_atomic
 
         write_atomic(output, text)
+        left = open_todos(text)
+        todo = f"{left} TODO to fill in" if left else "no TODO left"
         print(
-            f"wrote {output}; fill in the TODOs, then see how each column reads: "
+            f"wrote {output} ({todo}); see how each column reads: "
             f"dealcheck map check {input_file} --map {output}"
         )
 
@@ -221,6 +224,46 @@ def _refuse_replacing(input_file: Path, output: Path, force: bool) -> None:
     refuse_clashes([("input", str(input_file))], [("-o", str(output))])
     if output.exists() and not force:
         raise UsageError(f"{output} already exists; pass --force to overwrite it")
+
+
+@command(map_app, "check")
+def map_check(
+    input_file: Annotated[str, typer.Argument(help="The CRM export the mapping is for.")],
+    mapping: Annotated[
+        str, typer.Option("--map", "-m", help="The mapping to check (TODOs allowed), or a preset.")
+    ],
+    framework: FrameworkOption = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Force the input encoding.")
+    ] = None,
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Show how a mapping reads an export: per column, sample values and what they become.
+
+    Lists stage values with no place, the rows `score` would reject and why, and every
+    TODO left, at FILE:LINE:COL. Exits 1 while TODOs or mapping problems remain.
+
+    \b
+    Examples:
+      dealcheck map check export.csv --map export.map.yaml
+      dealcheck map check export.csv --map salesforce -f meddpicc --lang ko
+    """
+    from dealcheck.batch.check import check_mapping
+    from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.language.loading import load_framework
+    from dealcheck.render.map_check import map_check_text
+
+    team = team_dir(frameworks_dir)
+
+    def load(ids: list[str]) -> list[Framework]:
+        wanted = framework or ids or config().frameworks
+        return [load_framework(i, team_dir=team) for i in wanted]
+
+    report = check_mapping(input_file, mapping, load, encoding=encoding, lang=language(lang))
+    sys.stdout.write(map_check_text(report, language(lang)))
+    if not report.ready:
+        raise typer.Exit(1)
 
 
 def _review_start(
