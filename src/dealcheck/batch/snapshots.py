@@ -22,6 +22,7 @@ from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
 from dealcheck.language.framework import Framework
+from dealcheck.language.yamlfile import YamlMapping
 
 _SCORED = ("dealcheck_score", "dealcheck_recommendation")
 _FORMULA_GUARD = tuple("'" + c for c in "=+-@\t\r")
@@ -183,12 +184,18 @@ def score_states(
     *,
     today: date,
     lang: str = "en",
+    mapping_tree: YamlMapping | None = None,
+    encoding: str | None = None,
 ) -> list[DealState]:
-    """Score inputs (CSV exports with a mapping, or deal folders) into deal states."""
+    """Score inputs (CSV exports with a mapping, or deal folders) into deal states.
+
+    `mapping_tree` (from `load_mapping`) lets a mapping that does not fit an input
+    name its own lines.
+    """
     from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 
     collector = SnapshotWriter()
-    job = ScoreJob(list(inputs), frameworks, mapping, None, today, lang=lang)
+    job = ScoreJob(list(inputs), frameworks, mapping, mapping_tree, today, encoding, lang=lang)
     score_pipeline(job, collector)
     return collector.states
 

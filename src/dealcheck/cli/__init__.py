@@ -12,6 +12,7 @@ import typer
 
 from dealcheck import __version__
 from dealcheck.cli import check, framework, prep, qualify, score
+from dealcheck.cli import framework_review as _framework_review  # noqa: F401 (test, diff)
 
 app = typer.Typer(
     name="dealcheck",

@@ -1,4 +1,4 @@
-"""`dealcheck framework …`: list, show, validate, schema, new."""
+"""`dealcheck framework …`: list, show, validate, schema, new (test and diff: framework_review)."""
 
 from __future__ import annotations
 
@@ -177,69 +177,3 @@ def new(
     )
     for path in written:
         typer.echo(f"wrote {path}")
-
-
-@command(app, "test")
-def run_framework_tests(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Test files or folders (default: tests/ in the team folder)."),
-    ] = None,
-    builtin: Annotated[
-        bool, typer.Option("--builtin", help="Run the tests shipped with the built-in frameworks.")
-    ] = False,
-    frameworks_dir: TeamDirOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Score example deals and check the verdicts the team expects; exit 1 on any failure.
-
-    Each test file names a framework and lists example deals: answers, a stage and the
-    expected recommendation, grade, score, gaps or red flags (only what is stated is
-    checked). See README, "Framework tests".
-
-    \b
-    Examples:
-      dealcheck framework test
-      dealcheck framework test frameworks/tests/acme.yaml --lang ko
-      dealcheck framework test --builtin
-    """
-    from dealcheck.cli._context import language, team_dir
-    from dealcheck.policy.run import run_tests
-    from dealcheck.render.framework_tests import test_report
-
-    results = run_tests(paths or [], team_dir=team_dir(frameworks_dir), builtin=builtin)
-    sys.stdout.write(test_report(results, language(lang)))
-    if any(r.failed or r.problems for r in results):
-        raise typer.Exit(1)
-
-
-@command(app, "diff")
-def diff(
-    old: Annotated[str, typer.Argument(help="Old version: id, file, or git:REV:PATH.")],
-    new: Annotated[str, typer.Argument(help="New version: id, file, or git:REV:PATH.")],
-    output_format: Annotated[
-        str, typer.Option("--format", help="text (terminal) or md (a pull-request comment).")
-    ] = "text",
-    frameworks_dir: TeamDirOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Show what a framework change means: criteria, weight shares, levels, flags, grades, texts.
-
-    Both versions are compared with `extends` resolved, so a change in a parent shows
-    in every framework built on it.
-
-    \b
-    Examples:
-      dealcheck framework diff git:origin/main:frameworks/acme.yaml frameworks/acme.yaml
-      dealcheck framework diff meddpicc frameworks/acme.yaml --format md --lang ko
-    """
-    from dealcheck.cli._context import language, team_dir
-    from dealcheck.errors import UsageError
-    from dealcheck.policy.versions import compare_versions
-    from dealcheck.render.framework_diff import diff_markdown, diff_text
-
-    if output_format not in ("text", "md"):
-        raise UsageError(f"--format {output_format!r}: use text or md")
-    changes = compare_versions(old, new, team_dir=team_dir(frameworks_dir))
-    render = diff_markdown if output_format == "md" else diff_text
-    sys.stdout.write(render(changes, language(lang)))

@@ -17,6 +17,7 @@ from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
 from dealcheck.language.diff import FrameworkDiff, diff_frameworks
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
+from dealcheck.policy.impact import Impact, ImpactRequest, pipeline_impact
 
 GIT_PREFIX = "git:"
 
@@ -110,8 +111,26 @@ def _git_bytes(*args: str) -> bytes:
     return done.stdout
 
 
-def compare_versions(old: str, new: str, *, team_dir: Path) -> FrameworkDiff:
-    """The semantic diff of two framework versions (ids, files or `git:REV:PATH`)."""
-    return diff_frameworks(
-        load_version(old, team_dir=team_dir), load_version(new, team_dir=team_dir)
-    )
+def review_change(
+    old: str,
+    new: str,
+    *,
+    team_dir: Path,
+    pipeline: list[str] | None = None,
+    mapping: str | None = None,
+    frameworks: list[str] | None = None,
+) -> tuple[FrameworkDiff, Impact | None]:
+    """The semantic diff of two versions (ids, files or `git:REV:PATH`), and its impact.
+
+    With a pipeline given, every deal in it is scored with both versions.
+
+    Raises:
+        UsageError, InputError, ValidationFailed: As `load_version` and `dealcheck score`.
+    """
+    before = load_version(old, team_dir=team_dir)
+    after = load_version(new, team_dir=team_dir)
+    changes = diff_frameworks(before, after)
+    if not pipeline:
+        return changes, None
+    request = ImpactRequest(pipeline, mapping, frameworks or [], team_dir)
+    return changes, pipeline_impact(before, after, request)
