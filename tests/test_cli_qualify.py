@@ -72,12 +72,13 @@ def test_qualify_with_answers_then_report_in_every_format(runner: CliRunner, wor
     assert code == 0 and "콜 플랜 · Acme" in out
 
 
-def test_no_input_requalifies_with_previous_answers(runner: CliRunner, workdir: Path) -> None:
+def test_no_input_with_nothing_changed_appends_nothing(runner: CliRunner, workdir: Path) -> None:
     answers = write_answers(
         workdir, "deal: {name: Acme}\nanswers: {mini: {criteria: {pain: partial}}}\n"
     )
     invoke(runner, "qualify", "--answers", str(answers), *MINI)
-    code, _, err = invoke(
+    before = (workdir / "deals" / "acme.yaml").read_bytes()
+    code, out, err = invoke(
         runner,
         "qualify",
         "deals/acme.yaml",
@@ -86,8 +87,60 @@ def test_no_input_requalifies_with_previous_answers(runner: CliRunner, workdir: 
         str(FRAMEWORK_FIXTURES),
     )
     assert code == 0, err
+    assert out == ""
+    assert err.startswith("No change since qualification 1 (")
+    assert (workdir / "deals" / "acme.yaml").read_bytes() == before
+
+
+def test_answers_that_change_something_are_appended(runner: CliRunner, workdir: Path) -> None:
+    first = write_answers(
+        workdir, "deal: {name: Acme}\nanswers: {mini: {criteria: {pain: partial}}}\n"
+    )
+    invoke(runner, "qualify", "--answers", str(first), *MINI)
+    second = workdir / "second.yaml"
+    second.write_text("answers: {mini: {criteria: {champion: assumed}}}\n", encoding="utf-8")
+    code, _, err = invoke(runner, "qualify", "deals/acme.yaml", "--answers", str(second), *MINI)
+    assert code == 0, err
     history = store.load_deal(workdir / "deals" / "acme.yaml").qualifications
     assert [q.answers["mini"].criteria["pain"].level for q in history] == ["partial", "partial"]
+    assert history[1].answers["mini"].criteria["champion"].level == "assumed"
+
+
+def test_a_misspelt_stage_gets_did_you_mean_and_the_usage_code(
+    runner: CliRunner, workdir: Path
+) -> None:
+    answers = write_answers(workdir, "deal: {name: Acme}\nanswers: {}\n")
+    code, _, err = invoke(runner, "qualify", "--answers", str(answers), "--stage", "proposl", *MINI)
+    assert code == 2
+    assert err == (
+        "error: --stage 'proposl': no such stage; did you mean 'proposal'? "
+        "(stages: discovery, proposal, closing)\n"
+    )
+    assert not (workdir / "deals" / "acme.yaml").exists()
+
+
+def test_answers_for_a_framework_not_in_play_agree_with_a_misspelt_criterion(
+    runner: CliRunner, workdir: Path
+) -> None:
+    outside = write_answers(
+        workdir, "deal: {name: Acme}\nanswers:\n  bant: {criteria: {budget: partial}}\n"
+    )
+    code_outside, _, err_outside = invoke(runner, "qualify", "--answers", str(outside), *MINI)
+    misspelt = workdir / "misspelt.yaml"
+    misspelt.write_text(
+        "deal: {name: Acme}\nanswers:\n  mini: {criteria: {pian: partial}}\n", encoding="utf-8"
+    )
+    code_misspelt, _, err_misspelt = invoke(runner, "qualify", "--answers", str(misspelt), *MINI)
+    assert code_outside == code_misspelt == 3
+    assert err_outside.startswith(f"error: {outside}:3:3: answers for framework 'bant'")
+    assert (
+        "add it with -f bant" in err_outside and "`frameworks:` in .dealcheck.yaml" in err_outside
+    )
+    assert (
+        err_misspelt
+        == f"error: {misspelt}:3:21: mini has no criterion 'pian'; did you mean 'pain'?\n"
+    )
+    assert not (workdir / "deals" / "acme.yaml").exists()
 
 
 def test_without_terminal_or_answers_fails_at_once(runner: CliRunner, workdir: Path) -> None:

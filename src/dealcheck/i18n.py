@@ -222,8 +222,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "basics.owner": "Owner",
         "qualify.resume": "Resume the qualification started {0} (answers saved: {1})?",
         "qualify.dropped": "Dropped (no longer in the framework): {0}",
-        "qualify.interrupted": "interrupted; answers saved: {0}. Resume with: dealcheck qualify {1}",
+        "qualify.interrupted": "interrupted; answers saved: {0}. Resume with: {1}",
         "qualify.saved": "Saved {0} (qualification {1})",
+        "qualify.discard": "Discard the draft and its {0} answers? This cannot be undone.",
+        "qualify.interrupted_basics": "interrupted; the deal basics typed so far are saved. Resume with: {0}",
+        "qualify.no_change": "No change since qualification {0} ({1}): nothing saved.",
+        "basics.still_hold": "Do the stage, close date and amount still hold? (Enter keeps each)",
+        "basics.close_passed": "The expected close date {0} has passed: enter the new one.",
+        "report.close_passed": "{0} (passed)",
+        "interview.future_date": "{0} is in the future: enter the day it was confirmed (today is {1})",
+        "error.prefix": "error: ",
+        "error.prefix_interrupted": "error: ",
         "qualify.no_terminal": "no terminal to ask questions in; use --answers FILE or --no-input",
         # deal report
         "report.title": "{name} · qualification {number} of {count} · {date}",
@@ -628,8 +637,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "interview.first": "첫 번째 질문입니다.",
         "interview.back": "← 이전 질문으로",
         "interview.skip": "건너뛰기 (현재 답 유지)",
-        "interview.unknown": "모름 — 아직 묻지 않았거나 알지 못함",
-        "interview.flag_unknown": "모름 — 아직 확인하지 않음",
+        "interview.unknown": "파악되지 않음 — 아직 묻지 않았거나 알지 못함",
+        "interview.flag_unknown": "파악되지 않음 — 아직 확인하지 않음",
         "interview.evidence": "근거",
         "interview.source": "이 정보의 출처는?",
         "interview.confirmed_on": "확인한 날짜 (YYYY-MM-DD)",
@@ -650,8 +659,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "basics.owner": "담당자",
         "qualify.resume": "{0}에 시작한 검증을 이어서 할까요? (저장된 답 {1}개)",
         "qualify.dropped": "프레임워크에서 빠져 제외된 답: {0}",
-        "qualify.interrupted": "중단됨; 답 {0}개 저장됨. 이어서 하려면: dealcheck qualify {1}",
+        "qualify.interrupted": "중단됨. 답 {0}개가 저장되었습니다. 이어서 하려면: {1}",
         "qualify.saved": "{0} 저장됨 (검증 {1}회차)",
+        "qualify.discard": "임시 저장된 답 {0}개를 버릴까요? 되돌릴 수 없습니다.",
+        "qualify.interrupted_basics": "중단됨. 지금까지 입력한 딜 기본 정보는 저장되었습니다. 이어서 하려면: {0}",
+        "qualify.no_change": "검증 {0}회차({1}) 이후 바뀐 내용이 없어 저장하지 않았습니다.",
+        "basics.still_hold": "단계, 예상 계약일, 금액이 아직 맞나요? (Enter를 누르면 그대로 유지)",
+        "basics.close_passed": "예상 계약일 경과: {0}. 새 예상 계약일을 입력하세요.",
+        "report.close_passed": "{0} (예상 계약일 경과)",
+        "interview.future_date": "미래 날짜는 확인한 날짜가 될 수 없습니다: {0} (오늘: {1})",
+        "error.prefix": "오류: ",
+        "error.prefix_interrupted": "",
         "qualify.no_terminal": "질문할 터미널이 없습니다. --answers FILE 또는 --no-input을 쓰세요",
         "report.title": "{name} · 검증 {count}회 중 {number}회차 · {date}",
         "report.deal": "{company} · {amount} · 단계 {stage} · 계약 예정 {close} · 담당 {owner}",
@@ -875,7 +893,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 def t(key: str, lang: str = "en", *args: Any, **values: Any) -> str:
     """The UI string `key` in `lang` (English when missing), formatted with the values."""
     catalogue = MESSAGES.get(lang, MESSAGES["en"])
-    template = catalogue.get(key) or MESSAGES["en"][key]
+    template = catalogue[key] if key in catalogue else MESSAGES["en"][key]
     return template.format(*args, **values)
 
 

@@ -67,20 +67,85 @@ def test_new_deal_interactive_creates_slug_file(tmp_path: Path, team: Path) -> N
     assert not store.draft_path(path).exists()
 
 
-def test_draft_is_saved_after_every_answer(
+def test_draft_is_saved_after_every_basic_and_every_answer(
     tmp_path: Path, team: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    counts: list[int] = []
+    saved: list[tuple[str, str, int]] = []
     real = store.save_draft
 
     def spy(path: Path, draft: store.Draft) -> None:
         real(path, draft)
         loaded = store.load_draft(path)
-        counts.append(loaded.answered() if loaded else -1)
+        assert loaded is not None
+        saved.append((loaded.deal.company, loaded.deal.owner, loaded.answered()))
 
     monkeypatch.setattr(store, "save_draft", spy)
     qualify(request(tmp_path, team), ScriptedPrompter([*BASICS, *SIX_UNKNOWN]))
-    assert counts == [0, 1, 2, 3, 4, 5, 6]
+    # name, company, amount, currency, stage, close date, owner: one save each
+    assert [s[:2] for s in saved[:7]] == [("", "")] + [("Acme", "")] * 5 + [("Acme", "Jane")]
+    assert [s[2] for s in saved[7:]] == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_ctrl_c_in_the_basics_keeps_them_and_resume_starts_from_them(
+    tmp_path: Path, team: Path
+) -> None:
+    with pytest.raises(QualifyInterrupted) as caught:
+        qualify(request(tmp_path, team), ScriptedPrompter([*BASICS[:3], INTERRUPT]))
+    path = tmp_path / "deals" / "acme-platform.yaml"
+    assert str(path) in caught.value.message
+    draft = store.load_draft(path)
+    assert draft is not None and not draft.basics_complete
+    assert (draft.deal.name, draft.deal.company, draft.deal.amount) == (
+        "Acme Platform",
+        "Acme",
+        120000,
+    )
+
+    # Resume: every basic typed before is the default (Enter keeps it).
+    prompter = ScriptedPrompter(
+        [ENTER, ENTER, ENTER, ENTER, "discovery", ENTER, "Jane", *SIX_UNKNOWN]
+    )
+    qualify(request(tmp_path, team, deal_file=path), prompter)
+    deal = store.load_deal(path)
+    assert (deal.name, deal.company, deal.amount, deal.owner) == (
+        "Acme Platform",
+        "Acme",
+        120000,
+        "Jane",
+    )
+
+
+def interrupted_after_pain(tmp_path: Path, team: Path) -> Path:
+    """A new deal's draft holding one answer (pain: partial); its deal file's path."""
+    with pytest.raises(QualifyInterrupted):
+        qualify(
+            request(tmp_path, team),
+            ScriptedPrompter([*BASICS, "partial", "x", "belief", INTERRUPT]),
+        )
+    return tmp_path / "deals" / "acme-platform.yaml"
+
+
+def test_declining_resume_asks_again_before_the_draft_is_lost(tmp_path: Path, team: Path) -> None:
+    path = interrupted_after_pain(tmp_path, team)
+
+    # "No" to resume, then "No" to discarding: the draft is resumed after all.
+    prompter = ScriptedPrompter([False, False, *SIX_UNKNOWN[1:]])
+    qualify(request(tmp_path, team, deal_file=path), prompter)
+    assert [kind for kind, _, _ in prompter.asked[:2]] == ["confirm", "confirm"]
+    assert prompter.asked[1][2] is False, "discarding defaults to no"
+    assert (
+        store.load_deal(path).qualifications[0].answers["mini"].criteria["pain"].level == "partial"
+    )
+
+
+def test_declining_resume_twice_discards_the_draft(tmp_path: Path, team: Path) -> None:
+    path = interrupted_after_pain(tmp_path, team)
+
+    prompter = ScriptedPrompter([False, True, *BASICS, *SIX_UNKNOWN])
+    qualify(request(tmp_path, team, deal_file=path), prompter)
+    assert (
+        store.load_deal(path).qualifications[0].answers["mini"].criteria["pain"].level == "unknown"
+    )
 
 
 def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) -> None:
@@ -99,15 +164,6 @@ def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) 
     assert outcome.resumed
     assert prompter.asked[1][1].startswith("4/6 · Red flag: Price check only")
     assert store.load_deal(path).qualifications[0].answers["mini"].red_flags["price-only"] == "yes"
-
-
-def test_declining_resume_starts_over(tmp_path: Path, team: Path) -> None:
-    path = tmp_path / "deals" / "acme-platform.yaml"
-    with pytest.raises(QualifyInterrupted):
-        qualify(request(tmp_path, team), ScriptedPrompter([*BASICS, "unknown", INTERRUPT]))
-    prompter = ScriptedPrompter([False, *BASICS, *SIX_UNKNOWN])
-    qualify(request(tmp_path, team, deal_file=path), prompter)
-    assert store.load_deal(path).name == "Acme Platform"
 
 
 def test_framework_changed_between_draft_and_resume(tmp_path: Path, team: Path) -> None:
@@ -174,7 +230,19 @@ def test_requalify_with_answers_file_keeps_previous_and_records_history(
         (
             "deal: {name: A}\nanswers: {mini: {criteria: {pian: partial}}}\n",
             InputError,
-            "no such question: mini/pian",
+            r"answers.yaml:2:29: mini has no criterion 'pian'; did you mean 'pain'\?",
+        ),
+        (
+            "deal: {name: A}\nanswers: {bant: {criteria: {budget: partial}}}\n",
+            InputError,
+            r"answers.yaml:2:11: answers for framework 'bant', which this qualification does "
+            r"not use \(frameworks: mini\); add it with -f bant",
+        ),
+        (
+            "deal: {name: A}\nanswers:\n  mini:\n    criteria:\n"
+            "      pain: {level: partial, source: customer, confirmed_on: 2025-05-03}\n",
+            InputError,
+            r"answers.yaml:5:62: confirmed_on 2025-05-03 is in the future \(today is 2025-05-02\)",
         ),
         ("answers: {}\n", UsageError, "needs its basics"),
     ],

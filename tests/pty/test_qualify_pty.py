@@ -33,9 +33,10 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def spawn(workdir: Path, *args: str) -> pexpect.spawn:
+def spawn(workdir: Path, *args: str, columns: int = 100) -> pexpect.spawn:
     # No cursor-position requests: pexpect does not answer them, prompt_toolkit would wait 1 s.
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "LANG": "en_US.UTF-8"}
+    env = {**os.environ, "TERM": "xterm", "LINES": "40", "LANG": "en_US.UTF-8"}
+    env["COLUMNS"] = str(columns)
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"
     env.pop("NO_COLOR", None)
     program, *rest = command()
@@ -46,7 +47,7 @@ def spawn(workdir: Path, *args: str) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=TIMEOUT,
-        dimensions=(40, 100),
+        dimensions=(40, columns),
     )
 
 
@@ -61,9 +62,9 @@ def finish(child: pexpect.spawn) -> int:
     return int(child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0))
 
 
-def basics(child: pexpect.spawn) -> None:
+def basics(child: pexpect.spawn, name: str = "Acme") -> None:
     for prompt, keys in [
-        ("Deal name", "Acme" + ENTER),
+        ("Deal name", name + ENTER),
         ("Customer company", "Acme Corp" + ENTER),
         ("Amount", "1000" + ENTER),
         ("Currency", ENTER),
@@ -72,6 +73,16 @@ def basics(child: pexpect.spawn) -> None:
         ("Owner", "Jane" + ENTER),
     ]:
         answer(child, prompt, keys)
+
+
+def qualify_from_file(workdir: Path, answers: Path) -> None:
+    """A first qualification recorded without prompts, as a script would."""
+    subprocess.run(
+        [*command(), "qualify", "--answers", str(answers), *MINI],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_full_qualification(workdir: Path) -> None:
@@ -121,16 +132,15 @@ def test_requalify_keeps_previous_answers_with_enter(workdir: Path) -> None:
         "    red_flags: {price-only: 'no'}\n",
         encoding="utf-8",
     )
-    subprocess.run(
-        [*command(), "qualify", "--answers", str(answers), *MINI],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-    )
+    qualify_from_file(workdir, answers)
     child = spawn(
         workdir, "qualify", "deals/acme.yaml", "--frameworks-dir", str(FRAMEWORK_FIXTURES)
     )
     for prompt in (
+        "Do the stage, close date and amount still hold?",
+        "Stage",
+        "Expected close date",
+        "Amount",
         "1/6 · Pain",
         "Evidence",
         "Where does",

@@ -31,10 +31,25 @@ def team_dir(option: Path | None) -> Path:
     return config().frameworks_path
 
 
+_shown_in: list[str] = []
+
+
 def language(option: str | None) -> str:
-    """The UI language: --lang, then the config, then the locale."""
+    """The UI language: --lang, then the config, then the locale.
+
+    The error boundary words its messages in the language last resolved here.
+    """
     if option is not None and option not in ("en", "ko"):
         from dealcheck.errors import UsageError
 
         raise UsageError(f"--lang {option!r}: use en or ko")
-    return resolve_language(option, config())
+    chosen = resolve_language(option, config())
+    shown_in(chosen)
+    return chosen
+
+
+def shown_in(lang: str | None = None) -> str:
+    """Record (when given) and return the language this command speaks; English by default."""
+    if lang is not None:
+        _shown_in[:] = [lang]
+    return _shown_in[0] if _shown_in else "en"

@@ -22,14 +22,17 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from dealcheck.cli._context import shown_in
+
+        shown_in("en")  # until the command resolves its language
         try:
             return command(*args, **kwargs)
         except ValidationFailed as error:
             for problem in error.problems:
-                print(f"error: {visible(str(problem))}", file=sys.stderr)
+                print(f"{_prefix(error)}{visible(str(problem))}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except DealcheckError as error:
-            print(f"error: {visible(error.message)}", file=sys.stderr)
+            print(f"{_prefix(error)}{visible(error.message)}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt as interrupt:
             print("\ninterrupted", file=sys.stderr)
@@ -43,6 +46,16 @@ def exit_code_of(interrupt: KeyboardInterrupt) -> int:
     if isinstance(interrupt, Stopped):
         return 128 + interrupt.signal_number
     return int(ExitCode.INTERRUPTED)
+
+
+def _prefix(error: DealcheckError) -> str:
+    # Korean messages carry no English `error:`; an interruption is not an error there.
+    from dealcheck.cli._context import shown_in
+    from dealcheck.i18n import t
+
+    interrupted = error.exit_code == ExitCode.INTERRUPTED
+    lang = getattr(error, "lang", None) or shown_in()
+    return t("error.prefix_interrupted" if interrupted else "error.prefix", lang)
 
 
 def command(

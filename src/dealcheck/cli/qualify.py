@@ -51,12 +51,14 @@ def qualify(
     """
     from dealcheck.cli import _context
     from dealcheck.cli._console import out
-    from dealcheck.deals.qualify import QualifyRequest
+    from dealcheck.deals.qualify import QualifyRequest, resume_language
     from dealcheck.deals.qualify import qualify as run
     from dealcheck.i18n import t
     from dealcheck.render.deal_report import report_renderable
 
     ui = _context.language(lang)
+    if lang is None:  # a draft remembers the language it was started in
+        ui = _context.shown_in(resume_language(deal_file) or ui)
     prompter = None if answers is not None or no_input else _prompter(ui)
     config = _context.config()
     request = QualifyRequest(
@@ -69,8 +71,13 @@ def qualify(
         stage=stage,
         answers_file=answers,
         stage_names=dict(config.stage_names),
+        lang_given=True,
     )
     outcome = run(request, prompter)
+    if not outcome.saved:
+        latest = outcome.report
+        _note(t("qualify.no_change", ui, latest.number, latest.qualification.date.isoformat()))
+        return
     out().print(report_renderable(outcome.report, ui))
     _note(t("qualify.saved", ui, outcome.report.path, outcome.report.number))
 
@@ -154,7 +161,8 @@ def _prompter(lang: str) -> Prompter:
         raise UsageError(t("qualify.no_terminal", lang))
     from dealcheck.interview.questionary_prompter import QuestionaryPrompter
 
-    return QuestionaryPrompter(t("interview.instruction", lang))
+    yes_no = (t("yes", lang), t("no", lang)) if lang != "en" else None
+    return QuestionaryPrompter(t("interview.instruction", lang), yes_no=yes_no)
 
 
 def _check_format(value: str, allowed: tuple[str, ...]) -> None:

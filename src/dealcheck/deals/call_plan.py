@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dealcheck.deals.basics import close_date_passed
 from dealcheck.deals.close_plan import PlanCheck, PlanIssue, PlanStep, ordered
 from dealcheck.deals.coaching import DealAlerts, deal_alerts, step_name, templates_of
 from dealcheck.deals.history import DealReport
@@ -72,7 +73,13 @@ def call_plan(report: DealReport, lang: str, today: dt.date | None = None) -> Ca
         lang,
         company=deal.company or none,
         stage=stage or deal.stage or none,
-        close=deal.close_date.isoformat() if deal.close_date else none,
+        close=(
+            t("report.close_passed", lang, deal.close_date.isoformat())
+            if deal.close_date and close_date_passed(deal, report.qualification.stage, today)
+            else deal.close_date.isoformat()
+            if deal.close_date
+            else none
+        ),
     )
     templates = templates_of(report)
     timeline = ordered(deal.close_plan) if deal.close_plan else []

@@ -158,6 +158,12 @@ class Draft(_Strict):
     answers: dict[str, FrameworkAnswers] = Field(
         default_factory=dict, description="Answers given so far, per framework id."
     )
+    lang: str | None = Field(
+        default=None, description="Language the qualification was started in (en or ko)."
+    )
+    basics_complete: bool = Field(
+        default=True, description="False while a new deal's basics are still being typed."
+    )
 
     def answered(self) -> int:
         """How many criteria and red flags are answered."""

@@ -6,60 +6,54 @@ go through the same steps; only where the answers come from differs.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dealcheck.deals import store
-from dealcheck.deals.basics import ask_basics
+from dealcheck.deals.answers_file import check_answers, read_answers
 from dealcheck.deals.history import (
     DealReport,
     assessment_of,
+    build_report,
     changes,
     framework_ids,
     load_frameworks,
 )
-from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft, Qualification, Result
+from dealcheck.deals.model import Deal, DealBasics, Draft, Qualification, Result
+from dealcheck.deals.opening import (
+    QualifyInterrupted,
+    QualifyRequest,
+    check_stage,
+    deal_basics,
+    open_deal,
+    resume_command,
+    resume_language,
+    resume_or_discard,
+    stage_of,
+)
 from dealcheck.deals.reconcile import from_keyed, reconcile, to_keyed
-from dealcheck.errors import DealcheckError, ExitCode, InputError, UsageError
+from dealcheck.errors import InputError, UsageError
 from dealcheck.i18n import t
-from dealcheck.interview.prompter import Choice, Prompter
+from dealcheck.interview.prompter import Prompter
 from dealcheck.interview.walk import Answer, Key, interview, steps_for
 from dealcheck.language.framework import Framework
-from dealcheck.language.validation import validate_located
-from dealcheck.language.yamlfile import read_yaml
 from dealcheck.scoring.answers import CriterionAnswer
 
-
-class QualifyInterrupted(DealcheckError):
-    """Ctrl-C during the interview: the draft is kept; the message says how to resume."""
-
-    exit_code = ExitCode.INTERRUPTED
-
-
-@dataclass(frozen=True)
-class QualifyRequest:
-    """What `dealcheck qualify` was asked to do."""
-
-    deal_file: Path | None
-    frameworks: list[str]
-    default_frameworks: list[str]
-    deals_dir: Path
-    team_dir: Path
-    lang: str = "en"
-    stage: str | None = None
-    answers_file: Path | None = None
-    stage_names: dict[str, str] = field(default_factory=dict)
-    today: dt.date = field(default_factory=dt.date.today)
+__all__ = ["QualifyInterrupted", "QualifyOutcome", "QualifyRequest", "qualify", "resume_language"]
 
 
 @dataclass(frozen=True)
 class QualifyOutcome:
-    """The saved deal's report (new qualification, verdict, changes), and what was dropped."""
+    """The saved deal's report (new qualification, verdict, changes), and what was dropped.
+
+    `saved` is False when a run without prompts changed nothing: no qualification was
+    appended and `report` is the latest one on file.
+    """
 
     report: DealReport
     dropped: list[str]
     resumed: bool
+    saved: bool = True
 
 
 def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcome:
@@ -74,18 +68,22 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
         LockedError: Another dealcheck process works on this deal.
         QualifyInterrupted: Ctrl-C; the draft holds every answer given.
     """
-    given = _answers_file(request.answers_file)
-    path, deal, draft = _open(request, given, prompter)
+    read = read_answers(request.answers_file)
+    given = read[0] if read else None
+    path, deal, draft = open_deal(request, given, prompter)
     with store.locked(path):
         if deal is None and path.exists():
             raise UsageError(f"{path} already exists; to re-qualify it: dealcheck qualify {path}")
         draft = store.load_draft(path) if draft is None else draft
-        if draft is not None and prompter is not None:
-            question = t(
-                "qualify.resume", request.lang, draft.started.isoformat(), draft.answered()
-            )
-            if draft.answered() and not prompter.confirm(question, default=True):
-                draft = None
+        if draft is not None and draft.lang and not request.lang_given:
+            request = replace(request, lang=draft.lang)
+        if (
+            draft is not None
+            and prompter is not None
+            and not resume_or_discard(prompter, draft, request)
+        ):
+            store.remove_draft(path)
+            draft = None
         last = deal.qualifications[-1] if deal and deal.qualifications else None
         refs = (
             request.frameworks
@@ -93,27 +91,14 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             or (framework_ids(last.frameworks) if last else request.default_frameworks)
         )
         frameworks = load_frameworks(refs, request.team_dir)
-        basics = deal if deal is not None else draft.deal if draft else None
-        if basics is None:
-            if given and given.deal:
-                basics = given.deal
-            elif prompter is None:
-                raise UsageError(
-                    "a new deal needs its basics: give a deal file, or `deal:` in --answers"
-                )
-            else:
-                basics = ask_basics(
-                    prompter,
-                    lang=request.lang,
-                    stages=_stages(frameworks, request.lang),
-                    default_stage=request.stage,
-                )
-        stage = _stage(request, given, draft, basics)
+        check_stage(request, frameworks)
+        if read is not None and request.answers_file is not None:
+            check_answers(read[0], read[1], request.answers_file, frameworks, request.today)
+        basics = deal_basics(request, prompter, path, deal, draft, given, frameworks)
+        stage = stage_of(request, given, draft, basics)
         kept, dropped = reconcile(to_keyed(draft.answers) if draft else {}, frameworks)
         if given:
-            file_answers, unknown = reconcile(to_keyed(given.answers), frameworks)
-            if unknown:
-                raise InputError(f"{request.answers_file}: no such question: {', '.join(unknown)}")
+            file_answers, _ = reconcile(to_keyed(given.answers), frameworks)
             kept.update(file_answers)
         defaults, _ = reconcile(to_keyed(last.answers) if last else {}, frameworks)
         new_draft = Draft(
@@ -122,6 +107,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             stage=stage,
             frameworks=[f"{f.id}@{f.version}" for f in frameworks],
             answers=from_keyed(kept, frameworks),
+            lang=request.lang,
         )
         if prompter is not None:
             for item in dropped:
@@ -130,7 +116,15 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
         else:
             answers = {**defaults, **kept}
         return _finish(
-            path, deal, new_draft, frameworks, answers, request, dropped, draft is not None
+            path,
+            deal,
+            new_draft,
+            frameworks,
+            answers,
+            request,
+            dropped,
+            draft is not None,
+            interactive=prompter is not None,
         )
 
 
@@ -163,7 +157,10 @@ def _ask(
     except (KeyboardInterrupt, EOFError):
         saved = store.load_draft(path)
         count = saved.answered() if saved else 0
-        raise QualifyInterrupted(t("qualify.interrupted", request.lang, count, path)) from None
+        raise QualifyInterrupted(
+            t("qualify.interrupted", request.lang, count, resume_command(path, request)),
+            request.lang,
+        ) from None
 
 
 def _finish(
@@ -175,6 +172,8 @@ def _finish(
     request: QualifyRequest,
     dropped: list[str],
     resumed: bool,
+    *,
+    interactive: bool,
 ) -> QualifyOutcome:
     for framework in frameworks:  # every question gets an explicit answer, `unknown` included
         for c in framework.criteria:
@@ -198,9 +197,14 @@ def _finish(
     )
     base = deal if deal is not None else Deal(**draft.deal.model_dump())
     previous = base.qualifications[-1] if base.qualifications else None
+    if not interactive and previous is not None and _same(previous, qualification, base, draft):
+        latest = build_report(path, team_dir=request.team_dir)
+        return QualifyOutcome(report=latest, dropped=dropped, resumed=resumed, saved=False)
     saved = base.model_copy(
         update={
             "stage": draft.stage or base.stage,
+            "close_date": draft.deal.close_date,
+            "amount": draft.deal.amount,
             "qualifications": [*base.qualifications, qualification],
         }
     )
@@ -218,57 +222,11 @@ def _finish(
     return QualifyOutcome(report=report, dropped=dropped, resumed=resumed)
 
 
-def _open(
-    request: QualifyRequest, given: AnswersFile | None, prompter: Prompter | None
-) -> tuple[Path, Deal | None, Draft | None]:
-    """The deal's path and file (None for a new deal), and a draft read early."""
-    if request.deal_file is not None:
-        path = request.deal_file
-        if path.exists():
-            return path, store.load_deal(path), None
-        draft = store.load_draft(path)
-        if draft is None:
-            raise UsageError(f"{path}: no such deal file (and no draft to resume)")
-        return path, None, draft
-    if given and given.deal:
-        return store.deal_path(request.deals_dir, given.deal.name), None, None
-    if prompter is None:
-        raise UsageError("a new deal needs its basics: give a deal file, or `deal:` in --answers")
-    frameworks = load_frameworks(request.frameworks or request.default_frameworks, request.team_dir)
-    basics = ask_basics(
-        prompter,
-        lang=request.lang,
-        stages=_stages(frameworks, request.lang),
-        default_stage=request.stage,
+def _same(previous: Qualification, current: Qualification, deal: Deal, draft: Draft) -> bool:
+    """Nothing to record: same frameworks, stage, answers and deal basics."""
+    return (
+        previous.frameworks == current.frameworks
+        and previous.stage == current.stage
+        and previous.answers == current.answers
+        and (deal.close_date, deal.amount) == (draft.deal.close_date, draft.deal.amount)
     )
-    path = store.deal_path(request.deals_dir, basics.name)
-    if path.exists():
-        raise UsageError(f"{path} already exists; to re-qualify it: dealcheck qualify {path}")
-    draft = Draft(
-        started=request.today,
-        deal=basics,
-        stage=basics.stage,
-        frameworks=[f"{f.id}@{f.version}" for f in frameworks],
-    )
-    return path, None, draft
-
-
-def _answers_file(path: Path | None) -> AnswersFile | None:
-    if path is None:
-        return None
-    if not path.is_file():
-        raise UsageError(f"--answers {path}: no such file")
-    return validate_located(AnswersFile, read_yaml(path))
-
-
-def _stage(
-    request: QualifyRequest, given: AnswersFile | None, draft: Draft | None, basics: DealBasics
-) -> str | None:
-    stage = request.stage or (given.stage if given else None) or (draft.stage if draft else None)
-    stage = stage or basics.stage
-    return request.stage_names.get(stage, stage) if stage else None
-
-
-def _stages(frameworks: list[Framework], lang: str) -> list[Choice]:
-    lead = next((f for f in frameworks if f.stages), None)
-    return [Choice(s.id, s.name.get(lang)) for s in lead.stages] if lead else []

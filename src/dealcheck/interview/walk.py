@@ -139,8 +139,8 @@ def _ask_criterion(
     choices = [
         Choice(
             level.id,
-            f"{level.label.get(lang)} — "
-            + (criterion.levels.get(level.id) or level.description).get(lang),
+            level.label.get(lang),
+            (criterion.levels.get(level.id) or level.description).get(lang),
         )
         for level in framework.scale_of(criterion).root
     ]
@@ -164,17 +164,22 @@ def _ask_criterion(
     )
     confirmed = None
     if source is not EvidenceSource.BELIEF:
-        confirmed = _ask_date(prompter, lang, before.confirmed_on or today)
+        confirmed = _ask_date(prompter, lang, min(before.confirmed_on or today, today), today)
     return CriterionAnswer(level, evidence, source, confirmed)
 
 
-def _ask_date(prompter: Prompter, lang: str, default: dt.date) -> dt.date:
+def _ask_date(prompter: Prompter, lang: str, default: dt.date, today: dt.date) -> dt.date:
+    """The day the evidence was confirmed: a date, and not after today."""
     while True:
         typed = prompter.text(t("interview.confirmed_on", lang), default=default.isoformat())
         try:
-            return dt.date.fromisoformat(typed.strip())
+            day = dt.date.fromisoformat(typed.strip())
         except ValueError:
             prompter.note(t("interview.bad_date", lang, typed))
+            continue
+        if day <= today:
+            return day
+        prompter.note(t("interview.future_date", lang, day.isoformat(), today.isoformat()))
 
 
 def _ask_flag(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dealcheck.deals.basics import close_date_passed
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
@@ -72,10 +73,20 @@ def title_lines(report: DealReport, lang: str) -> tuple[str, str]:
         company=deal.company or "?",
         amount=amount_text(deal.amount, deal.currency),
         stage=_stage_name(report, lang),
-        close=deal.close_date.isoformat() if deal.close_date else "?",
+        close=_close_text(report, lang),
         owner=deal.owner or "?",
     )
     return title, basics
+
+
+def _close_text(report: DealReport, lang: str) -> str:
+    """The expected close date, flagged when an open deal's date has passed."""
+    deal = report.deal
+    if deal.close_date is None:
+        return "?"
+    if close_date_passed(deal, report.qualification.stage):
+        return t("report.close_passed", lang, deal.close_date.isoformat())
+    return deal.close_date.isoformat()
 
 
 def _stage_name(report: DealReport, lang: str) -> str:

@@ -1,0 +1,85 @@
+"""The `--answers` file: read it, and check it against the frameworks in play.
+
+Every problem names `FILE:LINE:COLUMN` and the fix, and all are input errors (exit 3):
+a misspelt criterion, answers for a framework this qualification does not use, and a
+"confirmed on" date in the future are one kind of mistake (the file says something
+the qualification cannot record), so they are reported the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any
+
+from dealcheck.deals.model import AnswersFile
+from dealcheck.errors import InputError, UsageError
+from dealcheck.language.framework import Framework
+from dealcheck.language.validation import validate_located
+from dealcheck.language.yamlfile import locate, read_yaml
+
+
+def read_answers(path: Path | None) -> tuple[AnswersFile, Any] | None:
+    """The answers file and its located YAML tree, or None when no file was given.
+
+    Raises:
+        UsageError: The file does not exist.
+        ValidationFailed: It breaks the answers file rules.
+    """
+    if path is None:
+        return None
+    if not path.is_file():
+        raise UsageError(f"--answers {path}: no such file")
+    tree = read_yaml(path)
+    return validate_located(AnswersFile, tree), tree
+
+
+def check_answers(
+    given: AnswersFile, tree: Any, path: Path, frameworks: list[Framework], today: dt.date
+) -> None:
+    """Refuse answers the qualification cannot record.
+
+    Raises:
+        InputError: Answers for a framework not in play, an unknown criterion or red
+            flag, or a confirmation date after today.
+    """
+    in_play = {f.id: f for f in frameworks}
+    for framework_id, answers in given.answers.items():
+        where = _where(tree, path, ("answers", framework_id), on_key=True)
+        framework = in_play.get(framework_id)
+        if framework is None:
+            raise InputError(
+                f"{where}: answers for framework {framework_id!r}, which this qualification "
+                f"does not use (frameworks: {', '.join(in_play)}); add it with "
+                f"-f {framework_id} (and -f for each of the others) or to `frameworks:` "
+                "in .dealcheck.yaml"
+            )
+        for kind, ids, items in (
+            ("criteria", answers.criteria, [c.id for c in framework.criteria]),
+            ("red_flags", answers.red_flags, [f.id for f in framework.red_flags]),
+        ):
+            for item in ids:
+                if item not in items:
+                    close = difflib.get_close_matches(item, items, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    raise InputError(
+                        f"{_where(tree, path, ('answers', framework_id, kind, item), on_key=True)}"
+                        f": {framework_id} has no {_noun(kind)} {item!r}{hint}"
+                    )
+        for criterion_id, record in answers.criteria.items():
+            if record.confirmed_on is not None and record.confirmed_on > today:
+                spot = ("answers", framework_id, "criteria", criterion_id, "confirmed_on")
+                raise InputError(
+                    f"{_where(tree, path, spot)}: confirmed_on {record.confirmed_on} is in the "
+                    f"future (today is {today}); give the day it was confirmed"
+                )
+
+
+def _noun(kind: str) -> str:
+    return "criterion" if kind == "criteria" else "red flag"
+
+
+def _where(tree: Any, path: Path, spot: tuple[str, ...], *, on_key: bool = False) -> str:
+    location = locate(tree, spot, on_key=on_key)
+    return str(location) if location is not None else str(path)
