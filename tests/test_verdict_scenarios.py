@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -17,7 +18,14 @@ from .conftest import FIXTURES, ROOT, invoke
 SCENARIOS = FIXTURES / "deals" / "scenarios"
 
 
-def report(runner: CliRunner, deal: str, *options: str) -> tuple[str, dict[str, object]]:
+def markdown(runner: CliRunner, deal: str, *options: str) -> str:
+    """The Markdown report of a scenario deal (table cells unwrapped)."""
+    code, out, err = invoke(runner, "report", str(SCENARIOS / deal), "--format", "md", *options)
+    assert code == 0, err
+    return out
+
+
+def report(runner: CliRunner, deal: str, *options: str) -> tuple[str, dict[str, Any]]:
     """The text report and the JSON report of a scenario deal."""
     path = str(SCENARIOS / deal)
     code, text, err = invoke(runner, "report", path, *options)
@@ -72,3 +80,73 @@ def test_the_scored_file_says_won_or_lost_for_closed_deals(
     closed = {pair for pair in by_stage if pair[0].startswith("Closed")}
     assert closed == {("Closed Won", "won"), ("Closed Lost", "lost")}
     assert ROOT.exists()
+
+
+def test_happy_ears_is_not_advance_and_says_only_the_rep_believes_it(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    text, data = report(runner, "happy-ears.yaml")
+
+    assert data["recommendation"] != "advance"
+    assert data["verified_share"] == 0
+    flags = {f["id"]: f for f in data["red_flags"]}
+    assert flags["only-believer"]["from_evidence"] is True  # though the rep ticked "no"
+    criteria = data["frameworks"][0]["criteria"]
+    assert {(c["claimed"], c["level"], c["credited_because"]) for c in criteria} == {
+        ("confirmed", "assumed", "belief")
+    }
+    assert "| Confirmed claimed, credited as Assumed: rep belief only |" in markdown(
+        runner, "happy-ears.yaml"
+    )
+    assert "0% of the weight verified by the customer" in text
+    assert "⚑ Only the rep believes it (capped at 40)" in text
+
+
+def test_a_strong_customer_verified_late_stage_deal_advances(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    text, data = report(runner, "verified-late-stage.yaml")
+
+    assert data["recommendation"] == "advance"
+    assert data["verified_share"] == 1
+    assert data["red_flags"] == []
+    assert verdict_line(text) == "Recommendation: advance"
+    assert "100% of the weight verified by the customer" in text
+
+
+def test_stale_evidence_counts_a_level_lower_and_says_so(runner: CliRunner, in_repo: Path) -> None:
+    text, data = report(runner, "stale-evidence.yaml")
+
+    criteria = data["frameworks"][0]["criteria"]
+    assert {(c["claimed"], c["level"], c["credited_because"]) for c in criteria} == {
+        ("confirmed", "partial", "stale")
+    }
+    assert data["recommendation"] == "dig-deeper"
+    shown = markdown(runner, "stale-evidence.yaml")
+    assert "| Confirmed claimed, credited as Partly confirmed: the evidence is stale |" in shown
+
+
+def test_advance_needs_enough_weight_verified_by_the_customer() -> None:
+    from dealcheck.language.framework import EvidenceRule
+    from dealcheck.language.loading import load_framework
+    from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
+    from dealcheck.scoring.score import score
+
+    mini = load_framework(FIXTURES / "frameworks" / "mini.yaml")
+    customer, belief = EvidenceSource.CUSTOMER, EvidenceSource.BELIEF
+    answers = Answers(
+        {
+            "pain": CriterionAnswer("confirmed", "", customer),
+            "champion": CriterionAnswer("confirmed", "", customer),
+            "budget": CriterionAnswer("confirmed", "", belief),
+        }
+    )
+    # 70 % of the weight is verified: enough under the default rule (50 %).
+    assert score(mini, answers).recommendation.value == "advance"
+
+    strict = mini.model_copy(update={"evidence": EvidenceRule(verified_share_to_advance=0.8)})
+    card = score(strict, answers)
+
+    assert card.score >= 70
+    assert card.recommendation.value == "dig-deeper"
+    assert [(r.code, r.values) for r in card.reasons] == [("too-little-verified", ("70", "80"))]

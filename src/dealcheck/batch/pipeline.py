@@ -22,6 +22,7 @@ from dealcheck.batch.reading import Opened, open_input
 from dealcheck.batch.summary import PipelineSummary, SummaryBuilder
 from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import UsageError
+from dealcheck.i18n import t
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
 
@@ -88,7 +89,16 @@ def score_pipeline(
         finally:
             opened.close()
     frozen = summary.freeze(distinct_answers=cache.computed)
-    return replace(frozen, labels=display_names(job.frameworks, job.lang))
+    # A CRM export says what level each criterion reached, not who confirmed it: the
+    # evidence rules (rep belief, verified weight, stale dates) cannot be applied.
+    notes = (
+        [t("pipeline.sources_unknown", job.lang)] if any(f.criteria for f in job.frameworks) else []
+    )
+    return replace(
+        frozen,
+        labels=display_names(job.frameworks, job.lang),
+        warnings=[*frozen.warnings, *notes],
+    )
 
 
 def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:

@@ -65,7 +65,12 @@ def assessment_of(
         UsageError: A stage or level id the frameworks do not know.
     """
     try:
-        return assess(frameworks, qualification.framework_answers(), stage or qualification.stage)
+        return assess(
+            frameworks,
+            qualification.framework_answers(),
+            stage or qualification.stage,
+            as_of=qualification.date,
+        )
     except ValueError as error:
         raise UsageError(str(error)) from None
 

@@ -152,6 +152,17 @@ class RedFlagEffect(StrEnum):
     SUBTRACT = "subtract"
 
 
+class FlagEvidenceTrigger(_Strict):
+    """When the evidence itself raises a red flag."""
+
+    rep_belief_share: float = Field(
+        gt=0,
+        le=1,
+        description="Raise the flag when at least this share of the weight claimed above "
+        "'absent' rests on the rep's belief alone (e.g. 0.5).",
+    )
+
+
 class RedFlag(_Strict):
     """A yes/no deal breaker learned from lost deals.
 
@@ -178,6 +189,10 @@ class RedFlag(_Strict):
     reason: Text = Field(description="Why this flag matters, shown to the rep when triggered.")
     questions: list[Text] = Field(
         default_factory=list, description="Questions that check whether the flag still holds."
+    )
+    raised_when: FlagEvidenceTrigger | None = Field(
+        default=None,
+        description="Raise this flag from the evidence too, not only when the rep answers yes.",
     )
 
     @model_validator(mode="after")
@@ -210,6 +225,13 @@ class Stage(_Strict):
         description="What must exist by this stage: `close-plan` (a mutual close plan) and "
         "`economic-buyer-met`. Cumulative like `expects`.",
     )
+    stale_after_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=3650,
+        description="Evidence older than this many days is stale at this stage "
+        "(default: the framework's `evidence.stale_after_days`).",
+    )
 
 
 class RecapPart(StrEnum):
@@ -230,6 +252,44 @@ class StepTemplate(_Strict):
     name: Text = Field(description="Step name shown to the rep and the customer.")
     side: Literal["ours", "theirs"] = Field(description="Who owns it: ours or theirs.")
     lead_days: int = Field(ge=0, le=730, description="Typical days from start to done.")
+
+
+class StaleCost(StrEnum):
+    """What stale evidence costs a criterion."""
+
+    ONE_LEVEL = "one-level"
+    ASSUMED = "assumed"
+
+
+class EvidenceRule(_Strict):
+    """How the evidence behind an answer counts: who said it, and how long ago."""
+
+    belief_earns_at_most: str | None = Field(
+        default="assumed",
+        description="Highest level id the rep's belief alone can earn; a higher claim is "
+        "credited at this level (null: no limit). On a scale without this level, the "
+        "lowest level above 'absent' is used.",
+    )
+    stale_after_days: int | None = Field(
+        default=90,
+        ge=1,
+        le=3650,
+        description="Evidence confirmed longer ago than this is stale (a stage's own "
+        "`stale_after_days` wins; null: evidence never goes stale).",
+    )
+    stale_costs: StaleCost = Field(
+        default=StaleCost.ONE_LEVEL,
+        description="one-level: a stale answer counts one level lower; assumed: it counts "
+        "as the belief level. Never below the lowest level above 'absent'.",
+    )
+    verified_share_to_advance: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of the criteria weight the customer must have verified (source "
+        "customer or document) before the deal can advance. Not applied when no answer "
+        "records a source.",
+    )
 
 
 class GradeBand(_Strict):
@@ -322,6 +382,9 @@ class Framework(_Strict):
         min_length=1,
         description="Grade bands, highest first; the last should start at 0.",
     )
+    evidence: EvidenceRule = Field(
+        default_factory=EvidenceRule, description="How evidence sources and ages count."
+    )
     recommendation: RecommendationRule = Field(
         default_factory=RecommendationRule, description="How the recommendation is decided."
     )
@@ -384,6 +447,21 @@ class Framework(_Strict):
         if wanted and (level := scale.by_id(wanted)):
             return level
         return scale.root[-2]
+
+    def belief_level(self, criterion: Criterion) -> Level | None:
+        """The highest level rep belief alone earns on this criterion (None: no limit)."""
+        wanted = self.evidence.belief_earns_at_most
+        if wanted is None:
+            return None
+        scale = self.scale_of(criterion)
+        found = scale.by_id(wanted)
+        return found or next(lv for lv in scale.root if not scale.is_absent(lv))
+
+    def stale_after(self, stage: Stage | None) -> int | None:
+        """Days after which evidence is stale at this stage."""
+        if stage is not None and stage.stale_after_days is not None:
+            return stage.stale_after_days
+        return self.evidence.stale_after_days
 
     def expected_level(self, criterion: Criterion, stage: Stage | None) -> Level | None:
         """Minimum level expected for a criterion at a stage (cumulative over earlier stages)."""

@@ -46,6 +46,9 @@ def _level_references(framework: Framework) -> Iterator[Finding]:
     scale_ids = [level.id for level in framework.scale.root]
     if framework.target and framework.target not in scale_ids:
         yield ("target",), _unknown_level(framework.target, scale_ids), False
+    belief = framework.evidence.belief_earns_at_most
+    if belief and belief not in scale_ids:
+        yield ("evidence", "belief_earns_at_most"), _unknown_level(belief, scale_ids), False
     for index, criterion in enumerate(framework.criteria):
         ids = [level.id for level in framework.scale_of(criterion).root]
         for level_id in criterion.levels:

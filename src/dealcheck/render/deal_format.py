@@ -19,8 +19,25 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
 
 
 def level_text(scored: CriterionScore, lang: str) -> str:
-    """The level's label, or 'unknown'."""
-    return scored.level.label.get(lang) if scored.level else t("gap.unknown", lang)
+    """The level's label, or 'unknown'; a level credited below the claim says so and why."""
+    if scored.level is None:
+        return t("gap.unknown", lang)
+    if scored.claimed is None or scored.credit is None:
+        return scored.level.label.get(lang)
+    return t(
+        f"credit.{scored.credit.value}",
+        lang,
+        scored.claimed.label.get(lang),
+        scored.level.label.get(lang),
+    )
+
+
+def verified_text(assessment: Assessment, lang: str) -> str:
+    """'N % of the weight verified by the customer', or that sources are unknown."""
+    share = assessment.verified_share
+    if share is None:
+        return t("report.sources_unknown", lang)
+    return t("report.verified", lang, f"{100 * share:.0f}")
 
 
 def source_text(scored: CriterionScore, lang: str) -> str:

@@ -17,6 +17,7 @@ from dealcheck.render.deal_format import (
     source_text,
     title_lines,
     unchecked_flags,
+    verified_text,
 )
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.scoring.score import Recommendation, Scorecard
@@ -39,6 +40,7 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     parts: list[RenderableType] = [RichText(title, style="bold"), RichText(basics)]
     parts += [RichText(f"! {note}", style="yellow") for note in report.notes]
     parts.append(_summary(report, lang))
+    parts.append(RichText(verified_text(assessment, lang), style="dim"))
     parts += [_criteria(card, lang) for card in assessment.scorecards if card.framework.criteria]
     parts.append(_gaps(report, lang))
     parts.append(_flags(report, lang))

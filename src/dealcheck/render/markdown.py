@@ -13,6 +13,7 @@ from dealcheck.render.deal_format import (
     source_text,
     title_lines,
     unchecked_flags,
+    verified_text,
 )
 from dealcheck.render.prep_page import prep_sections
 from dealcheck.scoring.report_json import criterion_names
@@ -49,13 +50,15 @@ def report_markdown(report: DealReport, lang: str) -> str:
     for card in assessment.scorecards:
         out.append(
             f"| {card.framework.id}@{card.framework.version} | {card.score:.0f} "
-            f"| `{bar(card.score / 100)}` | {card.grade} | {card.recommendation.value} |"
+            f"| `{bar(card.score / 100)}` | {card.grade} "
+            f"| {t(f'recommendation.{card.recommendation.value}', lang)} |"
         )
     out.append(
         f"| **{t('report.overall', lang)}** | **{assessment.score:.0f}** "
         f"| `{bar(assessment.score / 100)}` | **{assessment.grade}** "
-        f"| **{assessment.recommendation.value}** |"
+        f"| **{t(f'recommendation.{assessment.recommendation.value}', lang)}** |"
     )
+    out += ["", escape(verified_text(assessment, lang))]
     for card in assessment.scorecards:
         if not card.framework.criteria:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from dealcheck.language.framework import Framework
 from dealcheck.scoring.answers import Answers
@@ -27,12 +28,14 @@ from dealcheck.scoring.score import (
     TriggeredFlag,
     apply_red_flags,
     closed_outcome,
+    evidence_flags,
     grade_for,
     next_questions,
     rank_gaps,
     recommend,
     score,
     score_parts,
+    verified_share,
 )
 
 
@@ -56,13 +59,21 @@ class Assessment:
         return next_questions(self.gaps, self.red_flags, limit, criteria)
 
     @property
+    def verified_share(self) -> float | None:
+        """Share of the criteria weight the customer verified; None if no source is known."""
+        return verified_share([c for card in self.scorecards for c in card.criteria])
+
+    @property
     def stage_id(self) -> str | None:
         """The deal's stage id, as the first framework with stages understood it."""
         return next((c.stage.id for c in self.scorecards if c.stage), None)
 
 
 def assess(
-    frameworks: list[Framework], answers: Mapping[str, Answers], stage: str | None = None
+    frameworks: list[Framework],
+    answers: Mapping[str, Answers],
+    stage: str | None = None,
+    as_of: date | None = None,
 ) -> Assessment:
     """Score a deal against several frameworks and combine the results.
 
@@ -71,6 +82,8 @@ def assess(
             grade bands and question count are used for the overall result.
         answers: Answers per framework id (a missing framework means nothing known).
         stage: The deal's stage (id, name or alias); frameworks without stages ignore it.
+            A closed stage (won, lost, Closed Won, 수주, …) makes the outcome the verdict.
+        as_of: The day the answers are judged on, for stale evidence (None: never stale).
 
     Raises:
         ValueError: As `score` does, for an unknown stage or level id.
@@ -81,14 +94,19 @@ def assess(
     stage = None if outcome else stage
     answers = shared_flag_answers(frameworks, answers)
     cards = [
-        score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None) for fw in frameworks
+        score(fw, answers.get(fw.id, Answers()), stage if fw.stages else None, as_of)
+        for fw in frameworks
     ]
     if outcome is not None:
         cards = [
             replace(card, recommendation=outcome, reasons=[Reason(f"deal-{outcome.value}")])
             for card in cards
         ]
-    parts = [ScoreParts(c.criteria, c.raw_score, c.gaps, c.red_flags) for c in cards]
+    # Each card raised its evidence flags on its own criteria; the deal raises them on all.
+    parts = [
+        ScoreParts(c.criteria, c.raw_score, c.gaps, [f for f in c.red_flags if not f.from_evidence])
+        for c in cards
+    ]
     overall = closed(combine(frameworks, parts), outcome)
     return Assessment(
         scorecards=cards,
@@ -114,7 +132,10 @@ class Overall:
 
 
 def assess_overall(
-    frameworks: list[Framework], answers: Mapping[str, Answers], stage: str | None = None
+    frameworks: list[Framework],
+    answers: Mapping[str, Answers],
+    stage: str | None = None,
+    as_of: date | None = None,
 ) -> Overall:
     """`assess` without building scorecards: the same overall verdict, for less work.
 
@@ -127,7 +148,7 @@ def assess_overall(
     stage = None if outcome else stage
     answers = shared_flag_answers(frameworks, answers)
     parts = [
-        score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None)
+        score_parts(fw, answers.get(fw.id, Answers()), stage if fw.stages else None, as_of)
         for fw in frameworks
     ]
     return closed(combine(frameworks, parts), outcome)
@@ -187,7 +208,10 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
     for part in parts:
         for flag in part.red_flags:
             triggered.setdefault(flag.flag.id, flag)
-    final, flags = apply_red_flags(raw, list(triggered.values()))
+    criteria = [scored for p in parts for scored in p.criteria]
+    raised = list(triggered.values())
+    raised += evidence_flags(frameworks, criteria, raised)
+    final, flags = apply_red_flags(raw, raised)
     lead = frameworks[0]
     with_gaps = [p.gaps for p in parts if p.gaps]
     gaps = (
@@ -195,7 +219,6 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
         if len(with_gaps) == 1
         else rank_gaps(g for found in with_gaps for g in found)
     )
-    criteria = [scored for p in parts for scored in p.criteria]
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
     return Overall(
         score=round(final, 1),

@@ -7,15 +7,19 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
       "deal": {...} | null,            # basics as given (name, company, amount, …)
       "stage": "discovery" | null,
       "score": 62.5, "grade": "C",
+      "verified_share": 0.4 | null,    # weight verified by the customer; null: no source known
       "recommendation": "advance" | "dig-deeper" | "not-now" | "disqualify"
                         | "won" | "lost" | "closed",   # the last three: closed deals
       "reasons": [{"code": "...", "values": [...], "text": "..."}],
       "gaps": [{"criterion", "framework", "name", "kind": "unknown|absent|weak",
                 "level", "expected", "critical", "priority"}],
-      "red_flags": [{"id", "name", "framework", "effect", "points", "points_lost", "reason"}],
+      "red_flags": [{"id", "name", "framework", "effect", "points", "points_lost",
+                     "from_evidence", "reason"}],
       "next_questions": [{"about", "name", "text"}],
       "frameworks": [{"id", "version", "score", "raw_score", "grade", "recommendation",
-                      "criteria": [{"criterion", "name", "level", "points", "max_points",
+                      "criteria": [{"criterion", "name", "level" (credited),
+                                    "claimed" (when credited lower), "credited_because"
+                                    (belief | stale | belief-stale), "points", "max_points",
                                     "expected", "evidence", "source", "confirmed_on"}],
                       "unanswered_red_flags": [...], "unverified": [...]}]
     }
@@ -46,6 +50,7 @@ def assessment_to_dict(
         "score": assessment.score,
         "grade": assessment.grade,
         "recommendation": assessment.recommendation.value,
+        "verified_share": None if (share := assessment.verified_share) is None else round(share, 3),
         "reasons": [
             {"code": r.code, "values": list(r.values), "text": explain(r, lang, names)}
             for r in assessment.reasons
@@ -59,6 +64,7 @@ def assessment_to_dict(
                 "effect": f.flag.effect.value,
                 "points": f.flag.points,
                 "points_lost": f.points_lost,
+                "from_evidence": f.from_evidence,
                 "reason": f.flag.reason.get(lang),
             }
             for f in assessment.red_flags
@@ -109,6 +115,8 @@ def _scorecard(card: Scorecard, lang: str) -> dict[str, Any]:
                 "criterion": c.criterion.id,
                 "name": c.criterion.name.get(lang),
                 "level": c.level.id if c.level else UNKNOWN,
+                "claimed": c.claimed.id if c.claimed else None,
+                "credited_because": c.credit.value if c.credit else None,
                 "points": round(c.points, 2),
                 "max_points": round(c.max_points, 2),
                 "expected": c.expected.id if c.expected else None,

@@ -11,12 +11,16 @@ How a score is made (the README repeats this for sales leaders):
   target without a stage). Gaps rank critical first, then by weight × shortfall.
 * A low score disqualifies only when enough is known (`disqualify_needs_known` of the
   weight answered); a low score made of unknowns means dig deeper.
+* Evidence counts (`evidence` rules): the rep's belief alone earns at most `assumed`,
+  stale evidence counts a level lower, a flag with `raised_when` is raised from the
+  evidence, and a deal advances only when enough weight is verified by the customer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import NamedTuple
 
 from dealcheck.language.framework import (
@@ -28,7 +32,9 @@ from dealcheck.language.framework import (
     Stage,
 )
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
+from dealcheck.scoring.evidence import belief_share, evidence_flags, stale_levels, verified_share
 from dealcheck.scoring.scorecard import (
+    Credit,
     CriterionScore,
     Gap,
     GapKind,
@@ -55,23 +61,32 @@ __all__ = [
     "Scorecard",
     "TriggeredFlag",
     "apply_red_flags",
+    "belief_share",
     "closed_outcome",
+    "evidence_flags",
     "grade_for",
     "next_questions",
     "rank_gaps",
     "recommend",
     "score",
     "score_parts",
+    "verified_share",
 ]
 
 
-def score(framework: Framework, answers: Answers, stage: str | Stage | None = None) -> Scorecard:
+def score(
+    framework: Framework,
+    answers: Answers,
+    stage: str | Stage | None = None,
+    as_of: date | None = None,
+) -> Scorecard:
     """Score a deal's answers against a framework.
 
     Args:
         framework: The validated framework.
         answers: Levels per criterion id and yes/no per red flag id.
         stage: The deal's stage (id, name or alias), or None to use the framework target.
+        as_of: The day the answers are judged on (for stale evidence); None: never stale.
 
     Returns:
         The scorecard: points, score, grade, gaps, red flags, recommendation, next questions.
@@ -80,7 +95,9 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
         ValueError: For a stage the framework does not know or a level id not on the scale.
     """
     current = _stage(framework, stage)
-    criteria, raw, final, flags, gaps = _scored(framework, answers, current)
+    criteria, raw, triggered, gaps = _parts(framework, answers, current, as_of)
+    triggered += evidence_flags([framework], criteria, triggered)
+    final, flags = apply_red_flags(raw, triggered)
     recommendation, reasons = recommend(framework, final, criteria, gaps, flags)
     return Scorecard(
         framework=framework,
@@ -98,9 +115,9 @@ def score(framework: Framework, answers: Answers, stage: str | Stage | None = No
             c.criterion.id
             for c in criteria
             if c.answer.source is EvidenceSource.BELIEF
-            and c.level
+            and (claimed := c.claimed or c.level)
             and c.expected
-            and c.level.value >= c.expected.value
+            and claimed.value >= c.expected.value
         ],
     )
 
@@ -114,7 +131,9 @@ class ScoreParts(NamedTuple):
     red_flags: list[TriggeredFlag]
 
 
-def score_parts(framework: Framework, answers: Answers, stage: str | None = None) -> ScoreParts:
+def score_parts(
+    framework: Framework, answers: Answers, stage: str | None = None, as_of: date | None = None
+) -> ScoreParts:
     """The parts of `score`'s scorecard that `assess` combines, without the rest.
 
     The red flags are not costed yet (`points_lost` 0): a combined assessment costs
@@ -123,21 +142,12 @@ def score_parts(framework: Framework, answers: Answers, stage: str | None = None
     Raises:
         ValueError: As `score` does.
     """
-    criteria, raw, flags, gaps = _parts(framework, answers, _stage(framework, stage))
+    criteria, raw, flags, gaps = _parts(framework, answers, _stage(framework, stage), as_of)
     return ScoreParts(criteria, round(raw, 1), gaps, flags)
 
 
-def _scored(
-    framework: Framework, answers: Answers, current: Stage | None
-) -> tuple[list[CriterionScore], float, float, list[TriggeredFlag], list[Gap]]:
-    """Criteria, raw score, final score, costed red flags and ranked gaps."""
-    criteria, raw, triggered, gaps = _parts(framework, answers, current)
-    final, flags = apply_red_flags(raw, triggered)
-    return criteria, raw, final, flags, gaps
-
-
 def _parts(
-    framework: Framework, answers: Answers, current: Stage | None
+    framework: Framework, answers: Answers, current: Stage | None, as_of: date | None
 ) -> tuple[list[CriterionScore], float, list[TriggeredFlag], list[Gap]]:
     """Criteria, raw score, triggered (uncosted) red flags and ranked gaps."""
     criteria: list[CriterionScore] = []
@@ -146,7 +156,7 @@ def _parts(
     for plan in _plans(framework, current):
         answer = given.get(plan.criterion.id) or _NO_ANSWER
         known = plan.plain.get(answer.level)
-        scored, gap = known if known and known[0].answer is answer else plan.scored(answer)
+        scored, gap = known if known and known[0].answer is answer else plan.scored(answer, as_of)
         criteria.append(scored)
         if gap is not None:
             gaps.append(gap)
@@ -181,7 +191,12 @@ def apply_red_flags(raw: float, flags: list[TriggeredFlag]) -> tuple[float, list
             elif effect is RedFlagEffect.CAP:
                 current = min(current, triggered.flag.points or 0.0)
             costed.append(
-                TriggeredFlag(triggered.flag, triggered.framework_id, round(before - current, 1))
+                TriggeredFlag(
+                    triggered.flag,
+                    triggered.framework_id,
+                    round(before - current, 1),
+                    triggered.from_evidence,
+                )
             )
     return current, costed
 
@@ -219,9 +234,32 @@ class _CriterionPlan:
     expected: Level | None
     unknown_shortfall: float
     unknown_gap: Gap | None
+    belief: Level | None = None
+    stale_after: int | None = None
+    stale_to: dict[str, Level] = field(default_factory=dict)
     plain: dict[str, tuple[CriterionScore, Gap | None]] = field(default_factory=dict)
 
-    def scored(self, answer: CriterionAnswer) -> tuple[CriterionScore, Gap | None]:
+    def credited(self, level: Level, answer: CriterionAnswer, as_of: date | None) -> Credit | None:
+        """Why the evidence rules credit less than `level`, if they do."""
+        belief = (
+            answer.source is EvidenceSource.BELIEF
+            and self.belief is not None
+            and level.value > self.belief.value
+        )
+        stale = (
+            as_of is not None
+            and answer.confirmed_on is not None
+            and self.stale_after is not None
+            and (as_of - answer.confirmed_on).days > self.stale_after
+            and level.id in self.stale_to
+        )
+        if belief and stale:
+            return Credit.BELIEF_STALE
+        return Credit.BELIEF if belief else Credit.STALE if stale else None
+
+    def scored(
+        self, answer: CriterionAnswer, as_of: date | None = None
+    ) -> tuple[CriterionScore, Gap | None]:
         if answer.level == UNKNOWN:
             return CriterionScore(
                 self.criterion,
@@ -239,9 +277,30 @@ class _CriterionPlan:
             raise ValueError(
                 f"{self.criterion.id}: no level {answer.level!r} (levels: {known}, unknown)"
             )
+        claimed = found[0]
+        credit = (
+            self.credited(claimed, answer, as_of) if answer.source or answer.confirmed_on else None
+        )
+        if credit is not None:
+            credited = claimed
+            if credit is not Credit.STALE and self.belief is not None:
+                credited = self.belief
+            if credit is not Credit.BELIEF:
+                lowered = self.stale_to[claimed.id]
+                credited = lowered if lowered.value < credited.value else credited
+            found = self.levels[credited.id]
         level, points, absent, shortfall, gap = found
         return CriterionScore(
-            self.criterion, answer, level, points, self.max_points, self.expected, absent, shortfall
+            self.criterion,
+            answer,
+            level,
+            points,
+            self.max_points,
+            self.expected,
+            absent,
+            shortfall,
+            claimed if credit else None,
+            credit,
         ), gap
 
 
@@ -296,7 +355,15 @@ def _plan(
     # knowing something is missing, because the rep cannot plan around it.
     unknown = bottom - 0.5
     plan = _CriterionPlan(
-        criterion, levels, max_points, expected, shortfall(unknown), gap(None, False, unknown)
+        criterion,
+        levels,
+        max_points,
+        expected,
+        shortfall(unknown),
+        gap(None, False, unknown),
+        framework.belief_level(criterion),
+        framework.stale_after(stage),
+        stale_levels(framework, criterion),
     )
     for level_id in [*levels, UNKNOWN]:
         plan.plain[level_id] = plan.scored(plain_answer(level_id))
@@ -335,12 +402,19 @@ def recommend(
     if final >= rule.advance_at:
         if rule.critical_gaps_block_advance and critical_gaps:
             return Recommendation.DIG_DEEPER, [Reason("critical-gaps-block", tuple(critical_gaps))]
+        verified, needed = verified_share(criteria), framework.evidence.verified_share_to_advance
+        if verified is not None and verified < needed:
+            # Happy ears: a high score the customer never confirmed is not a forecast.
+            return Recommendation.DIG_DEEPER, [
+                Reason("too-little-verified", (f"{100 * verified:.0f}", f"{100 * needed:.0f}"))
+            ]
         return Recommendation.ADVANCE, [
             Reason("score-reaches-advance", (shown, f"{rule.advance_at:g}"))
         ]
     reasons = [Reason("score-below-advance", (shown, f"{rule.advance_at:g}")), *unsure]
     if critical_gaps:
         reasons.append(Reason("critical-gaps", tuple(critical_gaps)))
+    reasons += [Reason("red-flag-from-evidence", (f.flag.id,)) for f in flags if f.from_evidence]
     reasons += [
         flag_reason(f) for f in flags if f.points_lost or f.flag.effect is RedFlagEffect.CAP
     ]

@@ -56,9 +56,21 @@ class GapKind(StrEnum):
     WEAK = "weak"  # known, but below the level expected
 
 
+class Credit(StrEnum):
+    """Why a criterion is credited below the level claimed."""
+
+    BELIEF = "belief"  # only the rep believes it
+    STALE = "stale"  # the evidence is too old
+    BELIEF_STALE = "belief-stale"  # both
+
+
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
-    """One criterion's level, points and why points were lost."""
+    """One criterion's credited level, points and why points were lost.
+
+    `level` is the level credited (what scores); `claimed` is the level answered when the
+    evidence rules credit less, with `credit` saying why.
+    """
 
     criterion: Criterion
     answer: CriterionAnswer
@@ -68,6 +80,8 @@ class CriterionScore:
     expected: Level | None
     absent: bool
     shortfall: float
+    claimed: Level | None = None
+    credit: Credit | None = None
 
     @property
     def lost(self) -> float:
@@ -93,6 +107,7 @@ class TriggeredFlag:
     flag: RedFlag
     framework_id: str
     points_lost: float
+    from_evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)

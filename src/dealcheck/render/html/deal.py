@@ -17,6 +17,7 @@ from dealcheck.render.deal_format import (
     source_text,
     title_lines,
     unchecked_flags,
+    verified_text,
 )
 from dealcheck.render.html.markup import Markup, el, join, linkify
 from dealcheck.render.html.page import page
@@ -104,6 +105,7 @@ def _verdict(report: DealReport, lang: str) -> Markup:
                 t(f"recommendation.{value}", lang),
             ),
             el("div", None, t("html.grade", lang, assessment.grade)),
+            el("div", {"class": "muted", "id": "verified"}, verified_text(assessment, lang)),
         ),
         el(
             "div",
