@@ -222,3 +222,29 @@ def test_validate_remembers_valid_files_and_rechecks_changed_ones(
     assert len(cached) == 1
     assert second == 1
     assert "weight: Input should be greater than 0" in out
+
+
+def test_new_with_a_built_in_id_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "framework", "new", "meddpicc", "--frameworks-dir", str(tmp_path))
+
+    assert code == 2
+    assert err == (
+        "error: 'meddpicc' is a built-in framework; pick another id (e.g. team-meddpicc) "
+        "and build on it with --extends meddpicc\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_never_writes_into_the_shipped_frameworks_folder(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    from dealcheck.language.catalog import builtin_dir
+
+    before = sorted(p.name for p in builtin_dir().iterdir())
+    code, _, err = invoke(
+        runner, "framework", "new", "acme-sales", "--frameworks-dir", str(builtin_dir())
+    )
+
+    assert code == 2
+    assert "holds the built-in frameworks shipped with dealcheck" in err
+    assert sorted(p.name for p in builtin_dir().iterdir()) == before

@@ -244,3 +244,22 @@ def test_example_answers_files_and_config_are_valid(tmp_path: Path) -> None:
     for path in sorted((ROOT / "examples" / "answers").glob("*.yaml")):
         validate_located(AnswersFile, read_yaml(path))
     validate_located(ProjectConfig, read_yaml(ROOT / "examples" / "dealcheck.example.yaml"))
+
+
+@pytest.mark.parametrize(
+    "not_a_deal",
+    ["examples/salesforce.map.yaml", "examples/dealcheck.example.yaml", "README.md", "FRAMEWORK"],
+)
+@pytest.mark.parametrize("command", ["report", "prep", "qualify"])
+def test_a_file_that_is_not_a_deal_file_gets_one_line(
+    runner: CliRunner, in_repo: Path, not_a_deal: str, command: str
+) -> None:
+    from dealcheck.language.catalog import builtin_dir
+
+    path = str(builtin_dir() / "meddpicc.yaml") if not_a_deal == "FRAMEWORK" else not_a_deal
+    extra = ["--no-input"] if command == "qualify" else []
+    code, out, err = invoke(runner, command, path, *extra)
+    assert code == 3
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"error: {path} is not a deal file: ")

@@ -86,8 +86,13 @@ def qualify(
 def report(
     deal_file: DealArgument,
     output: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="text, md, json or html.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="text, md, json or html (default: from the -o file's extension, else text).",
+        ),
+    ] = None,
     out_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write md, json or html to this file."),
@@ -108,18 +113,14 @@ def report(
       dealcheck report deals/acme.yaml
       dealcheck report deals/acme.yaml --format md > acme.md
       dealcheck report deals/acme.yaml --format json --at 1
-      dealcheck report deals/acme.yaml --format html -o acme.html
+      dealcheck report deals/acme.yaml -o acme.html       # format from the extension
     """
     from dealcheck.cli import _context
     from dealcheck.cli._output import emit
     from dealcheck.deals.history import build_report
 
     ui = _context.language(lang)
-    _check_format(output, ("text", "md", "json", "html"))
-    if out_file is not None and output == "text":
-        from dealcheck.errors import UsageError
-
-        raise UsageError("-o needs --format md, json or html")
+    output = _report_format(output, out_file)
     if out_file is not None:
         from dealcheck.files.clash import refuse_clashes
 
@@ -163,6 +164,28 @@ def _prompter(lang: str) -> Prompter:
 
     yes_no = (t("yes", lang), t("no", lang)) if lang != "en" else None
     return QuestionaryPrompter(t("interview.instruction", lang), yes_no=yes_no)
+
+
+REPORT_EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def _report_format(chosen: str | None, out_file: Path | None) -> str:
+    """--format, else the -o file's extension (as `score -o` does), else text."""
+    from dealcheck.errors import UsageError
+
+    if chosen is not None:
+        _check_format(chosen, ("text", "md", "json", "html"))
+        if out_file is not None and chosen == "text":
+            raise UsageError("-o needs --format md, json or html")
+        return chosen
+    if out_file is None:
+        return "text"
+    found = REPORT_EXTENSIONS.get(out_file.suffix.lower())
+    if found is None:
+        raise UsageError(
+            f"-o {out_file}: name it .md, .json or .html, or give --format md, json or html"
+        )
+    return found
 
 
 def _check_format(value: str, allowed: tuple[str, ...]) -> None:

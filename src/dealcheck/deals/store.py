@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import InputError, LockedError, UsageError, WriteError
+from dealcheck.errors import DealcheckError, InputError, LockedError, UsageError, WriteError
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
@@ -63,10 +63,26 @@ def load_deal(path: Path) -> Deal:
     """
     if not path.is_file():
         raise UsageError(f"{path}: no such deal file")
-    tree = read_yaml(path)
+    try:
+        tree = read_yaml(path)
+    except DealcheckError:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            raise  # a deal file with a typo: its FILE:LINE:COL problem is the help
+        raise InputError(_not_a_deal(path, "it is not YAML")) from None
     if not isinstance(tree, YamlMapping):
-        raise InputError(f"{path}:1:1: a deal file is a mapping (name:, company:, …)")
+        raise InputError(_not_a_deal(path, "it is not a mapping of keys"))
+    if "name" not in tree:
+        raise InputError(_not_a_deal(path, "it has no `name:` at the top"))
+    foreign = [key for key in tree if key not in Deal.model_fields]
+    if len(foreign) * 2 > len(tree):  # a framework or a mapping, not a deal with a typo
+        shown = ", ".join(f"{key}:" for key in foreign[:3])
+        raise InputError(_not_a_deal(path, f"most of its keys are not a deal's ({shown} …)"))
     return validate_located(Deal, tree)
+
+
+def _not_a_deal(path: Path, why: str) -> str:
+    # One line instead of a page of "unknown key" errors for a mapping, framework or README.
+    return f"{path} is not a deal file: {why} (a deal file holds name:, company:, … and qualifications:)"
 
 
 def save_deal(path: Path, deal: Deal) -> None:

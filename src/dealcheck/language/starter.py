@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from dealcheck.errors import UsageError
+from dealcheck.language.catalog import builtin_dir, builtin_ids
 from dealcheck.language.framework import ID_PATTERN
 from dealcheck.language.loading import load_framework
 from dealcheck.language.schema_file import SCHEMA_FILE, shipped_text
@@ -52,6 +53,17 @@ def write_starter(framework_id: str, *, extends: str, folder: Path, force: bool)
     if not re.match(ID_PATTERN, framework_id):
         raise UsageError(
             f"{framework_id!r} is not a valid id: use lower-case letters, digits, - or _"
+        )
+    if framework_id in builtin_ids():
+        raise UsageError(
+            f"{framework_id!r} is a built-in framework; pick another id "
+            f"(e.g. team-{framework_id}) and build on it with --extends {framework_id}"
+        )
+    if folder.resolve() == builtin_dir().resolve():
+        raise UsageError(
+            f"{folder} holds the built-in frameworks shipped with dealcheck; "
+            "write team frameworks elsewhere: --frameworks-dir, or `frameworks_dir:` in "
+            ".dealcheck.yaml"
         )
     parent = load_framework(extends, team_dir=folder)
     target = folder / f"{framework_id}.yaml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import invoke
@@ -37,5 +38,34 @@ def test_md_and_json_can_go_to_a_file(runner: CliRunner, in_repo: Path, tmp_path
 
 
 def test_text_to_a_file_is_refused(runner: CliRunner, in_repo: Path, tmp_path: Path) -> None:
-    code, _, stderr = invoke(runner, "report", DEAL, "-o", str(tmp_path / "x.txt"))
+    code, _, stderr = invoke(
+        runner, "report", DEAL, "--format", "text", "-o", str(tmp_path / "x.md")
+    )
     assert code == 2 and "-o needs --format md, json or html" in stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("acme.html", "<!DOCTYPE html>"),
+        ("acme.HTM", "<!DOCTYPE html>"),
+        ("acme.md", "# "),
+        ("acme.json", "{"),
+    ],
+)
+def test_the_format_comes_from_the_extension(
+    runner: CliRunner, in_repo: Path, tmp_path: Path, name: str, starts: str
+) -> None:
+    target = tmp_path / name
+    code, stdout, stderr = invoke(runner, "report", DEAL, "-o", str(target))
+    assert (code, stdout, stderr) == (0, "", "")
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_an_unknown_extension_asks_for_a_format(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    code, _, stderr = invoke(runner, "report", DEAL, "-o", str(tmp_path / "x.txt"))
+    assert code == 2
+    assert stderr.endswith("name it .md, .json or .html, or give --format md, json or html\n")
+    assert not (tmp_path / "x.txt").exists()
