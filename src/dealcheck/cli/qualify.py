@@ -166,7 +166,13 @@ def _prompter(lang: str) -> Prompter:
     return QuestionaryPrompter(t("interview.instruction", lang), yes_no=yes_no)
 
 
-REPORT_EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+REPORT_EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def _report_format(chosen: str | None, out_file: Path | None) -> str:
