@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dealcheck.batch.binding import ROLES
-from dealcheck.batch.headers import header_key
+from dealcheck.batch.headers import header_key, words
 from dealcheck.batch.layouts import Knowledge, knowledge
 from dealcheck.batch.mapping import DEFAULT_DATE_FORMATS
 from dealcheck.batch.reading import RowItem, open_input
@@ -110,17 +110,23 @@ def draft_mapping(
 def _find(header: list[str], known: Knowledge) -> dict[str, Found]:
     """Target (role, `fw/criterion`, or `signal:won` …) -> columns naming it, in one pass."""
     found: dict[str, Found] = {}
+    indexes = ((known.roles, ""), (known.signals, "signal:"), (known.criteria, ""))
     for position, column in enumerate(header):
         if not column.strip():
             continue
-        for index, prefix in ((known.roles, ""), (known.signals, "signal:"), (known.criteria, "")):
-            target = index.sure(column)
+        spelled = words(column, known.roles.prefixes)  # once per column: wide files
+        key = "".join(spelled) or column.strip().casefold()
+        for index, prefix in indexes:
+            target = index.sure_key(key)
             if target:
                 found.setdefault(prefix + target, Found([], [])).sure.append(position)
-            elif prefix != "signal:":
-                for near in index.near(column):
+                continue
+            if prefix == "signal:":
+                continue
+            for word in spelled:
+                for near in index.tokens.get(word, ()):
                     slot = found.setdefault(prefix + near, Found([], []))
-                    if len(slot.near) < MAX_CANDIDATES:
+                    if len(slot.near) < MAX_CANDIDATES and position not in slot.near:
                         slot.near.append(position)
     return found
 

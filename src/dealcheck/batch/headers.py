@@ -26,13 +26,19 @@ _ANSWER_WORDS = (("y", "n"), ("yes", "no"), ("yn",))
 
 def words(text: str, prefixes: Iterable[str] = PREFIXES) -> list[str]:
     """The words of a header that carry its meaning, lower-cased and without accents."""
-    text = _GLOSS.sub(" ", _SUFFIX.sub("", text.strip()))
-    text = _CAMEL.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = unicodedata.normalize(
-        "NFC", "".join(c for c in text if unicodedata.category(c) != "Mn")
-    ).casefold()
-    found = _WORDS.findall(text)
+    text = text.strip()
+    if "__" in text:
+        text = _SUFFIX.sub("", text)
+    if "(" in text or "[" in text:
+        text = _GLOSS.sub(" ", text)
+    if not text.islower():
+        text = _CAMEL.sub(" ", text)
+    if not text.isascii():  # wide exports are mostly ASCII: skip the costly part
+        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize(
+            "NFC", "".join(c for c in text if not unicodedata.combining(c))
+        )
+    found = _WORDS.findall(text.casefold())
     known = prefixes if isinstance(prefixes, frozenset) else frozenset(prefixes)
     while len(found) > 1 and found[0] in known:
         found = found[1:]
@@ -65,14 +71,23 @@ class NameIndex:
             if len(word) > 2 or (len(word) == 2 and not word.isascii()):
                 self.tokens.setdefault(word, set()).add(target)
 
-    def sure(self, header: str) -> str | None:
-        """The one target whose known name the header spells, if exactly one."""
-        targets = self.targets.get(header_key(header, self.prefixes))
+    def sure_key(self, key: str) -> str | None:
+        """The one target a header key (see `header_key`) names, if exactly one."""
+        targets = self.targets.get(key)
         return next(iter(targets)) if targets and len(targets) == 1 else None
 
-    def near(self, header: str) -> set[str]:
+    def sure(self, header: str, found: list[str] | None = None) -> str | None:
+        """The one target whose known name the header spells, if exactly one.
+
+        `found` is the header's `words` when the caller has them already.
+        """
+        found = words(header, self.prefixes) if found is None else found
+        targets = self.targets.get("".join(found) or header.strip().casefold())
+        return next(iter(targets)) if targets and len(targets) == 1 else None
+
+    def near(self, header: str, found: list[str] | None = None) -> set[str]:
         """Targets sharing a meaningful word with the header: candidates, never picks."""
-        found: set[str] = set()
-        for word in words(header, self.prefixes):
-            found |= self.tokens.get(word, set())
-        return found
+        near: set[str] = set()
+        for word in words(header, self.prefixes) if found is None else found:
+            near |= self.tokens.get(word, set())
+        return near
