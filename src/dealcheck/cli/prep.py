@@ -76,3 +76,51 @@ def prep(
         from dealcheck.render.call_plan import call_plan_renderable
 
         out().print(call_plan_renderable(plan, ui))
+
+
+@command(app, "plan")
+def plan(
+    deal_file: DealArgument,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", metavar="FILE", help="YAML steps to add or change: run without prompts."
+        ),
+    ] = None,
+    today: TodayOption = None,
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Add, change and tick the steps of a deal's mutual close plan, then show it.
+
+    Steps are dated tasks from now to signature and go-live, each with an owner side,
+    a person, a target date, a status and its evidence. Templates with typical lead
+    times come from the deal's frameworks.
+
+    \b
+    Examples:
+      dealcheck plan deals/acme.yaml
+      dealcheck plan deals/acme.yaml --answers plan.yaml --lang ko
+    """
+    from dealcheck.cli import _context
+    from dealcheck.cli._console import out
+    from dealcheck.cli.qualify import _note, _prompter
+    from dealcheck.deals.coaching import plan_line
+    from dealcheck.deals.plan_flow import PlanRequest, edit_close_plan
+    from dealcheck.i18n import t
+    from dealcheck.render.close_plan import close_plan_renderable
+
+    ui = _context.language(lang)
+    config = _context.config()
+    request = PlanRequest(
+        deal_file=deal_file,
+        team_dir=_context.team_dir(frameworks_dir),
+        default_frameworks=list(config.frameworks),
+        lang=ui,
+        answers_file=answers,
+        today=today.date() if today else dt.date.today(),
+    )
+    outcome = edit_close_plan(request, None if answers is not None else _prompter(ui))
+    checks = [plan_line(c, outcome.templates, ui) for c in outcome.checks]
+    out().print(close_plan_renderable(outcome.deal.close_plan, outcome.templates, checks, ui))
+    _note(t("plan.saved", ui, outcome.path))

@@ -115,12 +115,14 @@ def call_plan(report: DealReport, lang: str, today: dt.date | None = None) -> Ca
 
 
 def _goal(report: DealReport, alerts: DealAlerts, lang: str, templates: list) -> str:  # type: ignore[type-arg]
-    plan_first = _first(alerts.plan, PlanIssue.LEAD_TIME, PlanIssue.CLOSE_BEFORE_PLAN)
-    if plan_first is not None and plan_first.step is not None:
-        step = step_name(plan_first.step, templates, lang)
-        close = report.deal.close_date.isoformat() if report.deal.close_date else ""
-        days = plan_first.days or (plan_first.dates[0] - plan_first.dates[1]).days
-        return t("goal.plan_late", lang, step, days, close)
+    close = report.deal.close_date.isoformat() if report.deal.close_date else ""
+    late = _first(alerts.plan, PlanIssue.LEAD_TIME)
+    if late is not None and late.step is not None:
+        return t("goal.plan_late", lang, step_name(late.step, templates, lang), late.days, close)
+    after = _first(alerts.plan, PlanIssue.CLOSE_BEFORE_PLAN)
+    if after is not None and after.step is not None:
+        step = step_name(after.step, templates, lang)
+        return t("goal.plan_after", lang, step, after.dates[0].isoformat(), close)
     if _first(alerts.plan, PlanIssue.NO_PLAN) is not None:
         return t("goal.plan_missing", lang)
     slipped = _first(alerts.plan, PlanIssue.SLIPPED)

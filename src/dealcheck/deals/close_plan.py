@@ -30,7 +30,7 @@ class _Strict(BaseModel):
 class StepChange(_Strict):
     """What a step was before a change: its target and status then."""
 
-    on: dt.date = Field(description="Day of the change (YYYY-MM-DD).")
+    changed_on: dt.date = Field(description="Day of the change (YYYY-MM-DD).")
     target: dt.date | None = Field(default=None, description="Target date before the change.")
     status: StepStatus = Field(description="Status before the change.")
 
@@ -41,16 +41,16 @@ class PlanStep(_Strict):
     id: str = Field(
         pattern=ID_PATTERN, max_length=64, description="Step id (a template id or your own)."
     )
-    name: str = Field(
-        default="", description="What the task is; template steps may leave it empty."
+    name: str | None = Field(
+        default=None, description="What the task is; template steps may leave it out."
     )
     side: Side = Field(description="Who owns it: ours or theirs.")
-    person: str = Field(default="", description="The named person who does it.")
+    person: str | None = Field(default=None, description="The named person who does it.")
     target: dt.date | None = Field(default=None, description="Target date (YYYY-MM-DD).")
     status: StepStatus = Field(
         default="not-started", description="not-started, in-progress, done or blocked."
     )
-    evidence: str = Field(default="", description="What shows it is done or under way.")
+    evidence: str | None = Field(default=None, description="What shows it is done or under way.")
     done_on: dt.date | None = Field(default=None, description="When it was done.")
     history: list[StepChange] = Field(
         default_factory=list, description="Earlier targets and statuses, oldest first."
@@ -127,14 +127,18 @@ def plan_checks(
         return [PlanCheck(PlanIssue.NO_PLAN)] if expected else []
     checks: list[PlanCheck] = []
     lead = {t.id: t.lead_days for t in templates}
+    after_close = {t.id for t in templates if t.after_close}
     open_steps = [s for s in steps if s.status != "done"]
     if close_date is not None:
-        late = [s for s in open_steps if s.target and s.target > close_date]
+        before_close = [s for s in open_steps if s.id not in after_close]
+        late = [s for s in before_close if s.target and s.target > close_date]
         for step in late:
             checks.append(PlanCheck(PlanIssue.CLOSE_BEFORE_PLAN, step, (step.target, close_date)))  # type: ignore[arg-type]
-        for step in open_steps:
+        for step in before_close:
             days = lead.get(step.id)
             if step in late or step.status != "not-started" or days is None:
+                continue
+            if close_date < today:  # already past: the slipped steps say it
                 continue
             earliest = today + dt.timedelta(days=days)
             if earliest > close_date:
@@ -149,21 +153,3 @@ def plan_checks(
     if expected and plan is not None and not plan.agreed:
         checks.append(PlanCheck(PlanIssue.NOT_AGREED))
     return checks
-
-
-def earliest_close(
-    plan: ClosePlan | None, templates: list[StepTemplate], today: dt.date
-) -> dt.date | None:
-    """The earliest date every open step can be done: its target, or today plus its lead time."""
-    if plan is None or not plan.steps:
-        return None
-    lead = {t.id: t.lead_days for t in templates}
-    dates = []
-    for step in plan.steps:
-        if step.status == "done":
-            continue
-        if step.status == "not-started" and step.id in lead:
-            dates.append(today + dt.timedelta(days=lead[step.id]))
-        if step.target:
-            dates.append(step.target)
-    return max(dates) if dates else None

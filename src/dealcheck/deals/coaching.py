@@ -28,6 +28,15 @@ class DealAlerts:
     meet_next: list[str]
 
     @property
+    def report_people_lines(self) -> list[str]:
+        """People alerts for a report: a deal file without contacts is not flagged there."""
+        return [
+            line
+            for alert, line in zip(self.people, self.people_lines, strict=True)
+            if alert.kind is not PeopleAlert.NO_CONTACTS
+        ]
+
+    @property
     def lines(self) -> list[str]:
         """Every alert line, close plan first."""
         return self.plan_lines + self.people_lines
@@ -70,7 +79,7 @@ def deal_alerts(report: DealReport, lang: str, today: dt.date) -> DealAlerts:
         expected="close-plan" in needs,
         today=today,
     )
-    plan_lines = [_plan_line(c, templates, lang) for c in checks]
+    plan_lines = [plan_line(c, templates, lang) for c in checks]
     if _process_confirmed(report) and not (deal.close_plan and deal.close_plan.agreed):
         plan_lines.append(t("plan.process_unbacked", lang))
     alerts = people_alerts(deal.contacts, needs_economic_buyer="economic-buyer-met" in needs)
@@ -87,7 +96,8 @@ def _process_confirmed(report: DealReport) -> bool:
     return False
 
 
-def _plan_line(check: PlanCheck, templates: list[StepTemplate], lang: str) -> str:
+def plan_line(check: PlanCheck, templates: list[StepTemplate], lang: str) -> str:
+    """One close plan problem, worded in `lang`."""
     step = step_name(check.step, templates, lang) if check.step else ""
     dates = [d.isoformat() for d in check.dates]
     if check.issue in (PlanIssue.NO_PLAN, PlanIssue.NOT_AGREED):

@@ -178,3 +178,15 @@ class AnswersFile(_Strict):
     answers: dict[str, FrameworkAnswers] = Field(
         default_factory=dict, description="Framework id -> answers (same shape as deal files)."
     )
+    next_step: NextStep | None = Field(default=None, description="The next step agreed.")
+    story: ValueStory | None = Field(
+        default=None, description="The value story; replaces the deal's when given."
+    )
+    contacts: list[Contact] | None = Field(
+        default=None, description="The people; replaces the deal's list when given."
+    )
+
+    def value_updates(self) -> dict[str, Any]:
+        """The deal fields this file sets beyond the answers (next step, story, contacts)."""
+        fields = {"next_step": self.next_step, "story": self.story, "contacts": self.contacts}
+        return {name: value for name, value in fields.items() if value is not None}

@@ -125,6 +125,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             dropped,
             draft is not None,
             interactive=prompter is not None,
+            given=given,
         )
 
 
@@ -174,6 +175,7 @@ def _finish(
     resumed: bool,
     *,
     interactive: bool,
+    given: AnswersFile | None = None,
 ) -> QualifyOutcome:
     for framework in frameworks:  # every question gets an explicit answer, `unknown` included
         for c in framework.criteria:
@@ -206,6 +208,7 @@ def _finish(
             "close_date": draft.deal.close_date,
             "amount": draft.deal.amount,
             "qualifications": [*base.qualifications, qualification],
+            **(given.value_updates() if given else {}),
         }
     )
     store.save_deal(path, saved)

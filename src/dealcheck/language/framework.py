@@ -252,6 +252,10 @@ class StepTemplate(_Strict):
     name: Text = Field(description="Step name shown to the rep and the customer.")
     side: Literal["ours", "theirs"] = Field(description="Who owns it: ours or theirs.")
     lead_days: int = Field(ge=0, le=730, description="Typical days from start to done.")
+    after_close: bool = Field(
+        default=False,
+        description="Happens after signature (go-live steps): not held against the close date.",
+    )
 
 
 class StaleCost(StrEnum):

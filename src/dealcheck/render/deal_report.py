@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
+from dealcheck.deals.coaching import deal_alerts, templates_of
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
+from dealcheck.render.close_plan import close_plan_renderable
 from dealcheck.render.deal_format import (
     bar,
     flag_effect,
@@ -64,7 +68,22 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     if moved:
         parts.append(RichText(moved[0], style="bold"))
         parts += [RichText(f"  {line}") for line in moved[1:]]
+    parts += _plan_and_people(report, lang)
     return Group(*parts)
+
+
+def _plan_and_people(report: DealReport, lang: str) -> list[RenderableType]:
+    alerts = deal_alerts(report, lang, dt.date.today())
+    parts: list[RenderableType] = []
+    if report.deal.close_plan or alerts.plan_lines:
+        templates = templates_of(report)
+        parts.append(
+            close_plan_renderable(report.deal.close_plan, templates, alerts.plan_lines, lang)
+        )
+    if alerts.report_people_lines:
+        parts.append(RichText(t("people.title", lang), style="bold"))
+        parts += [RichText(f"  ! {line}", style="yellow") for line in alerts.report_people_lines]
+    return parts
 
 
 def _summary(report: DealReport, lang: str) -> Table:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dealcheck.deals.call_plan import CallPlan
+from dealcheck.deals.close_plan import ClosePlan
+from dealcheck.deals.coaching import deal_alerts, templates_of
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
+from dealcheck.language.framework import StepTemplate
 from dealcheck.render.deal_format import (
     bar,
     flag_effect,
@@ -16,6 +21,7 @@ from dealcheck.render.deal_format import (
     verified_text,
 )
 from dealcheck.render.prep_page import prep_sections
+from dealcheck.render.timeline import COLUMNS, timeline_rows
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.visible import visible
 
@@ -114,6 +120,13 @@ def report_markdown(report: DealReport, lang: str) -> str:
     if moved:
         out += ["", f"## {escape(moved[0])}", ""]
         out += [f"- {escape(line)}" for line in moved[1:]]
+    alerts = deal_alerts(report, lang, dt.date.today())
+    if report.deal.close_plan or alerts.plan_lines:
+        plan = report.deal.close_plan
+        out += ["", *close_plan_markdown(plan, templates_of(report), alerts.plan_lines, lang)]
+    if alerts.report_people_lines:
+        out += ["", f"## {t('people.title', lang)}", ""]
+        out += [f"- ⚠ {escape(line)}" for line in alerts.report_people_lines]
     return "\n".join(out) + "\n"
 
 
@@ -138,3 +151,22 @@ def call_plan_markdown(plan: CallPlan, lang: str) -> str:
                 }[line.kind]
             )
     return "\n".join(out) + "\n"
+
+
+def close_plan_markdown(
+    plan: ClosePlan | None, templates: list[StepTemplate], checks: list[str], lang: str
+) -> list[str]:
+    """The timeline as a Markdown table and the problems as a list (lines, escaped)."""
+    out = [f"## {t('plan.title', lang)}", ""]
+    rows = timeline_rows(plan, templates, lang)
+    if rows:
+        out.append("| " + " | ".join(t(f"timeline.{c}", lang) for c in COLUMNS) + " |")
+        out.append("|" + "---|" * len(COLUMNS))
+        out += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in rows]
+    else:
+        out.append(escape(t("plan.empty", lang)))
+    if plan is not None and plan.agreed_on:
+        out += ["", escape(t("plan.agreed", lang, plan.agreed_by, plan.agreed_on))]
+    if checks:
+        out += [""] + [f"- ⚠ {escape(line)}" for line in checks]
+    return out

@@ -7,6 +7,8 @@ its scale, for the radar chart.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
@@ -21,6 +23,7 @@ from dealcheck.render.deal_format import (
 )
 from dealcheck.render.html.markup import Markup, el, join, linkify
 from dealcheck.render.html.page import page
+from dealcheck.render.html.prep import plan_and_people_sections
 from dealcheck.render.html.svg import Spoke, line_chart, radar
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.scoring.score import CriterionScore, Scorecard
@@ -55,6 +58,7 @@ def deal_report_html(report: DealReport, lang: str) -> str:
                 el("ul", None, *(el("li", None, line) for line in moved[1:])),
             )
         )
+    body += plan_and_people_sections(report, lang, dt.date.today())
     body.append(el("footer", None, t("html.footer", lang)))
     return page(f"{report.deal.name} · dealcheck", lang, el("main", None, *body))
 

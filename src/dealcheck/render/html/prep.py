@@ -6,8 +6,12 @@ of deal text is escaped.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dealcheck.deals.call_plan import CallPlan
-from dealcheck.deals.close_plan import PlanStep
+from dealcheck.deals.close_plan import PlanStep, ordered
+from dealcheck.deals.coaching import deal_alerts, step_name, templates_of
+from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
@@ -97,9 +101,9 @@ def timeline_section(steps: list[PlanStep], names: list[str], lang: str) -> Mark
                 el("td", {"class": "num"}, step.target.isoformat() if step.target else "—"),
                 el("td", None, name),
                 el("td", None, t(f"side.{step.side}", lang)),
-                el("td", None, step.person),
+                el("td", None, step.person or ""),
                 el("td", {"class": status}, t(f"status.{step.status}", lang)),
-                el("td", None, step.evidence),
+                el("td", None, step.evidence or ""),
             )
         )
     return el(
@@ -108,3 +112,21 @@ def timeline_section(steps: list[PlanStep], names: list[str], lang: str) -> Mark
         el("h2", None, t("plan.title", lang)),
         el("table", None, *rows),
     )
+
+
+def plan_and_people_sections(report: DealReport, lang: str, today: dt.date) -> list[Markup]:
+    """For the deal report: the close plan timeline with its problems, and people alerts."""
+    alerts = deal_alerts(report, lang, today)
+    plan = report.deal.close_plan
+    found: list[Markup] = []
+    if plan and plan.steps:
+        templates = templates_of(report)
+        steps = ordered(plan)
+        found.append(timeline_section(steps, [step_name(s, templates, lang) for s in steps], lang))
+    lines = alerts.plan_lines + alerts.report_people_lines
+    if lines:
+        items = (el("li", {"class": "warn"}, line) for line in lines)
+        found.append(
+            el("section", None, el("h2", None, t("prep.checks", lang)), el("ul", None, *items))
+        )
+    return found
