@@ -91,3 +91,14 @@ def test_prep_refuses_text_to_a_file(runner: CliRunner, tmp_path: Path) -> None:
 
     assert code == 2
     assert "-o needs --format md or html" in err
+
+
+def test_example_plan_files_are_valid() -> None:
+    from dealcheck.deals.plan_edit import PlanAnswers
+    from dealcheck.language.validation import validate_located
+    from dealcheck.language.yamlfile import read_yaml
+
+    plans = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
+    assert plans
+    for path in plans:
+        assert validate_located(PlanAnswers, read_yaml(path)).steps
