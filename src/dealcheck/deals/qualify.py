@@ -19,7 +19,7 @@ from dealcheck.deals.history import (
     framework_ids,
     load_frameworks,
 )
-from dealcheck.deals.model import Deal, DealBasics, Draft, Qualification, Result
+from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft, Qualification, Result
 from dealcheck.deals.opening import (
     QualifyInterrupted,
     QualifyRequest,
@@ -199,7 +199,14 @@ def _finish(
     )
     base = deal if deal is not None else Deal(**draft.deal.model_dump())
     previous = base.qualifications[-1] if base.qualifications else None
-    if not interactive and previous is not None and _same(previous, qualification, base, draft):
+    updates = given.value_updates() if given else {}
+    unchanged = all(getattr(base, name) == value for name, value in updates.items())
+    if (
+        not interactive
+        and previous is not None
+        and unchanged
+        and _same(previous, qualification, base, draft)
+    ):
         latest = build_report(path, team_dir=request.team_dir)
         return QualifyOutcome(report=latest, dropped=dropped, resumed=resumed, saved=False)
     saved = base.model_copy(
@@ -208,7 +215,7 @@ def _finish(
             "close_date": draft.deal.close_date,
             "amount": draft.deal.amount,
             "qualifications": [*base.qualifications, qualification],
-            **(given.value_updates() if given else {}),
+            **updates,
         }
     )
     store.save_deal(path, saved)
