@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import ParamSpec
 
+from dealcheck.batch.amounts import MAX_AMOUNT
 from dealcheck.batch.formulas import RISKY_FIRST, risky_start, scan
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter
@@ -83,6 +84,7 @@ def score_plain_rows(
     make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
     write_cells = writer.write_cells
     risky_first, risky_after_comma, unseen = RISKY_FIRST, _risky_after_comma, _UNSEEN
+    most = MAX_AMOUNT
     for chunk in chunks:
         general = 0
         for line, cells, problem, text in chunk:
@@ -119,6 +121,10 @@ def score_plain_rows(
                 try:
                     amount = float(amount_text)
                 except ValueError:
+                    amount = None
+                # `values.plain_amount`, inlined: nan, inf, 1e400 and 1_000 take the
+                # general path, which rejects them with the grammar's reason.
+                if amount is None or not -most <= amount <= most or "_" in amount_text:
                     general += 1
                     one_row(line, cells, problem, text)
                     continue

@@ -129,7 +129,12 @@ class Mapping(_Strict):
     columns: Columns = Field(default_factory=Columns, description="Deal basics by column.")
     currency: str | None = Field(default=None, description="Currency when no column says it.")
     decimal: Literal[".", ","] = Field(
-        default=".", description="Decimal separator of amounts: `.` (1,234.56) or `,` (1.234,56)."
+        default=".",
+        description=(
+            "Decimal separator of amounts: `.` (1,234.56) or `,` (1.234,56); the other "
+            "is the digit-group separator. An amount using them the other way round is "
+            "rejected, not guessed."
+        ),
     )
     date_formats: list[str] = Field(
         default_factory=lambda: list(DEFAULT_DATE_FORMATS),

@@ -236,7 +236,7 @@ class JsonLinesWriter:
         report["deal"] = deal.as_dict(row.stage or row.stage_label)
         report["hygiene"] = list(hygiene)
         report["source"] = {"file": where[0], "line": where[1]}
-        text = json.dumps(report, ensure_ascii=False)
+        text = json.dumps(report, ensure_ascii=False, allow_nan=False)
         if self._array:
             text = ("  " if self._first else ",\n  ") + text
         else:
@@ -248,14 +248,16 @@ class JsonLinesWriter:
         """Close the array and add the summary (JSON only)."""
         if self._array:
             self._stream.write('\n], "summary": ')
-            self._stream.write(json.dumps(summary_to_dict(summary), ensure_ascii=False))
+            self._stream.write(
+                json.dumps(summary_to_dict(summary), ensure_ascii=False, allow_nan=False)
+            )
             self._stream.write("}\n")
 
 
 def summary_to_dict(summary: PipelineSummary) -> dict[str, Any]:
     """The summary as JSON-ready data."""
     data = asdict(summary)
-    return json.loads(json.dumps(data, default=_plain))  # type: ignore[no-any-return]
+    return json.loads(json.dumps(data, default=_plain, allow_nan=False))  # type: ignore[no-any-return]
 
 
 def _plain(value: object) -> str:

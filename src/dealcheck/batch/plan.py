@@ -10,7 +10,14 @@ from typing import Any
 
 from dealcheck.batch.binding import CLOSED_STATUSES, Binding
 from dealcheck.batch.mapping import FeedKind, Mapping
-from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_amount
+from dealcheck.batch.values import (
+    NO,
+    YES,
+    DateReader,
+    normalise_value,
+    parse_amount,
+    plain_amount,
+)
 from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 
@@ -178,13 +185,12 @@ class RowPlan:
         )
         value: float | None = None
         if amount:
-            try:
-                value = float(amount) if self._point else parse_amount(amount, self._decimal)
-            except ValueError:
+            value = plain_amount(amount) if self._point else None
+            if value is None:
                 try:
                     value = parse_amount(amount, self._decimal)
-                except ValueError:
-                    raise RowRejected(f"amount {amount!r} is not a number") from None
+                except ValueError as error:
+                    raise RowRejected(f"amount {error}") from None
         # Most rows repeat dates seen before: one dict lookup each, parsing only when new.
         seen = self._dates_seen
         close_text, created_text, since_text = close, created, since

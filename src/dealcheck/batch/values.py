@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from dealcheck.batch.amounts import MAX_AMOUNT, AmountError, read_amount
 from dealcheck.batch.mapping import NO_WORDS, YES_WORDS
 from dealcheck.language.framework import UNKNOWN, Framework, Scale
 
 YES, NO = "yes", "no"
-_NOT_DIGITS = re.compile(r"[^\d.,+\-]")
 _DATE_CACHE_LIMIT = 20_000
 
 
@@ -21,30 +20,34 @@ def normalise_value(text: str) -> str:
 
 
 def parse_amount(text: str, decimal: str) -> float | None:
-    """Read an amount such as `1,234.56`, `1.234,56`, `$ 12 000` or `-10`.
+    """Read an amount by the grammar in `dealcheck.batch.amounts` (`1,234.56`, `₩ 3억`).
 
     Returns:
         The number, or None for a blank cell.
 
     Raises:
-        ValueError: When the text is not a number.
+        AmountError: Not an amount, ambiguous, or not finite; the message quotes the
+            text and says why.
     """
-    if decimal == ".":
-        try:
-            return float(text)
-        except ValueError:
-            pass
-    stripped = text.strip()
-    if not stripped:
+    try:
+        return read_amount(text, decimal)
+    except AmountError as error:
+        raise AmountError(f"{text!r} is not a number ({error})") from None
+
+
+def plain_amount(text: str) -> float | None:
+    """`text` as a finite float when Python reads it as the grammar would, else None.
+
+    The quick path for the common `1200` / `98000.5`; anything else (`nan`, `1e400`,
+    `1_000`, `1,200`, past `MAX_AMOUNT`) goes to `parse_amount`.
+    """
+    try:
+        value = float(text)
+    except ValueError:
         return None
-    digits = _NOT_DIGITS.sub("", stripped.replace("\u2212", "-"))
-    if not any(c.isdigit() for c in digits) or len(digits) * 2 < len(stripped):
-        raise ValueError(text)
-    thousands = "," if decimal == "." else "."
-    digits = digits.replace(thousands, "").replace(decimal, ".")
-    if stripped.startswith("(") and stripped.endswith(")"):
-        digits = "-" + digits
-    return float(digits)
+    if -MAX_AMOUNT <= value <= MAX_AMOUNT and "_" not in text:
+        return value
+    return None
 
 
 class DateReader:

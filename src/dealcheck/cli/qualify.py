@@ -132,7 +132,11 @@ def report(
         from dealcheck.scoring.report_json import assessment_to_dict
 
         data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", out_file, inputs=(deal_file,))
+        emit(
+            json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n",
+            out_file,
+            inputs=(deal_file,),
+        )
     elif output == "md":
         from dealcheck.render.markdown import report_markdown
 

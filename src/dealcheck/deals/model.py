@@ -119,7 +119,13 @@ class DealBasics(_Strict):
 
     name: str = Field(min_length=1, description="Deal name, e.g. 'Acme – data platform'.")
     company: str = Field(default="", description="Customer company.")
-    amount: int | float | None = Field(default=None, ge=0, description="Expected deal value.")
+    amount: int | float | None = Field(
+        default=None,
+        ge=0,
+        le=1e15,
+        allow_inf_nan=False,
+        description="Expected deal value (finite, at most 10^15).",
+    )
     currency: str | None = Field(default=None, description="Currency code, e.g. USD or KRW.")
     stage: str | None = Field(default=None, description="Current stage id (or team stage name).")
     close_date: dt.date | None = Field(default=None, description="Expected close date.")

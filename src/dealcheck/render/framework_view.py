@@ -79,7 +79,7 @@ def inventory_json(entries: list[InventoryEntry], lang: str) -> str:
         }
         for e in entries
     ]
-    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def inventory_table(entries: list[InventoryEntry], lang: str) -> Table:
