@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.policy.scratch_git import git
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 OFFLINE = ("pip install", "gh pr comment")
@@ -44,15 +45,6 @@ def _workflow() -> dict[str, Any]:
     block = README.split("```yaml\n# .github/workflows/frameworks.yml\n", 1)[1].split("```", 1)[0]
     loaded: dict[str, Any] = yaml.safe_load(block)
     return loaded
-
-
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=coach@example.com", "-c", "user.name=Coach", *args],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _run(step: dict[str, Any], folder: Path) -> subprocess.CompletedProcess[str]:
@@ -93,12 +85,12 @@ def pull_request(tmp_path: Path) -> Path:
         check=True,
         capture_output=True,
     )
-    _git(upstream, "init", "-q", "-b", "main")
-    _git(upstream, "add", ".")
-    _git(upstream, "commit", "-qm", "Acme's frameworks and last week's pipeline")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", ".")
+    git(upstream, "commit", "-qm", "Acme's frameworks and last week's pipeline")
     work = tmp_path / "work"
-    _git(tmp_path, "clone", "-q", str(upstream), str(work))
-    _git(work, "checkout", "-q", "-b", "champion-first")
+    git(tmp_path, "clone", "-q", str(upstream), str(work))
+    git(work, "checkout", "-q", "-b", "champion-first")
     changed = (
         TEAM_FRAMEWORK.replace("1.0.0", "1.1.0") + "criteria:\n  - id: champion\n    weight: 40\n"
     )
@@ -106,8 +98,8 @@ def pull_request(tmp_path: Path) -> Path:
     (work / "frameworks" / "acme-emea.yaml").write_text(
         TEAM_FRAMEWORK.replace("id: acme", "id: acme-emea"), encoding="utf-8"
     )
-    _git(work, "add", ".")
-    _git(work, "commit", "-qm", "Champion first")
+    git(work, "add", ".")
+    git(work, "commit", "-qm", "Champion first")
     return work
 
 

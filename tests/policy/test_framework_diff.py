@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from typer.testing import CliRunner
 from dealcheck.language.diff import diff_frameworks
 from dealcheck.language.loading import load_framework
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
+from tests.policy.scratch_git import git
 
 HISTORY = FRAMEWORK_FIXTURES / "history"
 
@@ -35,15 +35,6 @@ recommendation:
 """
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=rep@example.com", "-c", "user.name=Rep", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A team repository whose EMEA framework extends a team base that extends MEDDPICC."""
@@ -51,9 +42,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     (folder / "acme-base.yaml").write_text(PARENT.replace("WEIGHT", "15"), encoding="utf-8")
     (folder / "acme-emea.yaml").write_text(CHILD, encoding="utf-8")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-qm", "frameworks as merged")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "frameworks as merged")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -119,7 +110,7 @@ def test_git_paths_are_read_from_the_current_folder(
 def test_a_broken_old_version_is_located_at_its_revision(runner: CliRunner, repo: Path) -> None:
     base = repo / "frameworks" / "acme-base.yaml"
     base.write_text(PARENT.replace("WEIGHT", "-1"), encoding="utf-8")
-    _git(repo, "commit", "-qam", "a broken weight")
+    git(repo, "commit", "-qam", "a broken weight")
     base.write_text(PARENT.replace("WEIGHT", "20"), encoding="utf-8")
 
     code, _, err = invoke(
