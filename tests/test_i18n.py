@@ -29,8 +29,10 @@ def test_korean_texts_are_translated() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_reason_the_core_can_give_has_a_sentence(lang: str) -> None:
-    source = (ROOT / "src" / "dealcheck" / "scoring" / "score.py").read_text(encoding="utf-8")
+    scoring = ROOT / "src" / "dealcheck" / "scoring"
+    source = "".join(path.read_text(encoding="utf-8") for path in sorted(scoring.glob("*.py")))
     codes = set(re.findall(r'Reason\(\s*"([a-z-]+)"', source))
+    codes |= {f"deal-{outcome}" for outcome in ("won", "lost", "closed")}  # Reason(f"deal-…")
 
     sentences = [explain(Reason(code, ("a", "b")), lang) for code in sorted(codes)]
 

@@ -150,3 +150,50 @@ def test_advance_needs_enough_weight_verified_by_the_customer() -> None:
     assert card.score >= 70
     assert card.recommendation.value == "dig-deeper"
     assert [(r.code, r.values) for r in card.reasons] == [("too-little-verified", ("70", "80"))]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "not now"), ("ko", "보류")])
+def test_no_budget_and_no_compelling_event_is_not_now(
+    runner: CliRunner, in_repo: Path, lang: str, word: str
+) -> None:
+    text, data = report(runner, "no-budget-no-event.yaml", "--lang", lang)
+
+    assert data["recommendation"] == "not-now"
+    [reason] = data["reasons"]
+    assert reason["code"] == "not-now" and reason["values"][0] == "no-budget-this-period"
+    label = "Recommendation" if lang == "en" else "권고"
+    assert verdict_line(text) == f"{label}: {word}"
+    out_of_forecast = "leave it out of the forecast" if lang == "en" else "매출 예측에서는 제외"
+    assert out_of_forecast in " ".join(text.split())
+    # The flag that made it "not now" is what the rep checks first.
+    first = data["next_questions"][0]
+    assert first["about"] == "no-budget-no-path"
+
+
+def test_an_incumbent_written_rfp_disqualifies_and_its_questions_come_first(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    text, data = report(runner, "incumbent-rfp.yaml")
+
+    assert data["recommendation"] == "disqualify"
+    assert data["score"] >= 50  # a strong score does not save it
+    asked = [q["text"] for q in data["next_questions"]]
+    assert "Who wrote the requirements, and could we review them with you?" in asked[:3]
+    assert {q["about"] for q in data["next_questions"][:3]} == {"price-leverage-only"}
+    assert verdict_line(text) == "Recommendation: disqualify"
+
+
+def test_disqualified_not_now_and_closed_deals_are_not_ranked_at_risk() -> None:
+    from datetime import date
+
+    from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+    from dealcheck.language.loading import load_framework
+
+    frameworks = [load_framework("meddpicc"), load_framework("red-flags")]
+    job = ScoreJob([str(SCENARIOS)], frameworks, None, None, date(2026, 11, 23))
+
+    summary = score_pipeline(job, None)
+
+    assert {"disqualify", "not-now", "lost"} <= set(summary.by_recommendation)
+    ranked = {deal.recommendation for deal in summary.at_risk}
+    assert ranked and not ranked & {"disqualify", "not-now", "lost", "won"}

@@ -152,7 +152,7 @@ def score_plain_rows(
             # `consider`'s own test, made before building the deal's basics for it.
             if (
                 value > 0
-                and not closed
+                and row.ranked
                 and (
                     len(heap) < AT_RISK_LIMIT
                     or (

@@ -22,6 +22,7 @@ from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 
 RAW_CACHE_LIMIT = 8192
+UNRANKED = frozenset({"disqualify", "not-now"})
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
 KEY_SEPARATOR = "\x00"
 BASIC_ROLES = (
@@ -57,6 +58,7 @@ class RowVerdict:
     closed: bool
     unmapped: tuple[tuple[str, str], ...]
     tally: tuple[object, ...] = ()
+    ranked: bool = True
 
 
 @dataclass(slots=True)
@@ -280,4 +282,7 @@ class RowPlan:
         tally = shared(
             (verdict.recommendation, verdict.grade, label, verdict.gaps, verdict.red_flags)
         )
-        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)
+        # Closed, disqualified and not-now deals are no longer ranked by risk: they are
+        # counted in their own rows of the summary, not weighed against live deals.
+        ranked = not closed and verdict.recommendation not in UNRANKED
+        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally, ranked)

@@ -138,7 +138,7 @@ class SummaryBuilder:
         # Cheap pre-check: risk never exceeds amount x (1 - score), so most rows stop here.
         if (
             amount > 0
-            and not row.closed
+            and row.ranked
             and (
                 len(self._heap) < AT_RISK_LIMIT
                 or amount * (1.0 - row.verdict.score / 100.0) > self._heap[0][0]

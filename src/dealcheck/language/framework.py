@@ -303,6 +303,43 @@ class GradeBand(_Strict):
     min: float = Field(ge=0, le=100, description="Lowest score (0-100) that earns this grade.")
 
 
+class NotNowCondition(_Strict):
+    """One thing that holds: a red flag raised, or a criterion known to be absent."""
+
+    flag: Identifier | None = Field(
+        default=None, description="A red flag id of this framework that is raised."
+    )
+    absent: Identifier | None = Field(
+        default=None, description="A criterion id of this framework known to be absent."
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> NotNowCondition:
+        if (self.flag is None) == (self.absent is None):
+            raise ValueError("give exactly one of `flag` or `absent`")
+        return self
+
+
+class NotNowGroup(_Strict):
+    """Conditions of which at least one must hold."""
+
+    any: list[NotNowCondition] = Field(
+        min_length=1, description="At least one of these holds (flag raised or criterion absent)."
+    )
+
+
+class NotNowRule(_Strict):
+    """When a deal is qualified out of this period: keep nurturing, out of the forecast."""
+
+    id: Identifier = Field(description="Rule id, shown in JSON reasons.")
+    name: Text = Field(description="Why not now, in a few words, shown in reports.")
+    all: list[NotNowGroup] = Field(
+        min_length=1,
+        description="Every group must hold (each group: any one of its conditions), e.g. "
+        "no budget, and no compelling event.",
+    )
+
+
 class RecommendationRule(_Strict):
     """How the score, gaps and red flags become advance / dig-deeper / disqualify."""
 
@@ -327,6 +364,11 @@ class RecommendationRule(_Strict):
         ge=0,
         description="Disqualify when this many critical criteria are known to be absent "
         "(0 turns the rule off).",
+    )
+    not_now: list[NotNowRule] = Field(
+        default_factory=list,
+        description="Rules that make the recommendation `not-now` (qualified out of this "
+        "period) unless a red flag disqualifies; checked in order.",
     )
 
     @model_validator(mode="after")

@@ -27,6 +27,7 @@ def semantic_problems(framework: Framework) -> list[Finding]:
         *_grade_bands(framework),
         *_translations(framework),
         *_short_flag_names(framework),
+        *_not_now_references(framework),
         *_has_something_to_ask(framework),
     ]
 
@@ -120,6 +121,21 @@ def _short_flag_names(framework: Framework) -> Iterator[Finding]:
                     f"(got {len(text)}); put the detail in `question` or `reason`",
                     False,
                 )
+
+
+def _not_now_references(framework: Framework) -> Iterator[Finding]:
+    flags = {f.id for f in framework.red_flags}
+    criteria = {c.id for c in framework.criteria}
+    for r, rule in enumerate(framework.recommendation.not_now):
+        for g, group in enumerate(rule.all):
+            for c, condition in enumerate(group.any):
+                path: Path = ("recommendation", "not_now", r, "all", g, "any", c)
+                if condition.flag is not None and condition.flag not in flags:
+                    known = ", ".join(sorted(flags)) or "none"
+                    yield (*path, "flag"), f"no red flag {condition.flag!r} ({known})", False
+                if condition.absent is not None and condition.absent not in criteria:
+                    known = ", ".join(sorted(criteria)) or "none"
+                    yield (*path, "absent"), f"no criterion {condition.absent!r} ({known})", False
 
 
 def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:

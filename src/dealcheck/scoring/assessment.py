@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from dealcheck.language.framework import Framework
+from dealcheck.language.framework import Framework, NotNowRule
 from dealcheck.scoring.answers import Answers
 from dealcheck.scoring.score import (
     NO_CRITERIA_SCORE,
@@ -29,6 +29,7 @@ from dealcheck.scoring.score import (
     apply_red_flags,
     closed_outcome,
     evidence_flags,
+    forcing,
     grade_for,
     next_questions,
     rank_gaps,
@@ -56,7 +57,9 @@ class Assessment:
         """Questions for the next call across frameworks (worked out on first use)."""
         criteria = [scored for card in self.scorecards for scored in card.criteria]
         limit = self.scorecards[0].framework.next_questions
-        return next_questions(self.gaps, self.red_flags, limit, criteria)
+        return next_questions(
+            self.gaps, self.red_flags, limit, criteria, first=forcing(self.reasons)
+        )
 
     @property
     def verified_share(self) -> float | None:
@@ -219,7 +222,12 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
         if len(with_gaps) == 1
         else rank_gaps(g for found in with_gaps for g in found)
     )
-    recommendation, reasons = recommend(lead, final, criteria, gaps, flags)
+    # Every framework's not-now rules count (the first one defining an id wins).
+    rules: dict[str, NotNowRule] = {}
+    for framework in frameworks:
+        for rule in framework.recommendation.not_now:
+            rules.setdefault(rule.id, rule)
+    recommendation, reasons = recommend(lead, final, criteria, gaps, flags, list(rules.values()))
     return Overall(
         score=round(final, 1),
         grade=grade_for(lead, final),

@@ -83,6 +83,7 @@ def criterion_names(assessment: Assessment, lang: str) -> dict[str, str]:
     for card in assessment.scorecards:
         names.update({c.id: c.name.get(lang) for c in card.framework.criteria})
         names.update({f.id: f.name.get(lang) for f in reversed(card.framework.red_flags)})
+        names.update({r.id: r.name.get(lang) for r in card.framework.recommendation.not_now})
     return names
 
 

@@ -33,6 +33,7 @@ from dealcheck.language.framework import (
 )
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.scoring.evidence import belief_share, evidence_flags, stale_levels, verified_share
+from dealcheck.scoring.recommend import flag_reason, recommend
 from dealcheck.scoring.scorecard import (
     Credit,
     CriterionScore,
@@ -44,6 +45,7 @@ from dealcheck.scoring.scorecard import (
     Scorecard,
     TriggeredFlag,
     closed_outcome,
+    forcing,
     next_questions,
 )
 
@@ -64,6 +66,8 @@ __all__ = [
     "belief_share",
     "closed_outcome",
     "evidence_flags",
+    "flag_reason",
+    "forcing",
     "grade_for",
     "next_questions",
     "rank_gaps",
@@ -368,61 +372,3 @@ def _plan(
     for level_id in [*levels, UNKNOWN]:
         plan.plain[level_id] = plan.scored(plain_answer(level_id))
     return plan
-
-
-def recommend(
-    framework: Framework,
-    final: float,
-    criteria: list[CriterionScore],
-    gaps: list[Gap],
-    flags: list[TriggeredFlag],
-) -> tuple[Recommendation, list[Reason]]:
-    """Apply the framework's recommendation rule; return the verdict and its reasons."""
-    rule = framework.recommendation
-    disqualifying = [f.flag.id for f in flags if f.flag.effect is RedFlagEffect.DISQUALIFY]
-    absent_critical = [c.criterion.id for c in criteria if c.criterion.critical and c.absent]
-    critical_gaps = [g.criterion.id for g in gaps if g.criterion.critical]
-    shown = f"{final:.0f}"
-    if disqualifying:
-        return Recommendation.DISQUALIFY, [
-            Reason("red-flag-disqualifies", (f,)) for f in disqualifying
-        ]
-    if rule.disqualify_when_absent and len(absent_critical) >= rule.disqualify_when_absent:
-        return Recommendation.DISQUALIFY, [Reason("critical-absent", tuple(absent_critical))]
-    weight = sum(c.max_points for c in criteria)
-    known = sum(c.max_points for c in criteria if c.level is not None) / weight if weight else 1.0
-    unsure: list[Reason] = []
-    if final < rule.disqualify_below:
-        # A low score made of unknowns says "find out", not "walk away".
-        if known >= rule.disqualify_needs_known:
-            return Recommendation.DISQUALIFY, [
-                Reason("score-below-disqualify", (shown, f"{rule.disqualify_below:g}"))
-            ]
-        unsure.append(Reason("too-little-known", (f"{100 * (1 - known):.0f}",)))
-    if final >= rule.advance_at:
-        if rule.critical_gaps_block_advance and critical_gaps:
-            return Recommendation.DIG_DEEPER, [Reason("critical-gaps-block", tuple(critical_gaps))]
-        verified, needed = verified_share(criteria), framework.evidence.verified_share_to_advance
-        if verified is not None and verified < needed:
-            # Happy ears: a high score the customer never confirmed is not a forecast.
-            return Recommendation.DIG_DEEPER, [
-                Reason("too-little-verified", (f"{100 * verified:.0f}", f"{100 * needed:.0f}"))
-            ]
-        return Recommendation.ADVANCE, [
-            Reason("score-reaches-advance", (shown, f"{rule.advance_at:g}"))
-        ]
-    reasons = [Reason("score-below-advance", (shown, f"{rule.advance_at:g}")), *unsure]
-    if critical_gaps:
-        reasons.append(Reason("critical-gaps", tuple(critical_gaps)))
-    reasons += [Reason("red-flag-from-evidence", (f.flag.id,)) for f in flags if f.from_evidence]
-    reasons += [
-        flag_reason(f) for f in flags if f.points_lost or f.flag.effect is RedFlagEffect.CAP
-    ]
-    return Recommendation.DIG_DEEPER, reasons
-
-
-def flag_reason(flag: TriggeredFlag) -> Reason:
-    """What a triggered cap or subtract flag did, as a reason: a cap reads as a cap."""
-    if flag.flag.effect is RedFlagEffect.CAP:
-        return Reason("red-flag-caps", (flag.flag.id, f"{flag.flag.points or 0:g}"))
-    return Reason("red-flag-costs", (flag.flag.id, f"{flag.points_lost:g}"))

@@ -147,8 +147,23 @@ class Scorecard:
     def next_questions(self) -> list[NextQuestion]:
         """Questions for the next call (worked out on first use: batch runs never ask)."""
         return next_questions(
-            self.gaps, self.red_flags, self.framework.next_questions, self.criteria
+            self.gaps,
+            self.red_flags,
+            self.framework.next_questions,
+            self.criteria,
+            first=forcing(self.reasons),
         )
+
+
+def forcing(reasons: list[Reason]) -> frozenset[str]:
+    """Ids of the red flags (and criteria) that forced a disqualify or not-now verdict."""
+    ids: set[str] = set()
+    for reason in reasons:
+        if reason.code == "red-flag-disqualifies":
+            ids.update(reason.values)
+        elif reason.code == "not-now":
+            ids.update(reason.values[1:])
+    return frozenset(ids)
 
 
 def next_questions(
@@ -156,13 +171,24 @@ def next_questions(
     flags: list[TriggeredFlag],
     limit: int,
     headroom: list[CriterionScore] | None = None,
+    first: frozenset[str] = frozenset(),
 ) -> list[NextQuestion]:
     """Questions for the next call, round-robin over question banks.
 
-    First the top gaps, then triggered flags, then criteria that meet the stage but are
-    not at the top of the scale (`headroom`, most points to win first), so a deal with
-    no gap still leaves the rep with questions.
+    First the questions of the flags that forced the verdict (`first`: the rep checks
+    the deal breaker before anything else), then the top gaps, then the other triggered
+    flags, then criteria that meet the stage but are not at the top of the scale
+    (`headroom`, most points to win first), so a deal with no gap still leaves the rep
+    with questions.
     """
+    forced = [f for f in flags if f.flag.id in first and f.flag.questions]
+    if forced:
+        # A deal breaker's own questions come first, all of them, before any gap's.
+        own = [NextQuestion(f.flag.id, q) for f in forced for q in f.flag.questions][:limit]
+        if len(own) == limit:
+            return own
+        others = [f for f in flags if f not in forced]
+        return own + next_questions(gaps, others, limit - len(own), headroom)
     banks: list[tuple[str, list[Text]]] = [(g.criterion.id, g.criterion.questions) for g in gaps]
     banks += [(f.flag.id, f.flag.questions) for f in flags]
     gap_ids = {g.criterion.id for g in gaps}
