@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import signal
 import sys
 from types import FrameType
@@ -19,13 +22,45 @@ def main() -> None:
             return
         from dealcheck.cli import app
 
-        app(prog_name="dealcheck")
+        _standard_streams()
+        try:
+            app(prog_name="dealcheck")
+        finally:
+            _flush_output()
     except KeyboardInterrupt as interrupt:
         # Ctrl-C or SIGTERM before a command's own error boundary is up (while importing).
         print("\ninterrupted", file=sys.stderr)
         from dealcheck.errors import Stopped
 
         sys.exit(128 + interrupt.signal_number if isinstance(interrupt, Stopped) else 130)
+
+
+def _standard_streams() -> None:
+    """A closed stdin reads as empty; a closed stdout fails the first write (exit 5)."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole run
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the caller closed it: writing is an error, not a silence."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _flush_output() -> None:
+    """Flush stdout while errors can still be reported (not in the interpreter's exit)."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        from dealcheck.cli._errors import output_failed
+
+        sys.exit(output_failed(error))
 
 
 def _stop_on_signals() -> None:

@@ -333,14 +333,27 @@ def _json_objects(
         if not text.strip():
             continue
         try:
-            value = json.loads(text)
+            value = json.loads(text, parse_int=_bounded_int)
         except json.JSONDecodeError as error:
             yield number, None, f"not valid JSON: {error.msg} at column {error.colno}"
+            continue
+        except RecursionError:
+            yield number, None, "not valid JSON here: nested too deeply"
+            continue
+        except ValueError as error:
+            yield number, None, f"not valid JSON here: {error}"
             continue
         if isinstance(value, dict):
             yield number, value, ""
         else:
             yield number, None, "not a JSON object"
+
+
+def _bounded_int(digits: str) -> int:
+    """A JSON integer, refused past 30 digits (Python will not read 4,300 or more)."""
+    if len(digits.lstrip("-")) > 30:
+        raise ValueError(f"a number with {len(digits.lstrip('-')):,} digits")
+    return int(digits)
 
 
 def _chain_first(

@@ -53,6 +53,25 @@ def output_format(request: ScoreRequest) -> str:
     return chosen
 
 
+DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def _delimiter(given: str | None) -> str | None:
+    """The delimiter character for --delimiter (a name or the character itself).
+
+    Raises:
+        UsageError: Neither a known name nor one character that can separate fields.
+    """
+    if given is None:
+        return None
+    chosen = DELIMITERS.get(given.lower(), given)
+    if len(chosen) != 1 or chosen in '"\r\n' or chosen.isalnum():
+        raise UsageError(
+            f"--delimiter {given!r}: use comma, semicolon, tab, pipe or one punctuation character"
+        )
+    return chosen
+
+
 def run_score(
     request: ScoreRequest,
     progress: Progress | None = None,
@@ -77,9 +96,7 @@ def run_score(
         request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks
     )
     frameworks: list[Framework] = [load_framework(i, team_dir=request.team_dir) for i in ids]
-    delimiter = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(
-        request.delimiter or "", request.delimiter
-    )
+    delimiter = _delimiter(request.delimiter)
     job = ScoreJob(
         inputs=request.inputs,
         frameworks=frameworks,

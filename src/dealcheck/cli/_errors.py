@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
@@ -37,8 +40,36 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt as interrupt:
             print("\ninterrupted", file=sys.stderr)
             raise typer.Exit(exit_code_of(interrupt)) from None
+        except OSError as error:
+            # Every file dealcheck names is written through `files.atomic`, which
+            # reports its own failures: what is left is the standard output.
+            if error.errno not in OUTPUT_FAILURES:
+                raise
+            raise typer.Exit(output_failed(error)) from None
 
     return wrapper
+
+
+#: Failures of writing itself: full disk, closed pipe, closed or broken descriptor.
+OUTPUT_FAILURES = frozenset(
+    {errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
+)
+
+
+def output_failed(error: OSError) -> int:
+    """Say the output could not be written (one line, if stderr works); exit code 5.
+
+    What is still buffered for stdout is dropped, so that the interpreter's own flush
+    at exit does not fail again with a traceback.
+    """
+    reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror or str(error)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"error: cannot write the output: {reason}", file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
+    return int(ExitCode.CANNOT_WRITE)
 
 
 def exit_code_of(interrupt: KeyboardInterrupt) -> int:

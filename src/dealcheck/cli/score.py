@@ -73,7 +73,8 @@ def score(
         str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
     ] = None,
     delimiter: Annotated[
-        str | None, typer.Option("--delimiter", help="Force the delimiter: comma, semicolon, tab.")
+        str | None,
+        typer.Option("--delimiter", help="Force the delimiter: comma, semicolon, tab, pipe."),
     ] = None,
     today: Annotated[
         datetime | None,

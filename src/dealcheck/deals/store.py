@@ -25,7 +25,8 @@ from typing import Any
 import yaml
 
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import DealcheckError, InputError, LockedError, UsageError, WriteError
+from dealcheck.errors import DealcheckError, InputError, LockedError, UsageError
+from dealcheck.files.atomic import ensure_folder
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
@@ -141,10 +142,7 @@ def write_atomic(path: Path, text: str) -> None:
     """
     from dealcheck.files.atomic import write_atomic as replace
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WriteError(f"{path.parent}: cannot create the folder: {error.strerror}") from None
+    ensure_folder(path.parent)
     replace(path, text)
 
 
@@ -156,7 +154,7 @@ def locked(path: Path) -> Iterator[None]:
         LockedError: Another live dealcheck process holds the lock.
     """
     lock = lock_path(path)
-    lock.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(lock.parent)
     for _attempt in range(2):
         try:
             handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)

@@ -115,6 +115,20 @@ def write_atomic(path: Path | str, text: str, *, encoding: str = "utf-8") -> Non
         stream.write(text)
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) if missing.
+
+    Raises:
+        WriteError: A file stands where the folder should be, or it cannot be made.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(f"{folder} is a file, not a folder; name a folder there") from None
+    except OSError as error:
+        raise WriteError(f"{folder}: cannot create the folder: {error.strerror}") from None
+
+
 @contextmanager
 def _reported(path: Path, only: frozenset[int] | None = None) -> Iterator[None]:
     """OS errors (those numbered in `only`, if given) as one line naming the user's file."""

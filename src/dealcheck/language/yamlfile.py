@@ -29,6 +29,8 @@ from dealcheck.errors import Location, Problem, ValidationFailed
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
+#: Longer integers are refused: no field needs them, and Python refuses to read 4,300+.
+MAX_DIGITS = 30
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -306,6 +308,12 @@ def _scalar(node: ScalarNode) -> str | int | float | bool | None:
     if node.tag == _BOOL:
         return value.lower() == "true"
     if node.tag == _INT:
+        digits = len(value.lstrip("+-").replace("_", ""))
+        if digits > MAX_DIGITS:
+            raise _Located(
+                f"a number with {digits:,} digits; no field takes more than {MAX_DIGITS}",
+                node.start_mark,
+            )
         return int(value)
     if node.tag == _FLOAT:
         lowered = value.lower().lstrip("+")
