@@ -36,6 +36,8 @@ def plain(renderable: RenderableType, width: int = 100) -> str:
 
 RENDERERS: dict[str, Callable[[DealReport, str], str]] = {
     "report.txt": lambda r, lang: plain(report_renderable(r, lang)),
+    "report.80.txt": lambda r, lang: plain(report_renderable(r, lang), 80),
+    "report.60.txt": lambda r, lang: plain(report_renderable(r, lang), 60),
     "report.md": report_markdown,
     "prep.txt": lambda r, lang: plain(call_plan_renderable(call_plan(r, lang, TODAY), lang), 80),
     "prep.md": lambda r, lang: call_plan_markdown(call_plan(r, lang, TODAY), lang),

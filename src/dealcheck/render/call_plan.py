@@ -7,6 +7,7 @@ from rich.text import Text as RichText
 
 from dealcheck.deals.call_plan import CallPlan
 from dealcheck.i18n import t
+from dealcheck.render.layout import hanging
 from dealcheck.render.prep_page import Line, prep_sections
 
 STYLE = {"warn": "yellow", "why": "dim", "sub": "bold"}
@@ -24,7 +25,7 @@ def call_plan_renderable(plan: CallPlan, lang: str) -> Group:
     return Group(*parts)
 
 
-def _line(line: Line) -> RichText:
+def _line(line: Line) -> RenderableType:
     prefix = {
         "plain": "  ",
         "item": "  - ",
@@ -34,4 +35,4 @@ def _line(line: Line) -> RichText:
         "sub": "  ",
         "warn": "  ! ",
     }[line.kind]
-    return RichText(prefix + line.text, style=STYLE.get(line.kind, ""))
+    return hanging(prefix, line.text, style=STYLE.get(line.kind, ""))

@@ -23,6 +23,7 @@ from dealcheck.render.deal_format import (
     unchecked_flags,
     verified_text,
 )
+from dealcheck.render.layout import Fitting, WholeWords, hanging
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.scoring.score import Recommendation, Scorecard
 
@@ -56,18 +57,18 @@ def report_renderable(report: DealReport, lang: str) -> Group:
         ),
     )
     names = criterion_names(assessment, lang)
-    reasons = [RichText(f"  • {explain(r, lang, names)}") for r in assessment.reasons]
+    reasons = [hanging("  • ", explain(r, lang, names)) for r in assessment.reasons]
     parts.append(Panel(Group(verdict, *reasons), expand=False))
     if assessment.next_questions:
         parts.append(RichText(t("report.next_questions", lang), style="bold"))
         parts += [
-            RichText(f"  {i}. {q.text.get(lang)}")
+            hanging(f"  {i}. ", q.text.get(lang))
             for i, q in enumerate(assessment.next_questions, 1)
         ]
     moved = moved_lines(report, lang)
     if moved:
         parts.append(RichText(moved[0], style="bold"))
-        parts += [RichText(f"  {line}") for line in moved[1:]]
+        parts += [hanging("  ", line) for line in moved[1:]]
     parts += _plan_and_people(report, lang)
     return Group(*parts)
 
@@ -82,14 +83,44 @@ def _plan_and_people(report: DealReport, lang: str) -> list[RenderableType]:
         )
     if alerts.report_people_lines:
         parts.append(RichText(t("people.title", lang), style="bold"))
-        parts += [RichText(f"  ! {line}", style="yellow") for line in alerts.report_people_lines]
+        parts += [hanging("  ! ", line, style="yellow") for line in alerts.report_people_lines]
     return parts
 
 
-def _summary(report: DealReport, lang: str) -> Table:
+def _summary(report: DealReport, lang: str) -> Fitting:
+    """Scores per framework: a table with room to breathe, tighter, or one line each."""
+    return Fitting(
+        _summary_table(report, lang, 2),
+        _summary_table(report, lang, 1),
+        _summary_lines(report, lang),
+    )
+
+
+def _summary_lines(report: DealReport, lang: str) -> Group:
+    assessment = report.assessment
+    rows = [
+        (f"{c.framework.id}@{c.framework.version}", c.score, c.grade, c.recommendation)
+        for c in assessment.scorecards
+    ]
+    rows.append(
+        (t("report.overall", lang), assessment.score, assessment.grade, assessment.recommendation)
+    )
+    return Group(
+        *(
+            hanging(
+                "  ",
+                f"{name}: {score:.0f} {bar(score / 100)} {grade} · "
+                f"{t(f'recommendation.{verdict.value}', lang)}",
+            )
+            for name, score, grade, verdict in rows
+        )
+    )
+
+
+def _summary_table(report: DealReport, lang: str, padding: int) -> WholeWords:
     assessment = report.assessment
     lang_cols = ("col.framework", "col.score", "col.bar", "col.grade", "col.recommendation")
-    table = Table(show_edge=False, box=None, padding=(0, 2))
+    table = Table(show_edge=False, box=None, padding=(0, padding))
     for key in lang_cols:
         table.add_column(t(key, lang))
     for card in assessment.scorecards:
@@ -110,15 +141,40 @@ def _summary(report: DealReport, lang: str) -> Table:
             style=STYLE[assessment.recommendation],
         ),
     )
-    return table
+    return WholeWords(table)
 
 
-def _criteria(card: Scorecard, lang: str) -> Table:
-    table = Table(
-        title=f"{card.framework.name.get(lang)} · {t('report.score', lang, score=f'{card.score:.0f}', grade=card.grade)}",
-        title_justify="left",
-        show_lines=False,
-    )
+def _criteria(card: Scorecard, lang: str) -> Fitting:
+    """The criteria as a table when every word fits whole, else one block per criterion."""
+    return Fitting(_criteria_table(card, lang), _criteria_lines(card, lang))
+
+
+def _criteria_title(card: Scorecard, lang: str) -> str:
+    score = t("report.score", lang, score=f"{card.score:.0f}", grade=card.grade)
+    return f"{card.framework.name.get(lang)} · {score}"
+
+
+def _criteria_lines(card: Scorecard, lang: str) -> Group:
+    lines: list[RenderableType] = [RichText(_criteria_title(card, lang), style="italic")]
+    gaps = {g.criterion.id for g in card.gaps}
+    for scored in card.criteria:
+        name = scored.criterion.name.get(lang) + (" *" if scored.criterion.critical else "")
+        share = scored.points / scored.max_points if scored.max_points else 0.0
+        head = RichText.assemble(
+            (name, "bold red" if scored.criterion.id in gaps else "bold"),
+            f" {bar(share)} {level_text(scored, lang)}",
+        )
+        if scored.expected:
+            head.append(f" · {t('col.expected', lang)}: {scored.expected.label.get(lang)}")
+        lines.append(hanging("  ", head))
+        said = " — ".join(x for x in (scored.answer.evidence, source_text(scored, lang)) if x)
+        if said:
+            lines.append(hanging("      ", said, style="dim"))
+    return Group(*lines)
+
+
+def _criteria_table(card: Scorecard, lang: str) -> WholeWords:
+    table = Table(title=_criteria_title(card, lang), title_justify="left", show_lines=False)
     for key in ("col.name", "col.level", "col.bar", "col.expected", "col.evidence", "col.source"):
         table.add_column(t(key, lang), overflow="fold")
     gaps = {g.criterion.id for g in card.gaps}
@@ -132,20 +188,21 @@ def _criteria(card: Scorecard, lang: str) -> Table:
             scored.answer.evidence,
             source_text(scored, lang),
         )
-    return table
+    return WholeWords(table)
 
 
 def _gaps(report: DealReport, lang: str) -> RenderableType:
     gaps = report.assessment.gaps
     if not gaps:
         return RichText(t("report.no_gaps", lang), style="green")
-    lines = [RichText(t("report.gaps", lang), style="bold")]
+    lines: list[RenderableType] = [RichText(t("report.gaps", lang), style="bold")]
     for gap in gaps:
         critical = f" [{t('report.critical', lang)}]" if gap.criterion.critical else ""
         level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
         lines.append(
-            RichText(
-                f"  • {gap.criterion.name.get(lang)}{critical}: {t(f'gap.{gap.kind.value}', lang)}"
+            hanging(
+                "  • ",
+                f"{gap.criterion.name.get(lang)}{critical}: {t(f'gap.{gap.kind.value}', lang)}"
                 f" ({level} → {gap.expected.label.get(lang)})",
                 style="red" if gap.criterion.critical else "yellow",
             )
@@ -160,8 +217,9 @@ def _flags(report: DealReport, lang: str) -> RenderableType:
         lines.append(RichText(t("report.red_flags", lang), style="bold"))
         for flag in assessment.red_flags:
             lines.append(
-                RichText(
-                    f"  ⚑ {flag.flag.name.get(lang)} ({flag_effect(flag.flag, lang)}): "
+                hanging(
+                    "  ⚑ ",
+                    f"{flag.flag.name.get(lang)} ({flag_effect(flag.flag, lang)}): "
                     f"{flag.flag.reason.get(lang)}",
                     style="bold red",
                 )
