@@ -38,6 +38,13 @@ def qualify(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; keep previous answers.")
     ] = False,
+    story: Annotated[
+        bool,
+        typer.Option(
+            "--story",
+            help="Then ask the value story (before/after, metric, capabilities) and next step.",
+        ),
+    ] = False,
     lang: LangOption = None,
     frameworks_dir: TeamDirOption = None,
 ) -> None:
@@ -48,6 +55,7 @@ def qualify(
       dealcheck qualify                                  # new deal, default frameworks
       dealcheck qualify deals/acme.yaml -f meddpicc -f red-flags --stage discovery
       dealcheck qualify deals/acme.yaml --answers answers.yaml --lang ko
+      dealcheck qualify deals/acme.yaml --story          # then the value story
     """
     from dealcheck.cli import _context
     from dealcheck.cli._console import out
@@ -72,6 +80,7 @@ def qualify(
         answers_file=answers,
         stage_names=dict(config.stage_names),
         lang_given=True,
+        ask_story=story,
     )
     outcome = run(request, prompter)
     if not outcome.saved:

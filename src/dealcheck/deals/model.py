@@ -170,6 +170,10 @@ class Draft(_Strict):
     basics_complete: bool = Field(
         default=True, description="False while a new deal's basics are still being typed."
     )
+    story: ValueStory | None = Field(
+        default=None, description="The value story as typed so far (`qualify --story`)."
+    )
+    next_step: NextStep | None = Field(default=None, description="The next step as typed so far.")
 
     def answered(self) -> int:
         """How many criteria and red flags are answered."""

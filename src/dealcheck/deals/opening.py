@@ -55,6 +55,7 @@ class QualifyRequest:
     stage_names: dict[str, str] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     lang_given: bool = False
+    ask_story: bool = False
 
 
 def resume_or_discard(prompter: Prompter, draft: Draft, request: QualifyRequest) -> bool:

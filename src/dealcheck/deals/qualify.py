@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from dealcheck.deals import store
 from dealcheck.deals.answers_file import check_answers, read_answers
@@ -32,6 +33,7 @@ from dealcheck.deals.opening import (
     stage_of,
 )
 from dealcheck.deals.reconcile import from_keyed, reconcile, to_keyed
+from dealcheck.deals.story_asks import ask_story
 from dealcheck.errors import InputError, UsageError
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Prompter
@@ -113,6 +115,10 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             for item in dropped:
                 prompter.note(t("qualify.dropped", request.lang, item))
             answers = _ask(request, prompter, path, new_draft, frameworks, kept, defaults)
+            if request.ask_story:
+                given = _ask_story(
+                    request, prompter, path, new_draft, answers, frameworks, given, deal, draft
+                )
         else:
             answers = {**defaults, **kept}
         return _finish(
@@ -230,6 +236,34 @@ def _finish(
         notes=[t("report.dropped", request.lang, ", ".join(dropped))] if dropped else [],
     )
     return QualifyOutcome(report=report, dropped=dropped, resumed=resumed)
+
+
+def _ask_story(
+    request: QualifyRequest,
+    prompter: Prompter,
+    path: Path,
+    draft: Draft,
+    answers: dict[Key, Answer],
+    frameworks: list[Framework],
+    given: AnswersFile | None,
+    deal: Deal | None,
+    resumed: Draft | None,
+) -> AnswersFile:
+    """`--story`: the value story and next step after the criteria, kept in the draft."""
+    keep = draft.model_copy(update={"answers": from_keyed(answers, frameworks)})
+
+    def save(values: dict[str, Any]) -> None:
+        store.save_draft(path, keep.model_copy(update=values))
+
+    story = (resumed.story if resumed else None) or (deal.story if deal else None)
+    step = (resumed.next_step if resumed else None) or (deal.next_step if deal else None)
+    try:
+        values = ask_story(prompter, request.lang, story, step, save)
+    except (KeyboardInterrupt, EOFError):
+        raise QualifyInterrupted(
+            t("qualify.interrupted", request.lang, keep.answered(), resume_command(path, request))
+        ) from None
+    return (given or AnswersFile()).model_copy(update=values)
 
 
 def _same(previous: Qualification, current: Qualification, deal: Deal, draft: Draft) -> bool:

@@ -1,0 +1,110 @@
+"""`qualify --story`: ask the value story after the criteria, in seed 000's order.
+
+Before and after, the metric, the value driver, the capabilities agreed, our
+differentiators, then the next step agreed (seed 001: a call ends with one). Every
+statement is followed by who said it, because only what the customer said or wrote
+is recapped to them as agreed. Each answer is saved through `save` as it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from dealcheck.deals.story import NextStep, Statement, ValueDriver, ValueStory
+from dealcheck.i18n import t
+from dealcheck.interview.prompter import Choice, Prompter
+from dealcheck.scoring.answers import EvidenceSource
+
+NONE = "none"
+KINDS = ("meeting", "demo", "proposal", "negotiation", "signature")
+
+
+def ask_story(
+    prompter: Prompter,
+    lang: str,
+    story: ValueStory | None,
+    next_step: NextStep | None,
+    save: Callable[[dict[str, Any]], None],
+) -> dict[str, Any]:
+    """Ask the value story and next step; return the deal fields to update."""
+    current = story.model_copy(deep=True) if story else ValueStory()
+    prompter.note(t("story.title", lang))
+    for field in ("before", "after", "metric"):
+        setattr(current, field, _statement(prompter, lang, field, getattr(current, field)))
+        save({"story": current})
+    drivers = [Choice(d.value, t(f"driver.{d.value}", lang)) for d in ValueDriver]
+    drivers.append(Choice(NONE, t("story.not_known", lang)))
+    was = current.value_driver.value if current.value_driver else NONE
+    driver = prompter.select(t("story.ask.value_driver", lang), drivers, default=was)
+    current.value_driver = None if driver == NONE else ValueDriver(driver)
+    save({"story": current})
+    for field in ("capabilities", "differentiators"):
+        setattr(current, field, _statements(prompter, lang, field, getattr(current, field)))
+        save({"story": current})
+    step = _next_step(prompter, lang, next_step)
+    updates: dict[str, Any] = {"story": current}
+    if step is not None:
+        updates["next_step"] = step
+    save(updates)
+    return updates
+
+
+def _source(prompter: Prompter, lang: str, default: EvidenceSource | None) -> EvidenceSource:
+    sources = (EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT, EvidenceSource.BELIEF)
+    choices = [Choice(s.value, t(f"story.source.{s.value}", lang)) for s in sources]
+    picked = prompter.select(
+        t("story.ask.source", lang), choices, default=(default or EvidenceSource.BELIEF).value
+    )
+    return EvidenceSource(picked)
+
+
+def _statement(
+    prompter: Prompter, lang: str, field: str, current: Statement | None
+) -> Statement | None:
+    text = prompter.text(t(f"story.ask.{field}", lang), default=current.text if current else "")
+    if not text.strip():
+        return None
+    source = _source(prompter, lang, current.source if current else None)
+    return Statement(text=text.strip(), source=source)
+
+
+def _statements(
+    prompter: Prompter, lang: str, field: str, current: list[Statement]
+) -> list[Statement]:
+    shown = "; ".join(s.text for s in current)
+    text = prompter.text(t(f"story.ask.{field}", lang), default=shown)
+    items = [part.strip() for part in text.split(";") if part.strip()]
+    if not items:
+        return []
+    if [s.text for s in current] == items:
+        return current
+    source = _source(prompter, lang, current[0].source if current else None)
+    return [Statement(text=item, source=source) for item in items]
+
+
+def _next_step(prompter: Prompter, lang: str, current: NextStep | None) -> NextStep | None:
+    text = prompter.text(t("story.ask.next_step", lang), default=current.text if current else "")
+    if not text.strip():
+        return None
+    date = _date(prompter, lang, current.date if current else None)
+    kinds = [Choice(k, t(f"story.kind.{k}", lang)) for k in KINDS]
+    kind = prompter.select(
+        t("story.ask.kind", lang), kinds, default=current.kind if current else "meeting"
+    )
+    source = _source(prompter, lang, current.source if current else None)
+    return NextStep(text=text.strip(), date=date, kind=kind, source=source)  # type: ignore[arg-type]
+
+
+def _date(prompter: Prompter, lang: str, current: dt.date | None) -> dt.date | None:
+    while True:
+        answer = prompter.text(
+            t("story.ask.date", lang), default=current.isoformat() if current else ""
+        )
+        if not answer.strip():
+            return None
+        try:
+            return dt.date.fromisoformat(answer.strip())
+        except ValueError:
+            prompter.note(t("plan.bad_date", lang, answer.strip()))
