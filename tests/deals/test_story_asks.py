@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,18 @@ import pytest
 from dealcheck.deals import store
 from dealcheck.deals.qualify import QualifyInterrupted, qualify
 from dealcheck.scoring.answers import EvidenceSource
-from tests.deals.test_qualify import BASICS, SIX_UNKNOWN, request, team  # noqa: F401
+from tests.conftest import FRAMEWORK_FIXTURES
+from tests.deals.test_qualify import BASICS, SIX_UNKNOWN, request
 from tests.interview.scripted import ENTER, INTERRUPT, ScriptedPrompter
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    shutil.copy(FRAMEWORK_FIXTURES / "mini.yaml", folder / "mini.yaml")
+    return folder
+
 
 STORY = [
     "Close takes 12 days",
