@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dealcheck.i18n_pipeline import PIPELINE
+
 if TYPE_CHECKING:
     from dealcheck.scoring.score import Reason
 
@@ -143,11 +145,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gap.unknown": "unknown",
         "gap.absent": "known absent",
         "gap.weak": "below expected",
-        "hygiene.past-close-date": "close date passed",
-        "hygiene.close-before-created": "closes before it was created",
-        "hygiene.missing-amount": "no amount",
-        "hygiene.no-next-step": "no next step",
-        "hygiene.stuck-in-stage": "stuck in stage",
         # score: pipeline summary
         # map check
         "check.title": "Map check: {source} ({encoding}{delimiter}), {rows:,} rows, mapping {mapping}",
@@ -183,27 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check.reject.close_date": "close date is not a date this mapping reads",
         "check.reject.created_date": "created date is not a date this mapping reads",
         "check.reject.stage_since": "stage date is not a date this mapping reads",
-        "pipeline.title": "Pipeline summary",
         "pipeline.sources_unknown": "Evidence sources unknown: the export does not say who confirmed each answer, so rep belief and customer-verified weight are not judged.",
-        "pipeline.counts": "{rows:,} rows read: {scored:,} scored, {rejected:,} rejected",
-        "pipeline.sources": "Inputs: {sources} · frameworks: {frameworks} · today: {today}",
-        "pipeline.by_recommendation": "By recommendation",
-        "pipeline.by_grade": "By grade",
-        "pipeline.by_stage": "By stage",
-        "pipeline.gaps": "Most common gaps",
-        "pipeline.red_flags": "Red flags raised",
-        "pipeline.hygiene": "Pipeline hygiene",
-        "pipeline.at_risk": "Deals most at risk (large, weakly qualified, closing soon)",
-        "pipeline.rejected": "{count:,} rows rejected",
-        "pipeline.unmapped": "Values the mapping does not know (scored as unknown)",
-        "pipeline.deals": "deals",
-        "pipeline.amount": "amount",
-        "pipeline.col.deal": "deal",
-        "pipeline.col.owner": "owner",
-        "pipeline.col.amount": "amount",
-        "pipeline.col.score": "score",
-        "pipeline.col.recommendation": "recommendation",
-        "pipeline.col.close": "close date",
         # qualify: interview, deal basics, drafts
         "interview.red_flag": "Red flag",
         "interview.first": "This is the first question.",
@@ -637,11 +614,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gap.unknown": "모름",
         "gap.absent": "없음 확인",
         "gap.weak": "기대 미달",
-        "hygiene.past-close-date": "마감일 지남",
-        "hygiene.close-before-created": "생성일보다 이른 마감일",
-        "hygiene.missing-amount": "금액 없음",
-        "hygiene.no-next-step": "다음 단계 없음",
-        "hygiene.stuck-in-stage": "단계 정체",
         # map check
         "check.title": "매핑 점검: {source} ({encoding}{delimiter}), {rows:,}행, 매핑 {mapping}",
         "check.frameworks": "프레임워크: {frameworks}",
@@ -676,27 +648,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check.reject.close_date": "예상 계약일 오류: 이 매핑이 읽는 날짜 형식이 아님",
         "check.reject.created_date": "생성일 오류: 이 매핑이 읽는 날짜 형식이 아님",
         "check.reject.stage_since": "단계 변경일 오류: 이 매핑이 읽는 날짜 형식이 아님",
-        "pipeline.title": "파이프라인 요약",
         "pipeline.sources_unknown": "근거 출처가 파악되지 않음: 내보낸 파일에 누가 확인했는지가 없어, 담당자 추정 여부와 고객 확인 비중은 판단하지 않았습니다.",
-        "pipeline.counts": "읽은 행 {rows:,}개: 채점 {scored:,}개, 거부 {rejected:,}개",
-        "pipeline.sources": "입력: {sources} · 프레임워크: {frameworks} · 기준일: {today}",
-        "pipeline.by_recommendation": "권고별",
-        "pipeline.by_grade": "등급별",
-        "pipeline.by_stage": "단계별",
-        "pipeline.gaps": "가장 흔한 공백",
-        "pipeline.red_flags": "발생한 레드 플래그",
-        "pipeline.hygiene": "파이프라인 데이터 점검",
-        "pipeline.at_risk": "위험이 가장 큰 딜 (금액 큼, 검증 약함, 마감 임박)",
-        "pipeline.rejected": "거부된 행 {count:,}개",
-        "pipeline.unmapped": "매핑에 없는 값 (모름으로 채점)",
-        "pipeline.deals": "딜 수",
-        "pipeline.amount": "금액",
-        "pipeline.col.deal": "딜",
-        "pipeline.col.owner": "담당자",
-        "pipeline.col.amount": "금액",
-        "pipeline.col.score": "점수",
-        "pipeline.col.recommendation": "권고",
-        "pipeline.col.close": "마감일",
         "interview.red_flag": "레드 플래그",
         "interview.first": "첫 번째 질문입니다.",
         "interview.back": "← 이전 질문으로",
@@ -998,6 +950,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.col.days": "밀린 일수",
     },
 }
+
+for _lang, _messages in PIPELINE.items():
+    MESSAGES[_lang].update(_messages)
 
 
 def t(key: str, lang: str = "en", *args: Any, **values: Any) -> str:

@@ -27,11 +27,17 @@ def test_salesforce_example_scores_with_a_summary(
     assert (code, stderr) == (0, "")
     assert "52 rows read: 49 scored, 3 rejected" in stdout
     for section in (
+        "Forecast (open deals)",
+        "By owner",
+        "By close period",
         "By recommendation",
-        "By stage",
+        "By stage (funnel order)",
         "Most common gaps",
-        "Deals most at risk",
+        "At risk: closing within 30 days",
+        "Remove from the forecast",
+        "Update the close date",
         "Pipeline hygiene",
+        "Closed deals (counted apart)",
     ):
         assert section in stdout
     raw = out.read_bytes()
@@ -174,11 +180,52 @@ def test_installed_entry_point_reads_stdin() -> None:
 
 
 @pytest.mark.parametrize("name", ["salesforce", "hubspot", "pipedrive"])
-def test_presets_score_a_file_without_their_columns(
+def test_a_preset_without_qualification_columns_refuses_to_score_blind(
     runner: CliRunner, in_repo: Path, name: str
 ) -> None:
-    code, stdout, _ = invoke(runner, "score", SF[0], "--map", name, "-f", "meddpicc", *TODAY)
+    code, stdout, stderr = invoke(runner, "score", SF[0], "--map", name, "-f", "meddpicc", *TODAY)
+
+    assert code == 2 and stdout == ""
+    [message] = stderr.strip().splitlines()
+    assert f"mapping '{name}' maps no column to the criteria of meddpicc" in message
+    assert "dealcheck map init" in message and "--basics-only" in message
+
+
+@pytest.mark.parametrize("name", ["salesforce", "hubspot", "pipedrive"])
+def test_basics_only_checks_the_pipeline_without_qualifying(
+    runner: CliRunner, in_repo: Path, name: str
+) -> None:
+    code, stdout, _ = invoke(
+        runner, "score", SF[0], "--map", name, "-f", "meddpicc", "--basics-only", *TODAY
+    )
+
     assert code == 0 and "rows read" in stdout
+    assert "Qualification not scored (--basics-only)" in stdout
+    assert "Most common gaps" not in stdout and "By grade" not in stdout
+
+
+def test_free_text_in_a_level_column_is_reported_per_column_and_fails_strict(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    mapping = tmp_path / "notes.map.yaml"
+    mapping.write_text(
+        (ROOT / SF[2])
+        .read_text(encoding="utf-8")
+        .replace(
+            "identified-pain: {column: Identified Pain, kind: text, level: partial}",
+            "identified-pain: {column: Identified Pain}",
+        ),
+        encoding="utf-8",
+    )
+
+    code, stdout, _ = invoke(runner, "score", SF[0], "--map", str(mapping), *TODAY)
+    strict, _, stderr = invoke(runner, "score", SF[0], "--map", str(mapping), *TODAY, "--strict")
+
+    assert code == 0
+    assert "Values that are not levels (read as unknown)" in stdout
+    assert "Identified Pain" in stdout and "kind: text" in stdout
+    assert "'Manual routing costs 3 FTE; CFO wants it gone by Q3'" in stdout.replace("\n", "")
+    assert strict == 1 and "are not levels (--strict)" in stderr and "Identified Pain" in stderr
 
 
 def test_output_without_a_known_extension_is_csv(

@@ -7,6 +7,7 @@ and review the diff.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from dealcheck.batch.run import ScoreRequest, run_score
 from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.summary_json import summary_to_json
 from dealcheck.render.pipeline_md import pipeline_markdown
 from dealcheck.render.pipeline_view import pipeline_summary
 from tests.conftest import ROOT
@@ -25,6 +27,9 @@ EXAMPLES = {
     "en": ("salesforce-pipeline.csv", "salesforce.map.yaml"),
     "ko": ("hubspot-ko-pipeline.csv", "hubspot-ko.map.yaml"),
 }
+
+#: Seed 001: pipeline worth three times this month's target.
+QUOTA = {"en": "1500000", "ko": "500000000"}
 
 
 def _summary(lang: str) -> PipelineSummary:
@@ -43,19 +48,22 @@ def _summary(lang: str) -> PipelineSummary:
         bom=True,
         team_dir=None,
         default_frameworks=[],
+        quota=QUOTA[lang],
     )
     return run_score(request)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-@pytest.mark.parametrize("name", ["summary.txt", "summary.md"])
+@pytest.mark.parametrize("name", ["summary.txt", "summary.md", "summary.json"])
 def test_pipeline_golden(name: str, lang: str, in_repo: Path) -> None:
     summary = _summary(lang)
-    rendered = (
-        plain(pipeline_summary(summary, lang))
-        if name.endswith(".txt")
-        else pipeline_markdown(summary, lang)
-    )
+    if name.endswith(".txt"):
+        rendered = plain(pipeline_summary(summary, lang))
+    elif name.endswith(".md"):
+        rendered = pipeline_markdown(summary, lang)
+    else:
+        data = summary_to_json(summary)
+        rendered = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     golden = GOLDEN / f"{lang}-{name}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)

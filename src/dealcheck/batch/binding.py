@@ -31,6 +31,7 @@ ROLES = (
     "stage_since",
     "owner",
     "next_step",
+    "forecast_category",
 )
 #: Status (or stage) cell -> the outcome of a closed deal: won, lost or closed.
 CLOSED_STATUSES = {normalise_value(word): outcome.value for word, outcome in CLOSED_WORDS.items()}

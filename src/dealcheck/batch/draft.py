@@ -49,6 +49,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "stage": frozenset({LABEL, TEXT}),
     "status": frozenset({LABEL}),
     "next_step": frozenset({LABEL, TEXT}),
+    "forecast_category": frozenset({LABEL}),
     **dict.fromkeys(DATE_ROLES, frozenset({DATE})),
 }
 CRITERION_VETO = frozenset({ID, DATE, MONEY})

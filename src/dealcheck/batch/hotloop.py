@@ -1,9 +1,10 @@
 """The row loop for the common case: plain CSV lines in, CSV out, no rejects file.
 
-It does what `RowPlan.basics`, `HygieneRules.check`, `SummaryBuilder.add` and
-`CsvWriter.copy_row` do for one row, inlined with every lookup bound to a local:
-at a million rows, each attribute lookup and call per row is a visible share of
-the run. No `DealBasics` is built unless a deal may rank among the most at risk.
+It does what `RowPlan.basics`, `HygieneRules.check` and `CsvWriter.copy_row` do for
+one row, inlined with every lookup bound to a local: at a million rows, each
+attribute lookup and call per row is a visible share of the run. The summary gets
+the row's values through `SummaryBuilder.count`, the one counting path (the general
+loop reaches it through `add`); no `DealBasics` is built unless a deal makes a list.
 
 Rows read by `csv.reader` or holding a possible formula are written cell by cell.
 Any other row off the common path (a date not seen before, an amount `float`
@@ -25,7 +26,7 @@ from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
-from dealcheck.batch.summary import AT_RISK_LIMIT, SummaryBuilder, risk_of
+from dealcheck.batch.summary import SummaryBuilder
 from dealcheck.visible import has_hidden
 
 HYGIENE_CACHE_LIMIT = 4096
@@ -70,16 +71,12 @@ def score_plain_rows(
     """
     get_fields, dates, default_currency = fields
     pick, join, recent = plan.known()
-    verdict_of, basics_of = plan.verdict, plan.basics
+    verdict_of = plan.verdict
     fired = hygiene.fired
     hygiene_seen: dict[tuple[object, ...], tuple[str, ...]] = {}
-    tallies, heap = summary.hot_state()
-    today, soon = summary.today, summary.soon
-    fold_if_full, count_unmapped, consider = (
-        summary.fold_if_full,
-        summary.count_unmapped,
-        summary.consider,
-    )
+    count = summary.count
+    owner_of = plan.owner_of()
+    crm_of = plan.crm_category if plan.binding.roles["forecast_category"] >= 0 else None
     append, verdict_cells_of, hygiene_cells_of = writer.copier()
     make_verdict_cells, make_hygiene_cells = writer.verdict_cells, writer.hygiene_cells
     write_cells = writer.write_cells
@@ -138,37 +135,26 @@ def score_plain_rows(
                 if len(hygiene_seen) >= HYGIENE_CACHE_LIMIT:
                     hygiene_seen.clear()
                 hygiene_seen[checked] = flags
-            value = amount or 0.0
-            key = (row.tally, flags, currency or default_currency)
-            tally = tallies.get(key)
-            if tally is None:
-                tallies[key] = [1, value]
-                fold_if_full()
-            else:
-                tally[0] += 1
-                tally[1] += value
-            if row.unmapped:
-                count_unmapped(row.unmapped)
-            # `consider`'s own test, made before building the deal's basics for it.
-            if (
-                value > 0
-                and row.ranked
-                and (
-                    len(heap) < AT_RISK_LIMIT
-                    or (
-                        value * (1.0 - row.verdict.score / 100.0) > heap[0][0]
-                        and risk_of(value, row.verdict.score, close, today, soon) > heap[0][0]  # type: ignore[arg-type]
-                    )
-                )
-            ):
-                consider(source, line, row, basics_of(cells), value)  # type: ignore[arg-type]
+            count(
+                source,
+                line,
+                row,
+                flags,
+                currency or default_currency,
+                amount,
+                close,  # type: ignore[arg-type]
+                created,  # type: ignore[arg-type]
+                since,  # type: ignore[arg-type]
+                owner_of(cells),  # type: ignore[arg-type]
+                crm_of(cells) if crm_of is not None else "",  # type: ignore[arg-type]
+                cells,
+            )
             if copied is None:
                 write_cells(cells, row, flags, suspicious)  # type: ignore[arg-type]
                 continue
             append(copied)
             append(verdict_cells_of(row) or make_verdict_cells(row))
             append(hygiene_cells_of(flags) or make_hygiene_cells(flags))
-        summary.scored += len(chunk) - general
         writer.flush_if_full()
         report()
     writer.flush()

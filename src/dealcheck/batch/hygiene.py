@@ -16,6 +16,7 @@ CLOSE_BEFORE_CREATED = HygieneCheck.CLOSE_BEFORE_CREATED.value
 MISSING_AMOUNT = HygieneCheck.MISSING_AMOUNT.value
 NO_NEXT_STEP = HygieneCheck.NO_NEXT_STEP.value
 STUCK = HygieneCheck.STUCK_IN_STAGE.value
+NO_CLOSE_DATE = HygieneCheck.MISSING_CLOSE_DATE.value
 CLOSED_BEFORE_CREATED = (CLOSE_BEFORE_CREATED,)
 
 
@@ -37,6 +38,7 @@ class HygieneRules:
         self.missing_amount = HygieneCheck.MISSING_AMOUNT in enabled
         self.no_next_step = HygieneCheck.NO_NEXT_STEP in enabled and has_next_step
         self.stuck = HygieneCheck.STUCK_IN_STAGE in enabled
+        self.no_close = HygieneCheck.MISSING_CLOSE_DATE in enabled
         self.stuck_days = rules.stuck_after_days
         self.stuck_by_stage = dict(rules.stuck_after_days_by_stage)
 
@@ -70,6 +72,8 @@ class HygieneRules:
         fired: list[str] = []
         if self.past_close and close is not None and close < self.today:
             fired.append(PAST_CLOSE)
+        if self.no_close and close is None:
+            fired.append(NO_CLOSE_DATE)
         if self.close_before_created and close and created and close < created:
             fired.append(CLOSE_BEFORE_CREATED)
         if self.missing_amount and not amount:

@@ -62,6 +62,7 @@ GENERIC: dict[str, tuple[str, ...]] = {
         "영업대표",
     ),
     "next_step": ("next step", "next steps", "다음 액션", "다음 할 일"),
+    "forecast_category": ("forecast category", "forecastcategoryname", "포캐스트 분류"),
 }
 
 

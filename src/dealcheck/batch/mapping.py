@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,6 +49,11 @@ class Columns(_Strict):
     )
     owner: str | None = Field(default=None, description="Deal owner (rep).")
     next_step: str | None = Field(default=None, description="The agreed next step.")
+    forecast_category: str | None = Field(
+        default=None,
+        description="The CRM's own forecast category (Salesforce ForecastCategoryName, "
+        "HubSpot forecast category), shown beside dealcheck's.",
+    )
 
 
 class FeedKind(StrEnum):
@@ -98,6 +103,7 @@ class HygieneCheck(StrEnum):
     MISSING_AMOUNT = "missing-amount"
     NO_NEXT_STEP = "no-next-step"
     STUCK_IN_STAGE = "stuck-in-stage"
+    MISSING_CLOSE_DATE = "missing-close-date"
 
 
 class Hygiene(_Strict):
@@ -114,6 +120,26 @@ class Hygiene(_Strict):
     )
     closing_soon_days: int = Field(
         default=30, ge=0, description="A close date this near counts as 'closing soon'."
+    )
+
+
+class Forecast(_Strict):
+    """How open deals fall into forecast categories, and how the forecast is cut."""
+
+    commit_stages: list[str] | None = Field(
+        default=None, description="Stage ids that are commit (default: the funnel's last stage)."
+    )
+    best_case_stages: list[str] | None = Field(
+        default=None,
+        description="Stage ids that are best case (default: the stage before the last).",
+    )
+    probabilities: dict[str, Annotated[float, Field(ge=0, le=1)]] = Field(
+        default_factory=dict,
+        description="Stage id -> win probability (0-1) for the weighted pipeline "
+        "(default: the stage's position in the funnel).",
+    )
+    period: Literal["month", "quarter"] = Field(
+        default="month", description="Close periods of the forecast: `month` or `quarter`."
     )
 
 
@@ -160,6 +186,7 @@ class Mapping(_Strict):
         description="What a mapped column absent from the file does (presets use `ignore`).",
     )
     hygiene: Hygiene = Field(default_factory=Hygiene, description="Pipeline hygiene checks.")
+    forecast: Forecast = Field(default_factory=Forecast, description="Forecast categories.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -10,8 +10,6 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import asdict
-from datetime import date
 from typing import IO, Any, Protocol
 
 from dealcheck.batch.formulas import neutralise, neutralised
@@ -255,15 +253,11 @@ class JsonLinesWriter:
 
 
 def summary_to_dict(summary: PipelineSummary) -> dict[str, Any]:
-    """The summary as JSON-ready data."""
-    data = asdict(summary)
-    return json.loads(json.dumps(data, default=_plain, allow_nan=False))  # type: ignore[no-any-return]
+    """The summary as JSON-ready data, versioned (see batch/summary_json.py)."""
+    from dealcheck.batch.summary_json import summary_to_json
 
-
-def _plain(value: object) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    # Amounts are finite by the amount grammar; a NaN here would be a bug: refuse it.
+    return json.loads(json.dumps(summary_to_json(summary), allow_nan=False))  # type: ignore[no-any-return]
 
 
 class RejectsWriter:

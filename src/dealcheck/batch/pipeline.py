@@ -12,15 +12,19 @@ from datetime import date
 from pathlib import Path
 
 from dealcheck.batch.binding import bind
+from dealcheck.batch.blind import refuse_blind
 from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
+from dealcheck.batch.forecast import forecast_rules
 from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan, RowRejected
+from dealcheck.batch.quota import Quota
 from dealcheck.batch.reading import Opened, open_input
-from dealcheck.batch.summary import PipelineSummary, SummaryBuilder
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.summary import SummaryBuilder
+from dealcheck.batch.summary_model import PipelineSummary
+from dealcheck.batch.verdicts import UnscoredCache, VerdictCache
 from dealcheck.errors import UsageError
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework
@@ -43,6 +47,9 @@ class ScoreJob:
     delimiter: str | None = None
     lang: str = "en"
     with_reports: bool = False
+    basics_only: bool = False
+    mapping_name: str | None = None
+    quota: Quota = field(default_factory=dict)
 
 
 def score_pipeline(
@@ -58,17 +65,26 @@ def score_pipeline(
         InputError: An input that cannot be read at all.
         ValidationFailed: A mapping that does not fit an input's header or the frameworks.
     """
-    hygiene_rules = (job.mapping or Mapping()).hygiene
+    settings = job.mapping or Mapping()
     summary = SummaryBuilder(
-        [fw.id for fw in job.frameworks], job.today, hygiene_rules.closing_soon_days
+        [fw.id for fw in job.frameworks],
+        job.today,
+        settings.hygiene.closing_soon_days,
+        forecast_rules(settings.forecast, job.frameworks),
+        frozenset(c.id for fw in job.frameworks for c in fw.criteria if c.critical),
     )
-    cache = VerdictCache(job.frameworks, job.lang, with_report=job.with_reports)
+    summary.quota = dict(job.quota)
+    summary.basics_only = job.basics_only
+    cache_type = UnscoredCache if job.basics_only else VerdictCache
+    cache = cache_type(job.frameworks, job.lang, with_report=job.with_reports)
     for path in job.inputs:
         opened = _open(path, job)
         try:
             mapping, tree = job.mapping, job.mapping_tree
+            crm_columns = True
             if opened.kind == "deals" or opened.deal_records:
                 mapping, tree = deal_mapping(job.frameworks), None
+                crm_columns = False
             if mapping is None:
                 raise UsageError(
                     f"{opened.name}: say how to read its columns with --map "
@@ -78,7 +94,15 @@ def score_pipeline(
             binding = bind(mapping, tree, opened.header, job.frameworks, opened.name)
             summary.sources.append(_describe(opened))
             summary.warnings += binding.warnings
+            if job.basics_only:
+                binding.feeds.clear()
+                binding.flags.clear()
+            elif crm_columns:
+                summary.warnings += refuse_blind(
+                    binding, job.frameworks, opened.name, job.mapping_name
+                )
             plan = RowPlan(binding, mapping, cache, with_evidence=job.with_reports)
+            summary.basics_of = plan.basics
             hygiene = HygieneRules(
                 mapping.hygiene, job.today, has_next_step=binding.roles["next_step"] >= 0
             )
@@ -98,6 +122,7 @@ def score_pipeline(
         frozen,
         labels=display_names(job.frameworks, job.lang),
         warnings=[*frozen.warnings, *notes],
+        criteria=[c.id for fw in job.frameworks for c in fw.criteria],
     )
 
 
@@ -150,6 +175,7 @@ def _score_rows(
     delimiter = opened.delimiter or ","
     risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
+    crm_of = plan.crm_category
     pick, join, recent = plan.known()
 
     def score_one(
@@ -167,7 +193,7 @@ def _score_rows(
                     problem = "contains NUL bytes (\\0); the file may be binary or damaged"
         if problem is not None or cells is None:
             reason = problem or "unreadable row"
-            summary.reject(name, line, reason, _code(reason))
+            summary.reject(name, line, reason, reject_code(reason))
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
             return
@@ -175,13 +201,13 @@ def _score_rows(
             deal = basics_of(cells)
         except RowRejected as rejected:
             reason = str(rejected)
-            summary.reject(name, line, reason, _code(reason))
+            summary.reject(name, line, reason, reject_code(reason))
             if rejects is not None:
                 rejects.reject(name, line, reason, cells, header)
             return
         row = recent(join(pick(cells))) or verdict_of(cells)
         flags = check(deal, row.stage, row.closed)
-        add(name, line, row, deal, flags)
+        add(name, line, row, deal, flags, crm_of(cells), cells)
         if copy is not None and text is not None and (delimiter == "," or "," not in text):
             copy(text if delimiter == "," else text.replace(delimiter, ","), row, flags)
         elif write is not None:
@@ -206,7 +232,7 @@ def _score_rows(
         progress(opened.position(), opened.size)
 
 
-def _code(reason: str) -> str:
+def reject_code(reason: str) -> str:
     """A short, countable category for a reject reason."""
     for needle, code in (
         ("fields, the header has", "wrong number of fields"),

@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from dealcheck.batch.binding import CLOSED_STATUSES, Binding
+from dealcheck.batch.forecast import crm_category
 from dealcheck.batch.mapping import FeedKind, Mapping
 from dealcheck.batch.values import (
     NO,
@@ -21,6 +22,8 @@ from dealcheck.batch.values import (
 from dealcheck.batch.verdicts import Verdict, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 
+#: The level a rep gives what only they believe (the scales' `assumed`).
+BELIEF = "assumed"
 RAW_CACHE_LIMIT = 8192
 UNRANKED = frozenset({"disqualify", "not-now"})
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
@@ -132,6 +135,8 @@ class RowPlan:
         self._decimal = mapping.decimal
         self._point = mapping.decimal == "."
         self._currency = mapping.currency or ""
+        self._crm_column = roles["forecast_category"]
+        self._crm_seen: dict[str, str] = {}
 
     def verdict(self, cells: list[str]) -> RowVerdict:
         """The verdict for a row (memoised on the raw cells that matter)."""
@@ -175,6 +180,25 @@ class RowPlan:
         wanted = ("currency", "amount", "close_date", "created_date", "stage_since", "next_step")
         getter = itemgetter(*(roles[role] for role in wanted))
         return getter, self._dates_seen, self._currency
+
+    def crm_category(self, cells: list[str]) -> str:
+        """The CRM's own forecast category of a row, as an id ("" without the column)."""
+        if self._crm_column < 0:
+            return ""
+        text = cells[self._crm_column]
+        found = self._crm_seen.get(text)
+        if found is None:
+            if len(self._crm_seen) >= RAW_CACHE_LIMIT:
+                self._crm_seen.clear()
+            found = self._crm_seen[text] = crm_category(text)
+        return found
+
+    def owner_of(self) -> Callable[[list[str]], str]:
+        """What reads a row's owner ("" without the column)."""
+        column = self.binding.roles["owner"]
+        if column < 0:
+            return lambda cells: ""
+        return itemgetter(column)
 
     def basics(self, cells: list[str]) -> DealBasics:
         """Deal basics of a row.
@@ -279,8 +303,19 @@ class RowPlan:
         label = stage or (stage_text.strip() or "—")
         # A won or lost deal keeps its scores (to learn from); its recommendation is its
         # outcome, so the pipeline summary counts it apart.
+        # Known answers, and how many of them only the rep believes (`assumed`).
+        known = sum(1 for level in levels if level != UNKNOWN)
+        belief = sum(1 for level in levels if level == BELIEF)
         tally = shared(
-            (verdict.recommendation, verdict.grade, label, verdict.gaps, verdict.red_flags)
+            (
+                verdict.recommendation,
+                verdict.grade,
+                label,
+                verdict.gaps,
+                verdict.red_flags,
+                belief,
+                known,
+            )
         )
         # Closed, disqualified and not-now deals are no longer ranked by risk: they are
         # counted in their own rows of the summary, not weighed against live deals.

@@ -17,6 +17,7 @@ from dealcheck.batch.outputs import (
     ScoredWriter,
 )
 from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
+from dealcheck.batch.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
 from dealcheck.language.framework import Framework
@@ -39,6 +40,8 @@ class ScoreRequest:
     bom: bool
     team_dir: Path | None
     default_frameworks: list[str]
+    basics_only: bool = False
+    quota: str | None = None
 
 
 def output_format(request: ScoreRequest) -> str:
@@ -107,6 +110,9 @@ def run_score(
         delimiter=delimiter,
         lang=request.lang,
         with_reports=fmt in ("json", "jsonl"),
+        basics_only=request.basics_only,
+        mapping_name=request.mapping,
+        quota=read_quota(request.quota, mapping.currency if mapping else None),
     )
     with ExitStack() as stack:
         writer: ScoredWriter | None = None

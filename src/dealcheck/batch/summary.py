@@ -1,163 +1,266 @@
-"""The pipeline summary: plain data with bounded aggregates, for every renderer.
+"""The pipeline summary, built row by row without keeping rows.
 
-Built row by row without keeping rows: counters, amount sums and a fixed-size heap of
-the deals most at risk. Terminal, Markdown and (later) HTML renderers read the frozen
-`PipelineSummary`; none of them recomputes anything.
+One combined tally per distinct (verdict, hygiene, currency, owner, CRM category,
+forecast class) and bounded top-N lists; the tallies fold into per-section tables
+when they grow. `freeze` turns it all into a `PipelineSummary` (summary_model.py)
+that terminal, Markdown, HTML and JSON renderers read without recomputing anything.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
+from dealcheck.batch.deal_lists import TopDeals
+from dealcheck.batch.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
 from dealcheck.batch.plan import DealBasics, RowVerdict
+from dealcheck.batch.quota import Quota
+from dealcheck.batch.summary_fold import Tables, freeze_tables
+from dealcheck.batch.summary_model import ListedDeal, PipelineSummary, RejectedRow, Tally
+
+__all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
 
 AT_RISK_LIMIT = 10
+LIST_LIMIT = 10
+LARGEST_LIMIT = 12
+DISCUSS_LIMIT = 3
+OWNER_LIMIT = 500
 TALLY_FOLD_LIMIT = 8192
+CLASS_CACHE_LIMIT = 8192
 REJECT_EXAMPLES = 20
 UNMAPPED_LIMIT = 200
+EXAMPLES_PER_COLUMN = 3
 PART_SEQUENCE_SPAN = 1 << 40
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """How many deals, and their total amount."""
-
-    deals: int
-    amount: float
-
-
-@dataclass(frozen=True, slots=True)
-class AtRiskDeal:
-    """A deal that deserves a look: large, weakly qualified, closing soon."""
-
-    source: str
-    line: int
-    deal_id: str
-    name: str
-    company: str
-    owner: str
-    amount: float
-    score: float
-    recommendation: str
-    close_date: date | None
-    risk: float
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedRow:
-    """A row that was not scored, and why."""
-
-    source: str
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class PipelineSummary:
-    """Everything a manager sees about a scored pipeline. Counts add up: scored + rejected = rows."""
-
-    sources: list[str]
-    frameworks: list[str]
-    today: date
-    rows: int
-    scored: int
-    rejected: int
-    blank_lines: int
-    by_recommendation: dict[str, Tally]
-    by_grade: dict[str, Tally]
-    by_stage: dict[str, Tally]
-    gaps: list[tuple[str, int]]
-    red_flags: list[tuple[str, int]]
-    hygiene: list[tuple[str, int]]
-    at_risk: list[AtRiskDeal]
-    reject_reasons: list[tuple[str, int]]
-    reject_examples: list[RejectedRow]
-    unmapped_values: list[tuple[str, str, int]]
-    currencies: list[str]
-    warnings: list[str] = field(default_factory=list)
-    distinct_answers: int = 0
-    labels: dict[str, str] = field(default_factory=dict)
-
-
-def risk_of(amount: float, score: float, close: date | None, today: date, soon_days: int) -> float:
-    """Amount at stake × how unqualified × how soon it should close."""
-    if close is None:
-        urgency = 0.5
-    else:
-        days = (close - today).days
-        urgency = 1.0 if days <= soon_days else 0.6 if days <= 3 * soon_days else 0.3
-    return amount * (1.0 - score / 100.0) * urgency
+#: The owner shown for deals of owners past `OWNER_LIMIT`.
+OTHER_OWNERS = "…"
 
 
 class SummaryBuilder:
-    """Accumulates a `PipelineSummary` one row at a time, in bounded memory."""
+    """Accumulates a `PipelineSummary` one row at a time, in bounded memory.
 
-    def __init__(self, frameworks: list[str], today: date, closing_soon_days: int) -> None:
+    Args:
+        frameworks: Ids of the frameworks scored.
+        today: The reference date (close dates, aging).
+        closing_soon_days: "At risk" looks this many days ahead.
+        rules: The forecast rules.
+        critical: Ids of the critical criteria (a gap there puts commit at risk).
+    """
+
+    def __init__(
+        self,
+        frameworks: list[str],
+        today: date,
+        closing_soon_days: int,
+        rules: ForecastRules,
+        critical: frozenset[str] = frozenset(),
+    ) -> None:
         self.frameworks = frameworks
         self.today = today
         self.soon = closing_soon_days
+        self.rules = rules
+        self.critical = critical
+        self.basics_only = False
+        #: (owner or "" for the team, period or "" for today's) -> (quota, currency).
+        self.quota: Quota = {}
         self.sources: list[str] = []
         self.scored = self.rejected = self.blank_lines = 0
-        # One dict keyed by (recommendation, grade, stage, gaps, flags, hygiene, currency):
-        # a single lookup per row. Combinations of ids can still be many, so when the
-        # dict grows past TALLY_FOLD_LIMIT it is folded into the per-dimension counts.
-        self._tallies: dict[tuple[object, ...], list[float]] = {}
-        self._tables: tuple[dict[str, list[float]], ...] = ({}, {}, {})
-        self._gaps: Counter[str] = Counter()
-        self._flags: Counter[str] = Counter()
-        self._hygiene: Counter[str] = Counter()
-        self._currencies: Counter[str] = Counter()
+        # One dict keyed by everything a row contributes: one lookup per row. When it
+        # grows past TALLY_FOLD_LIMIT keys it is folded into the per-section tables.
+        self._tallies: dict[tuple[object, ...], list[Any]] = {}
+        self.tables = Tables()
+        self._classes: dict[tuple[object, ...], tuple[Any, ...]] = {}
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
         self.unmapped: Counter[tuple[str, str]] = Counter()
+        self.unreadable: dict[str, list[Any]] = {}
         self.warnings: list[str] = []
-        self._heap: list[tuple[float, int, AtRiskDeal]] = []
+        self.lists = {
+            "at_risk": TopDeals(AT_RISK_LIMIT),
+            "remove": TopDeals(LIST_LIMIT),
+            "commit_at_risk": TopDeals(LIST_LIMIT),
+            "update_close": TopDeals(LIST_LIMIT),
+            "largest": TopDeals(LARGEST_LIMIT),
+        }
+        self.discuss: dict[str, TopDeals] = {}
         self._sequence = 0
+        self.basics_of: Callable[[list[str]], DealBasics] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent back from a worker process: the row reader stays behind.
+        return {**self.__dict__, "basics_of": None}
 
     def add(
-        self, source: str, line: int, row: RowVerdict, deal: DealBasics, hygiene: tuple[str, ...]
+        self,
+        source: str,
+        line: int,
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        crm: str = "",
+        cells: list[str] | None = None,
     ) -> None:
-        """Count one scored row."""
+        """Count one scored row (its basics already read)."""
+        self.count(
+            source,
+            line,
+            row,
+            hygiene,
+            deal.currency,
+            deal.amount,
+            deal.close_date,
+            deal.created_date,
+            deal.stage_since,
+            deal.owner,
+            crm,
+            cells,
+            deal,
+        )
+
+    def count(
+        self,
+        source: str,
+        line: int,
+        row: RowVerdict,
+        hygiene: tuple[str, ...],
+        currency: str,
+        amount: float | None,
+        close: date | None,
+        created: date | None,
+        since: date | None,
+        owner: str,
+        crm: str,
+        cells: list[str] | None,
+        deal: DealBasics | None = None,
+    ) -> None:
+        """Count one scored row from its values; `cells` give the basics when listed."""
         self.scored += 1
-        amount = deal.amount or 0.0
-        key = (row.tally, hygiene, deal.currency)
+        value = amount or 0.0
+        klass = self._classes.get((row, close))
+        if klass is None:
+            klass = self._classify(row, close)
+        if owner not in self.discuss and len(self.discuss) >= OWNER_LIMIT:
+            owner = OTHER_OWNERS
+        key = (row.tally, hygiene, currency, owner, crm, klass)
         tally = self._tallies.get(key)
         if tally is None:
-            self._tallies[key] = [1, amount]
+            self._tallies[key] = [1, value]
             if len(self._tallies) > TALLY_FOLD_LIMIT:
-                self._fold()
+                self.fold()
         else:
             tally[0] += 1
-            tally[1] += amount
+            tally[1] += value
         if row.unmapped:
             self.count_unmapped(row.unmapped)
-        # Cheap pre-check: risk never exceeds amount x (1 - score), so most rows stop here.
-        if (
-            amount > 0
-            and row.ranked
-            and (
-                len(self._heap) < AT_RISK_LIMIT
-                or amount * (1.0 - row.verdict.score / 100.0) > self._heap[0][0]
+        if row.closed:
+            return
+        self.tables.age(row.stage_label, close, created, since, self.today)
+        self._list(source, line, row, klass, value, currency, close, owner, crm, cells, deal)
+
+    def _classify(self, row: RowVerdict, close: date | None) -> tuple[Any, ...]:
+        """(forecast, period, days to close, stage says commit, critical gap): per (row, close)."""
+        verdict = row.verdict
+        forecast = (
+            ""
+            if row.closed
+            else self.rules.category(
+                row.stage, verdict.recommendation, bool(verdict.red_flags), close, self.today
             )
+        )
+        days = (close - self.today).days if close is not None else None
+        critical = next((g for g in verdict.gaps if g in self.critical), "")
+        klass = (
+            forecast,
+            self.rules.period_of(close),
+            days,
+            self.rules.stage_category(row.stage) == COMMIT,
+            critical,
+        )
+        if len(self._classes) >= CLASS_CACHE_LIMIT:
+            self._classes.clear()
+        self._classes[(row, close)] = klass
+        return klass
+
+    def _list(
+        self,
+        source: str,
+        line: int,
+        row: RowVerdict,
+        klass: tuple[Any, ...],
+        value: float,
+        currency: str,
+        close: date | None,
+        owner: str,
+        crm: str,
+        cells: list[str] | None,
+        deal: DealBasics | None,
+    ) -> None:
+        """Offer an open deal to every list it qualifies for."""
+        forecast, _, days, stage_commit, critical = klass
+        verdict = row.verdict
+        recommendation = verdict.recommendation
+        out = recommendation in OUT_OF_FORECAST
+        weakness = value * (1.0 - verdict.score / 100.0)
+        lists = self.lists
+        wanted: list[tuple[str, float, tuple[tuple[str, str], ...]]] = []
+        top_gap = (("top-gap", verdict.gaps[0]),) if verdict.gaps else ()
+        flag = (("red-flag", verdict.red_flags[0]),) if verdict.red_flags else ()
+        if (
+            value > 0
+            and not out
+            and days is not None
+            and 0 <= days <= self.soon
+            and recommendation != UNSCORED
+            and lists["at_risk"].wants(weakness)
         ):
-            self.consider(source, line, row, deal, amount)
-
-    def hot_state(self) -> tuple[dict[tuple[object, ...], list[float]], list[Any]]:
-        """The combined tallies and the at-risk heap, for a row loop that inlines `add`.
-
-        Such a loop adds its row count to `scored`, calls `fold_if_full` after adding a
-        tally key, and `consider` when a row passes the at-risk pre-check.
-        """
-        return self._tallies, self._heap
-
-    def fold_if_full(self) -> None:
-        """Fold the combined tallies once they hold too many keys."""
-        if len(self._tallies) > TALLY_FOLD_LIMIT:
-            self._fold()
+            wanted.append(("at_risk", weakness, (("closes-in", str(days)), *top_gap)))
+        if out and lists["remove"].wants(value):
+            wanted.append(("remove", value, (("recommendation", recommendation), *flag, *top_gap)))
+        if (
+            (stage_commit or crm == COMMIT)
+            and not out
+            and (critical or verdict.red_flags)
+            and lists["commit_at_risk"].wants(value)
+        ):
+            reason = flag or (("top-gap", critical),)
+            wanted.append(("commit_at_risk", value, reason))
+        if (days is None or days < 0) and lists["update_close"].wants(value):
+            reason = (("no-close-date", ""),) if days is None else (("past-close", str(-days)),)
+            wanted.append(("update_close", value, reason))
+        if value > 0 and lists["largest"].wants(value):
+            wanted.append(("largest", value, tuple(("gap", g) for g in verdict.gaps)))
+        discuss = self.discuss.get(owner)
+        if discuss is None:
+            discuss = self.discuss[owner] = TopDeals(DISCUSS_LIMIT)
+        if not out and value > 0 and discuss.wants(weakness):
+            wanted.append(("discuss", weakness, (*top_gap, *flag)))
+        if not wanted:
+            return
+        if deal is None:
+            assert self.basics_of is not None and cells is not None
+            deal = self.basics_of(cells)
+        for name, rank, reasons in wanted:
+            self._sequence += 1
+            listed = ListedDeal(
+                source,
+                line,
+                deal.deal_id,
+                deal.name,
+                deal.company,
+                deal.owner,
+                value,
+                currency,
+                verdict.score,
+                recommendation,
+                row.stage or row.stage_label,
+                close,
+                forecast,
+                reasons,
+                round(rank, 2),
+            )
+            target = discuss if name == "discuss" else lists[name]
+            target.push(rank, self._sequence, listed)
 
     def reject(self, source: str, line: int, reason: str, code: str) -> None:
         """Count one rejected row; keep the first few as examples."""
@@ -166,131 +269,64 @@ class SummaryBuilder:
         if len(self.reject_examples) < REJECT_EXAMPLES:
             self.reject_examples.append(RejectedRow(source, line, reason))
 
+    def count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        """Count a row's unmapped values: stage names apart, level columns per column."""
+        for pair in pairs:
+            column, value = pair
+            if column == "stage":
+                if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
+                    self.unmapped[pair] += 1
+                continue
+            entry = self.unreadable.get(column)
+            if entry is None:
+                entry = self.unreadable[column] = [0, []]
+            entry[0] += 1
+            if len(entry[1]) < EXAMPLES_PER_COLUMN and value not in entry[1]:
+                entry[1].append(value)
+
     def fork(self, part: int) -> SummaryBuilder:
         """An empty builder for part `part` (0, 1, …) of the current input, to `merge` later.
 
-        Its at-risk tie-breaking counter starts far above this builder's, so earlier
-        parts keep ranking before later ones exactly as in one pass.
+        Its tie-breaking counter starts far above this builder's, so earlier parts keep
+        ranking before later ones exactly as in one pass.
         """
-        other = SummaryBuilder(self.frameworks, self.today, self.soon)
+        other = SummaryBuilder(self.frameworks, self.today, self.soon, self.rules, self.critical)
         other.sources = list(self.sources)
+        other.basics_of = self.basics_of
+        other.quota = self.quota
         other._sequence = self._sequence + part * PART_SEQUENCE_SPAN
         return other
 
     def merge(self, part: SummaryBuilder) -> None:
-        """Add a part's counts, in input order (merge part 0, then 1, …).
-
-        Counters and tallies add up, at-risk heaps keep the overall top N and reject
-        examples stay the first ones by line. Unmapped values are exact while fewer
-        than `UNMAPPED_LIMIT` distinct ones appear (beyond that, single-pass counts
-        are a sample too).
-        """
+        """Add a part's counts, in input order (merge part 0, then 1, …)."""
         self.scored += part.scored
         self.rejected += part.rejected
         self.blank_lines += part.blank_lines
-        self._fold()
-        part._fold()
-        for mine, theirs in zip(self._tables, part._tables, strict=True):
-            for key, (count, amount) in theirs.items():
-                entry = mine.setdefault(key, [0, 0.0])
-                entry[0] += count
-                entry[1] += amount
-        self._gaps.update(part._gaps)
-        self._flags.update(part._flags)
-        self._hygiene.update(part._hygiene)
-        self._currencies.update(part._currencies)
+        self.fold()
+        part.fold()
+        self.tables.merge(part.tables)
         self.reject_reasons.update(part.reject_reasons)
         room = REJECT_EXAMPLES - len(self.reject_examples)
         self.reject_examples += part.reject_examples[: max(room, 0)]
         for pair, count in part.unmapped.items():
             if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
                 self.unmapped[pair] += count
-        self._heap = heapq.nlargest(AT_RISK_LIMIT, self._heap + part._heap)
-        heapq.heapify(self._heap)
+        for column, (rows, examples) in part.unreadable.items():
+            entry = self.unreadable.setdefault(column, [0, []])
+            entry[0] += rows
+            entry[1] = list(dict.fromkeys(entry[1] + examples))[:EXAMPLES_PER_COLUMN]
+        for name, top in part.lists.items():
+            self.lists[name].merge(top)
+        for owner, top in part.discuss.items():
+            self.discuss.setdefault(owner, TopDeals(DISCUSS_LIMIT)).merge(top)
         self._sequence = max(self._sequence, part._sequence)
+
+    def fold(self) -> None:
+        """Move the combined tallies into the per-section tables."""
+        self.tables.fold(self._tallies)
+        self._tallies.clear()
 
     def freeze(self, distinct_answers: int = 0) -> PipelineSummary:
         """The finished summary."""
-
-        def tallies(table: dict[str, list[float]]) -> dict[str, Tally]:
-            ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            return {k: Tally(int(v[0]), round(v[1], 2)) for k, v in ordered}
-
-        self._fold()
-        tables, gaps, flags, hygiene = self._tables, self._gaps, self._flags, self._hygiene
-        currencies = self._currencies
-
-        return PipelineSummary(
-            sources=list(self.sources),
-            frameworks=list(self.frameworks),
-            today=self.today,
-            rows=self.scored + self.rejected,
-            scored=self.scored,
-            rejected=self.rejected,
-            blank_lines=self.blank_lines,
-            by_recommendation=tallies(tables[0]),
-            by_grade=dict(sorted(tallies(tables[1]).items())),
-            by_stage=tallies(tables[2]),
-            gaps=gaps.most_common(10),
-            red_flags=flags.most_common(10),
-            hygiene=hygiene.most_common(),
-            at_risk=[entry for _, _, entry in sorted(self._heap, reverse=True)],
-            reject_reasons=self.reject_reasons.most_common(),
-            reject_examples=list(self.reject_examples),
-            unmapped_values=[(c, v, n) for (c, v), n in self.unmapped.most_common(10)],
-            currencies=[c for c, _ in currencies.most_common()],
-            warnings=list(self.warnings),
-            distinct_answers=distinct_answers,
-        )
-
-    def _fold(self) -> None:
-        """Move the combined tallies into the per-dimension counts."""
-        for (tally_key, fired, currency), (count, amount) in self._tallies.items():
-            recommendation, grade, stage, gap_ids, flag_ids = cast(tuple[Any, ...], tally_key)
-            for table, name in zip(self._tables, (recommendation, grade, stage), strict=True):
-                entry = table.setdefault(str(name), [0, 0.0])
-                entry[0] += count
-                entry[1] += amount
-            for counter, ids in (
-                (self._gaps, gap_ids),
-                (self._flags, flag_ids),
-                (self._hygiene, fired),
-            ):
-                for item in cast(tuple[str, ...], ids):
-                    counter[item] += int(count)
-            if currency:
-                self._currencies[str(currency)] += int(count)
-        self._tallies.clear()
-
-    def count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
-        """Count a row's unmapped values (bounded)."""
-        for pair in pairs:
-            if pair in self.unmapped or len(self.unmapped) < UNMAPPED_LIMIT:
-                self.unmapped[pair] += 1
-
-    def consider(
-        self, source: str, line: int, row: RowVerdict, deal: DealBasics, amount: float
-    ) -> None:
-        """Keep a deal among the most at risk if it ranks there."""
-        risk = risk_of(amount, row.verdict.score, deal.close_date, self.today, self.soon)
-        if len(self._heap) >= AT_RISK_LIMIT and risk <= self._heap[0][0]:
-            return
-        self._sequence += 1
-        entry = AtRiskDeal(
-            source,
-            line,
-            deal.deal_id,
-            deal.name,
-            deal.company,
-            deal.owner,
-            amount,
-            row.verdict.score,
-            row.verdict.recommendation,
-            deal.close_date,
-            round(risk, 2),
-        )
-        item = (risk, -self._sequence, entry)
-        if len(self._heap) >= AT_RISK_LIMIT:
-            heapq.heapreplace(self._heap, item)
-        else:
-            heapq.heappush(self._heap, item)
+        self.fold()
+        return freeze_tables(self, distinct_answers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from dealcheck.language.framework import UNKNOWN, Framework
@@ -218,6 +218,25 @@ class VerdictCache:
         for slot, (fw, flag_id) in enumerate(self.flag_slots):
             red_flags[fw][flag_id] = flags[slot]
         return {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)}
+
+
+#: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
+UNSCORED = Verdict(0.0, "", "unscored", (), (), "", "", "", None)
+
+
+class UnscoredCache(VerdictCache):
+    """A cache that scores nothing: `--basics-only` checks the pipeline data alone."""
+
+    def _compute(
+        self,
+        stage: str | None,
+        levels: LevelKey,
+        flags: FlagKey,
+        evidence: tuple[str, ...] | None,
+        outcome: str | None,
+    ) -> Verdict:
+        # A closed deal's outcome is a fact from the CRM, not a score: it is kept.
+        return UNSCORED if outcome is None else replace(UNSCORED, recommendation=outcome)
 
 
 def _spans(sizes: list[int]) -> list[tuple[int, int]]:

@@ -67,8 +67,26 @@ def score(
         typer.Option("--rejects", metavar="FILE", help="Write rejected rows here (CSV)."),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when any row is rejected or a level column holds non-levels."
+        ),
     ] = False,
+    basics_only: Annotated[
+        bool,
+        typer.Option(
+            "--basics-only",
+            help="Check forecast by stage, hygiene and aging without qualifying "
+            "(for a mapping with no qualification columns).",
+        ),
+    ] = False,
+    quota: Annotated[
+        str | None,
+        typer.Option(
+            "--quota",
+            help="Quota for coverage: an amount for this period, or a CSV (owner,period,quota).",
+        ),
+    ] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
     ] = None,
@@ -99,6 +117,7 @@ def score(
       dealcheck score export.csv --map hubspot -o scored.csv --rejects rejects.csv --strict
       dealcheck score deals/ --format md -o pipeline.md
       dealcheck score export.csv --map hubspot --format html -o pipeline.html
+      dealcheck score export.csv --map salesforce --basics-only --quota 1500000
       dealcheck score this.csv --map hubspot --compare last-scored.csv --review-output review.html
     """
     from dealcheck.batch.run import ScoreRequest, output_format, run_score
@@ -122,6 +141,8 @@ def score(
         bom,
         team_dir(frameworks_dir),
         config().frameworks,
+        basics_only,
+        quota,
     )
     _refuse_clashes(request, compare, review_output)
     before, this_week = _review_start(request, compare, review_output)
@@ -139,6 +160,15 @@ def score(
         show_review(review, ui, to_stderr=rows_on_stdout, path=review_output)
     if strict and summary.rejected:
         print(f"error: {summary.rejected} rows rejected (--strict)", file=sys.stderr)
+    if strict and summary.unreadable:
+        columns = ", ".join(repr(u.column) for u in summary.unreadable)
+        rows = sum(u.rows for u in summary.unreadable)
+        print(
+            f"error: {rows} values in {columns} are not levels (--strict); "
+            "map note columns with `kind: text`",
+            file=sys.stderr,
+        )
+    if strict and (summary.rejected or summary.unreadable):
         raise typer.Exit(1)
 
 

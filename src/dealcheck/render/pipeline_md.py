@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dealcheck.batch.summary import PipelineSummary, Tally
+from dealcheck.batch.summary_model import PipelineSummary
 from dealcheck.i18n import t
-from dealcheck.render.pipeline_format import count_sections, localized, tally_sections
+from dealcheck.render.pipeline_format import pipeline_sections
 from dealcheck.visible import visible
 
 
@@ -29,77 +29,19 @@ _ESCAPES = (
 )
 
 
-def _code(text: str) -> str:
-    # Inside a code span only a backtick (or a line break) could end it early.
-    return visible(text.replace("`", "'").replace("\n", " ").replace("\r", " "))
-
-
 def pipeline_markdown(summary: PipelineSummary, lang: str = "en") -> str:
-    """The summary as a Markdown document."""
-    summary = localized(summary, lang)
+    """The summary as a Markdown document: the sections of `pipeline_sections`."""
+    intro, sections = pipeline_sections(summary, lang)
     out = [f"# {t('pipeline.title', lang)}", ""]
-    out.append(
-        t(
-            "pipeline.counts",
-            lang,
-            rows=summary.rows,
-            scored=summary.scored,
-            rejected=summary.rejected,
-        )
-    )
-    out += [
-        "",
-        escape(
-            t(
-                "pipeline.sources",
-                lang,
-                sources="; ".join(summary.sources),
-                frameworks=", ".join(summary.frameworks),
-                today=summary.today.isoformat(),
-            )
-        ),
-        "",
-    ]
-    for title, tallies in tally_sections(summary, lang):
-        out += _tallies(title, tallies, lang)
-    for title, counts in count_sections(summary, lang):
-        out += [f"## {title}", "", "| | # |", "|---|---:|"]
-        out += [f"| {escape(k)} | {n:,} |" for k, n in counts] + [""]
-    if summary.at_risk:
-        heads = [
-            t(f"pipeline.col.{h}", lang)
-            for h in ("deal", "owner", "amount", "score", "recommendation", "close")
-        ]
-        out += [
-            f"## {t('pipeline.at_risk', lang)}",
-            "",
-            "| " + " | ".join(heads) + " |",
-            "|---|---|---:|---:|---|---|",
-        ]
-        for deal in summary.at_risk:
-            label = deal.name or " · ".join(x for x in (deal.deal_id, deal.company) if x)
-            close = deal.close_date.isoformat() if deal.close_date else "—"
-            out.append(
-                f"| {escape(label)} | {escape(deal.owner)} | {deal.amount:,.0f} | "
-                f"{deal.score:g} | {t('recommendation.' + deal.recommendation, lang)} | {close} |"
-            )
-        out.append("")
-    if summary.rejected:
-        out += [f"## {t('pipeline.rejected', lang, count=summary.rejected)}", ""]
-        out += [f"- {escape(code)}: {n:,}" for code, n in summary.reject_reasons]
-        out += [
-            f"- `{_code(r.source)}:{r.line}` {escape(r.reason)}" for r in summary.reject_examples
-        ]
-        out.append("")
-    return "\n".join(out)
-
-
-def _tallies(title: str, tallies: dict[str, Tally], lang: str) -> list[str]:
-    lines = [
-        f"## {title}",
-        "",
-        f"| | {t('pipeline.deals', lang)} | {t('pipeline.amount', lang)} |",
-        "|---|---:|---:|",
-    ]
-    lines += [f"| {escape(k)} | {v.deals:,} | {v.amount:,.0f} |" for k, v in tallies.items()]
-    return [*lines, ""]
+    for line in intro:
+        out += [escape(line), ""]
+    for section in sections:
+        out += [f"## {escape(section.title)}", ""]
+        if section.rows:
+            out.append("| " + " | ".join(escape(h) or " " for h in section.heads) + " |")
+            out.append("|" + "|".join("---:" if n else "---" for n in section.numeric) + "|")
+            out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in section.rows]
+            out.append("")
+        out += [f"{escape(note)}\n" for note in section.notes]
+    out += [f"- {escape(w)}" for w in summary.warnings[:10]]
+    return "\n".join(out).rstrip("\n") + "\n"

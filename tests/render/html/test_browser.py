@@ -71,3 +71,7 @@ def test_pipeline_report_in_chromium(tmp_path: Path, lang: str) -> None:
     assert counts[lang] in loaded.text
     assert len(find(loaded.dom, "rect")) >= 2 * len(summary.by_stage)
     assert summary.at_risk[0].name in loaded.text
+    heat = {"en": "Criteria × largest open deals", "ko": "기준 × 금액이 큰 진행 중인 딜"}
+    assert heat[lang] in loaded.text
+    assert find(loaded.dom, "td", class_="gap") and find(loaded.dom, "td", class_="met")
+    assert len(find(loaded.dom, "figure")) >= 4 + len(summary.by_owner)

@@ -8,10 +8,15 @@ import pytest
 
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.summary import AtRiskDeal, PipelineSummary, RejectedRow, Tally
+from dealcheck.batch.summary_model import (
+    ListedDeal,
+    OwnerView,
+    PipelineSummary,
+    RejectedRow,
+    Tally,
+)
 from dealcheck.language.loading import load_framework
 from dealcheck.render.html.pipeline import pipeline_html
-from dealcheck.render.pipeline_format import localized
 from tests.conftest import ROOT
 from tests.render.html.parsing import SVG, assert_safe, find, svgs, text_of
 
@@ -39,8 +44,22 @@ def salesforce() -> PipelineSummary:
 
 
 def hostile_summary() -> PipelineSummary:
-    risky = AtRiskDeal(
-        EVIL, 3, IMG, EVIL, IMG, '"><svg onload=alert(1)>', 5e5, 20.0, "disqualify", None, 4e5
+    risky = ListedDeal(
+        EVIL,
+        3,
+        IMG,
+        EVIL,
+        IMG,
+        '"><svg onload=alert(1)>',
+        5e5,
+        IMG,
+        20.0,
+        "dig-deeper",
+        IMG,
+        None,
+        "pipeline",
+        (("top-gap", EVIL), ("gap", EVIL)),
+        4e5,
     )
     return PipelineSummary(
         sources=[f"{EVIL} (csv, utf-8)"],
@@ -50,9 +69,11 @@ def hostile_summary() -> PipelineSummary:
         scored=2,
         rejected=1,
         blank_lines=0,
-        by_recommendation={"disqualify": Tally(2, 5e5)},
-        by_grade={"F": Tally(2, 5e5)},
-        by_stage={IMG: Tally(1, 1.0), "javascript:alert(1)": Tally(1, 2.0)},
+        open=Tally(2, {IMG: 5e5}),
+        closed={EVIL: Tally(1, {IMG: 1.0})},
+        by_recommendation={"disqualify": Tally(2, {IMG: 5e5})},
+        by_grade={"F": Tally(2, {IMG: 5e5})},
+        by_stage={IMG: Tally(1, {IMG: 1.0}), "javascript:alert(1)": Tally(1, {IMG: 2.0})},
         gaps=[(EVIL, 2)],
         red_flags=[(IMG, 1)],
         hygiene=[("past-close-date", 1)],
@@ -62,56 +83,100 @@ def hostile_summary() -> PipelineSummary:
         unmapped_values=[(IMG, EVIL, 1)],
         currencies=[IMG],
         warnings=[EVIL],
+        forecast={"pipeline": Tally(2, {IMG: 5e5})},
+        by_owner=[OwnerView(EVIL, Tally(2, {IMG: 5e5}), {}, [(EVIL, 1)], None, [risky])],
+        largest=[risky],
+        criteria=[EVIL, IMG],
     )
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_bars_by_recommendation_and_stage_match_the_tallies(
+def test_bars_by_forecast_and_stage_match_the_tallies(
     salesforce: PipelineSummary, lang: str
 ) -> None:
     html = pipeline_html(salesforce, lang)
     assert_safe(html)
     charts = svgs(html, "bars")
     figures = find(html, "figure")
-    by = [(f.attrs.get("data-by"), f.attrs.get("data-measure")) for f in figures[: len(charts)]]
-    assert by[:4] == [
-        ("recommendation", "deals"),
-        ("recommendation", "amount"),
+    by = [(f.attrs.get("data-by"), f.attrs.get("data-measure")) for f in figures[:4]]
+    assert by == [
+        ("forecast", "deals"),
+        ("forecast", "amount"),
         ("stage", "deals"),
         ("stage", "amount"),
     ]
-    shown = localized(salesforce, lang)
-    assert set(shown.by_stage) != set(salesforce.by_stage)  # stage ids appear as names
     for chart, tallies, measure in (
-        (charts[0], shown.by_recommendation, "deals"),
-        (charts[1], shown.by_recommendation, "amount"),
-        (charts[2], shown.by_stage, "deals"),
-        (charts[3], shown.by_stage, "amount"),
+        (charts[0], salesforce.forecast, "deals"),
+        (charts[1], salesforce.forecast, "amount"),
+        (charts[2], salesforce.by_stage, "deals"),
+        (charts[3], salesforce.by_stage, "amount"),
     ):
         bars = {
             r.get("data-key"): float(r.get("data-value", "nan")) for r in chart.iter(f"{SVG}rect")
         }
-        assert bars == {k: getattr(v, measure) for k, v in tallies.items()}
+        expected = {
+            k: float(v.deals) if measure == "deals" else v.amounts["USD"]
+            for k, v in tallies.items()
+        }
+        assert bars == expected
         widths = {r.get("data-key"): float(r.get("width", 0)) for r in chart.iter(f"{SVG}rect")}
         largest = max(bars, key=lambda k: bars[k])
         assert widths[largest] == max(widths.values())
 
 
-def test_sections_for_gaps_at_risk_hygiene_and_rejects(salesforce: PipelineSummary) -> None:
+def test_sections_match_the_terminal_and_markdown(salesforce: PipelineSummary) -> None:
+    from dealcheck.render.pipeline_format import pipeline_sections
+    from dealcheck.render.pipeline_md import pipeline_markdown
+
     html = pipeline_html(salesforce, "en")
     [counts] = find(html, "p", id="counts")
     assert text_of(counts) == "52 rows read: 49 scored, 3 rejected"
-    for section in ("gaps", "hygiene", "at-risk", "rejected"):
-        assert find(html, "section", id=section), section
-    shown = localized(salesforce, "en")
-    assert ("Champion", salesforce.gaps[0][1]) in shown.gaps
-    for section, counts in (("gaps", shown.gaps), ("hygiene", shown.hygiene)):
-        start = html.index(f'<section id="{section}">')
-        [chart] = svgs(html[start : html.index("</section>", start)], "bars")
-        bars = [(r.get("data-key"), r.get("data-value")) for r in chart.iter(f"{SVG}rect")]
-        assert bars == [(k, str(n)) for k, n in counts]
+    _, sections = pipeline_sections(salesforce, "en")
+    markdown = pipeline_markdown(salesforce, "en")
+    for section in sections:
+        [shown] = find(html, "section", id=section.key)
+        assert section.title in text_of(shown)
+        assert f"## {section.title}" in markdown
+        for row in section.rows:
+            assert row[0] in text_of(shown)
     [at_risk] = find(html, "section", id="at-risk")
     assert salesforce.at_risk[0].name in text_of(at_risk)
+
+
+def _section_of(html: str, key: str) -> str:
+    start = html.index(f'<section id="{key}"') if f'<section id="{key}"' in html else -1
+    if start < 0:
+        start = html.index(f'id="{key}"')
+        start = html.rindex("<section", 0, start)
+    return html[start : html.index("</section>", start) + len("</section>")]
+
+
+def test_heat_map_shows_each_large_deals_gaps(salesforce: PipelineSummary) -> None:
+    html = pipeline_html(salesforce, "en")
+    cells = find(_section_of(html, "heat"), "td")
+    assert len(cells) == len(salesforce.criteria) * len(salesforce.largest)
+    first = salesforce.largest[0]
+    gaps = {value for code, value in first.reasons if code == "gap"}
+    column = [c for n, c in enumerate(cells) if n % len(salesforce.largest) == 0]
+    assert {c.attrs["data-criterion"] for c in column if c.attrs["class"] == "gap"} == gaps
+    assert len(salesforce.largest) <= 12 and salesforce.largest[0].amount == max(
+        d.amount for d in salesforce.largest
+    )
+
+
+def test_one_small_chart_per_owner_on_one_scale(salesforce: PipelineSummary) -> None:
+    html = pipeline_html(salesforce, "en")
+    figures = find(_section_of(html, "owner-multiples"), "figure")
+    assert [f.attrs["data-owner"] for f in figures] == [o.owner for o in salesforce.by_owner]
+
+
+def test_long_numbers_are_not_cut_off() -> None:
+    from dealcheck.render.html.svg import BarRow, hbars
+
+    chart = hbars([BarRow("a", "a", 1.0, "1,291,800,000,000")], "t")
+    width = float(chart.split('width="')[1].split('"')[0])
+    text_x = float(chart.split('<text x="')[2].split('"')[0])
+    assert text_x + 8 * len("1,291,800,000,000") <= width
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -136,6 +201,11 @@ def test_empty_pipeline_renders(tmp_path: Path) -> None:
         rows=0,
         scored=0,
         rejected=0,
+        open=Tally(0),
+        closed={},
+        forecast={},
+        by_owner=[],
+        largest=[],
         by_recommendation={},
         by_grade={},
         by_stage={},

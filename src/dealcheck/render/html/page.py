@@ -65,7 +65,16 @@ table {{ border-collapse: collapse; width: 100%; margin: 6px 0 12px; }}
 th, td {{ text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line);
   vertical-align: top; word-break: break-word; }}
 th {{ font-weight: 600; color: var(--muted); font-size: .85rem; }}
-td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+.grid.small {{ grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }}
+.scroll {{ overflow-x: auto; }}
+table.heat td {{ text-align: center; width: 2.2em; }}
+table.heat td.gap {{ background: #fde2e1; color: var(--disqualify); }}
+table.heat td.met {{ background: #e3f9e5; color: var(--advance); }}
+table.heat th.deal {{ font-size: .75rem; max-width: 9em; overflow-wrap: anywhere; }}
+.note, .lead {{ margin: 4px 0; }}
+svg .bar.commit {{ fill: var(--advance); }}
+svg .bar.omitted {{ fill: var(--disqualify); }}
 ul, ol {{ padding-left: 1.3rem; }}
 .flag {{ color: var(--disqualify); font-weight: 600; }}
 .tag {{ display: inline-block; padding: 0 6px; border-radius: 4px; font-size: .8rem;

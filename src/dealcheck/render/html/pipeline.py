@@ -1,187 +1,193 @@
 """The pipeline report as one self-contained HTML page. Reads a `PipelineSummary`.
 
-The summary is bounded (tallies, top-10 lists, a few reject examples), so the page is
-the same size for 50 deals or 500,000.
+The same sections as the terminal and Markdown (`pipeline_sections`), plus pictures:
+the forecast and the stages as bars, a criteria × deals heat map of the largest open
+deals, and one small forecast chart per owner on a shared scale. The summary is
+bounded, so the page is the same size for 50 deals or 500,000.
 """
 
 from __future__ import annotations
 
-from dealcheck.batch.summary import PipelineSummary, Tally
+from dealcheck.batch.summary_model import PipelineSummary, Tally
 from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import BarRow, hbars
-from dealcheck.render.pipeline_format import localized
+from dealcheck.render.pipeline_format import Section, Words, pipeline_sections
 
-RECOMMENDATIONS = ("advance", "dig-deeper", "not-now", "disqualify", "won", "lost", "closed")
+CATEGORIES = ("commit", "best-case", "pipeline", "omitted")
 
 
 def pipeline_html(summary: PipelineSummary, lang: str = "en") -> str:
     """The pipeline summary as an HTML document."""
-    summary = localized(summary, lang)
-    counts = t(
-        "pipeline.counts", lang, rows=summary.rows, scored=summary.scored, rejected=summary.rejected
-    )
-    sources = t(
-        "pipeline.sources",
-        lang,
-        sources="; ".join(summary.sources),
-        frameworks=", ".join(summary.frameworks),
-        today=summary.today.isoformat(),
-    )
+    words = Words(summary, lang)
+    intro, sections = pipeline_sections(summary, lang)
     body: list[Markup | None] = [
         el("h1", None, t("pipeline.title", lang)),
-        el("p", {"id": "counts"}, counts),
-        el("p", {"class": "muted"}, sources),
-        _tallies(summary, lang),
-        _counted("gaps", t("pipeline.gaps", lang), summary.gaps, summary.scored),
-        _counted("red-flags", t("pipeline.red_flags", lang), summary.red_flags, summary.scored),
-        _counted("hygiene", t("pipeline.hygiene", lang), summary.hygiene, summary.scored),
-        _at_risk(summary, lang) if summary.at_risk else None,
-        _rejects(summary, lang) if summary.rejected else None,
-        _unmapped(summary, lang) if summary.unmapped_values else None,
+        el("p", {"id": "counts"}, intro[0]),
+        el("p", {"class": "muted"}, intro[1]),
+        *(el("p", {"class": "lead"}, line) for line in intro[2:]),
+        _charts(summary, words),
     ]
+    for section in sections:
+        body.append(_section(section))
+        if section.key == "owners":
+            body.append(_owner_multiples(summary, words))
+        if section.key == "stages":
+            body.append(_heat_map(summary, words))
     if summary.warnings:
         body.append(el("ul", {"class": "muted"}, *(el("li", None, w) for w in summary.warnings)))
     body.append(el("footer", None, t("html.footer", lang)))
     return page(t("pipeline.title", lang) + " · dealcheck", lang, el("main", None, *body))
 
 
-def _tallies(summary: PipelineSummary, lang: str) -> Markup:
-    money = f" ({', '.join(summary.currencies)})" if summary.currencies else ""
+def _main_currency(summary: PipelineSummary) -> str:
+    return summary.currencies[0] if summary.currencies else ""
+
+
+def _amount(tally: Tally, currency: str) -> float:
+    return tally.amounts.get(currency, 0.0)
+
+
+def _charts(summary: PipelineSummary, words: Words) -> Markup | None:
+    """Forecast and stages as bars: deals, and amount in the main currency."""
+    currency = _main_currency(summary)
+    suffix = f" ({currency})" if currency else ""
     figures: list[Markup] = []
-    for key, title, tallies, translate in (
-        ("recommendation", "pipeline.by_recommendation", summary.by_recommendation, True),
-        ("stage", "pipeline.by_stage", summary.by_stage, False),
-        ("grade", "pipeline.by_grade", summary.by_grade, False),
+    for key, title, tallies, label in (
+        ("forecast", t("pipeline.forecast", words.lang), summary.forecast, words.forecast),
+        ("stage", t("pipeline.by_stage", words.lang), summary.by_stage, words.name),
     ):
         if not tallies:
             continue
-        heading = t(title, lang)
-        figures.append(_bars(key, t("html.deals_by", lang, heading), tallies, lang, translate))
-        if key != "grade":
+        for measure in ("deals", "amount"):
+            caption = t(f"html.{measure}_by", words.lang, title) + (
+                suffix if measure == "amount" else ""
+            )
+            rows = [
+                BarRow(
+                    name,
+                    label(name),
+                    float(tally.deals) if measure == "deals" else _amount(tally, currency),
+                    f"{tally.deals:,}"
+                    if measure == "deals"
+                    else f"{_amount(tally, currency):,.0f}",
+                    name if key == "forecast" else "",
+                )
+                for name, tally in tallies.items()
+            ]
             figures.append(
-                _bars(
-                    key,
-                    t("html.amount_by", lang, heading) + money,
-                    tallies,
-                    lang,
-                    translate,
-                    amount=True,
+                el(
+                    "figure",
+                    {"data-by": key, "data-measure": measure},
+                    el("figcaption", None, caption),
+                    hbars(rows, caption),
                 )
             )
+    if not figures:
+        return None
     return el("section", {"class": "grid", "id": "distribution"}, *figures)
 
 
-def _bars(
-    key: str,
-    caption: str,
-    tallies: dict[str, Tally],
-    lang: str,
-    translate: bool,
-    *,
-    amount: bool = False,
-) -> Markup:
-    rows = [
-        BarRow(
-            name,
-            t(f"recommendation.{name}", lang) if translate and name in RECOMMENDATIONS else name,
-            tally.amount if amount else tally.deals,
-            f"{tally.amount:,.0f}" if amount else f"{tally.deals:,}",
-            name if translate and name in RECOMMENDATIONS else "",
+def _section(section: Section) -> Markup:
+    heads = list(zip(section.heads, section.numeric, strict=True))
+    table = (
+        el(
+            "table",
+            None,
+            el("tr", None, *(el("th", {"class": "num" if n else None}, h) for h, n in heads)),
+            *(
+                el(
+                    "tr",
+                    None,
+                    *(
+                        el("td", {"class": "num" if n else None}, cell)
+                        for (_, n), cell in zip(heads, row, strict=True)
+                    ),
+                )
+                for row in section.rows
+            ),
         )
-        for name, tally in tallies.items()
-    ]
-    measure = "amount" if amount else "deals"
+        if section.rows
+        else None
+    )
     return el(
-        "figure",
-        {"data-by": key, "data-measure": measure},
-        el("figcaption", None, caption),
-        hbars(rows, caption),
+        "section",
+        {"id": section.key},
+        el("h2", None, section.title),
+        table,
+        *(el("p", {"class": "note"}, note) for note in section.notes),
     )
 
 
-def _counted(section: str, title: str, counts: list[tuple[str, int]], total: int) -> Markup | None:
-    if not counts:
+def _owner_multiples(summary: PipelineSummary, words: Words) -> Markup | None:
+    """One small forecast chart per owner, all on the same scale."""
+    currency = _main_currency(summary)
+    owners = summary.by_owner[:24]
+    if not owners:
         return None
-    rows = [
-        BarRow(name, name, count, f"{count:,} · {100 * count / max(total, 1):.0f}%")
-        for name, count in counts
-    ]
-    return el(
-        "section",
-        {"id": section},
-        el("h2", None, title),
-        el("figure", None, hbars(rows, title)),
+    top = max(
+        (_amount(tally, currency) for o in owners for tally in o.forecast.values()), default=0.0
     )
-
-
-def _table(heads: list[tuple[str, bool]], rows: list[list[str]], **attrs: str) -> Markup:
-    """A table; `heads` are (title, numeric) pairs."""
-    return el(
-        "table",
-        dict(attrs),
-        el("tr", None, *(el("th", {"class": "num" if n else None}, h) for h, n in heads)),
-        *(
-            el(
-                "tr",
-                None,
-                *(
-                    el("td", {"class": "num" if n else None}, cell)
-                    for (_, n), cell in zip(heads, row, strict=True)
-                ),
+    figures = []
+    for owner in owners:
+        rows = [
+            BarRow(
+                c,
+                words.forecast(c),
+                _amount(owner.forecast[c], currency) if c in owner.forecast else 0.0,
+                f"{_amount(owner.forecast[c], currency) if c in owner.forecast else 0.0:,.0f}",
+                c,
             )
-            for row in rows
-        ),
-    )
-
-
-def _at_risk(summary: PipelineSummary, lang: str) -> Markup:
-    names = ("deal", "owner", "amount", "score", "recommendation", "close")
-    heads = [(t(f"pipeline.col.{h}", lang), h in ("amount", "score")) for h in names]
-    rows = [
-        [
-            deal.name
-            or " · ".join(x for x in (deal.deal_id, deal.company) if x)
-            or f"{deal.source}:{deal.line}",
-            deal.owner,
-            f"{deal.amount:,.0f}",
-            f"{deal.score:g}",
-            t(f"recommendation.{deal.recommendation}", lang),
-            deal.close_date.isoformat() if deal.close_date else "—",
+            for c in CATEGORIES
         ]
-        for deal in summary.at_risk
+        name = owner.owner or "—"
+        figures.append(
+            el(
+                "figure",
+                {"data-owner": name},
+                el("figcaption", None, name),
+                hbars(rows, name, maximum=top or None),
+            )
+        )
+    return el("section", {"class": "grid small", "id": "owner-multiples"}, *figures)
+
+
+def _heat_map(summary: PipelineSummary, words: Words) -> Markup | None:
+    """Criteria × the largest open deals: which criteria each deal still has a gap on."""
+    if summary.basics_only or not summary.largest or not summary.criteria:
+        return None
+    gap_word, met_word = t("pipeline.heat.gap", words.lang), t("pipeline.heat.met", words.lang)
+    gaps = [{value for code, value in deal.reasons if code == "gap"} for deal in summary.largest]
+    head = el(
+        "tr",
+        None,
+        el("th", None, ""),
+        *(el("th", {"class": "deal", "title": d.label}, d.label) for d in summary.largest),
+    )
+    rows = [
+        el(
+            "tr",
+            None,
+            el("th", None, words.name(criterion)),
+            *(
+                el(
+                    "td",
+                    {
+                        "class": "gap" if criterion in deal_gaps else "met",
+                        "data-criterion": criterion,
+                        "title": gap_word if criterion in deal_gaps else met_word,
+                    },
+                    "✕" if criterion in deal_gaps else "✓",
+                )
+                for deal_gaps in gaps
+            ),
+        )
+        for criterion in summary.criteria
     ]
     return el(
         "section",
-        {"id": "at-risk"},
-        el("h2", None, t("pipeline.at_risk", lang)),
-        _table(heads, rows),
-    )
-
-
-def _rejects(summary: PipelineSummary, lang: str) -> Markup:
-    reasons = _table(
-        [("", False), ("#", True)], [[code, f"{n:,}"] for code, n in summary.reject_reasons]
-    )
-    examples = _table(
-        [("", False), ("", False)],
-        [[f"{r.source}:{r.line}", r.reason] for r in summary.reject_examples],
-    )
-    return el(
-        "section",
-        {"id": "rejected"},
-        el("h2", None, t("pipeline.rejected", lang, count=summary.rejected)),
-        reasons,
-        examples,
-    )
-
-
-def _unmapped(summary: PipelineSummary, lang: str) -> Markup:
-    rows = [[column, value, f"{n:,}"] for column, value, n in summary.unmapped_values]
-    return el(
-        "section",
-        {"id": "unmapped"},
-        el("h2", None, t("pipeline.unmapped", lang)),
-        _table([("column", False), ("value", False), ("rows", True)], rows),
+        {"id": "heat"},
+        el("h2", None, t("pipeline.heat", words.lang)),
+        el("div", {"class": "scroll"}, el("table", {"class": "heat"}, head, *rows)),
     )

@@ -233,7 +233,11 @@ def line_chart(points: list[tuple[str, float]], title: str) -> Markup:
 
 def hbars(rows: list[BarRow], title: str, maximum: float | None = None) -> Markup:
     """Horizontal bars, one per row, scaled to the largest value (or `maximum`)."""
-    width, row_h, label_w, value_w = 480, 26, 170, 96
+    # The value column grows with the longest value, so no number is ever cut off.
+    longest = max((len(r.shown) for r in rows), default=0)
+    row_h, label_w, bar_w = 26, 170, 214
+    value_w = max(96, 8 * longest + 16)
+    width = label_w + bar_w + value_w
     height = max(1, len(rows)) * row_h + 8
     top = max((r.value for r in rows), default=0.0)
     scale = maximum if maximum else top
