@@ -38,6 +38,8 @@ from dealcheck.language.framework import Framework
 
 MAX_CANDIDATES = 3
 DATE_ROLES = ("close_date", "created_date", "stage_since")
+#: Roles most exports lack: no TODO line unless a column comes near.
+OPTIONAL_ROLES = frozenset({"forecast_category"})
 #: The value shapes each column role accepts (an empty column vetoes nothing).
 ACCEPTS: dict[str, frozenset[str]] = {
     "deal_id": frozenset({ID, NUMBER, LABEL}),
@@ -193,7 +195,7 @@ class _Draft:
                 self.taken.add(picked)
                 self.chosen[role] = picked
                 lines.append(f"  {role}: {_q(self.header[picked])}")
-            else:
+            elif role not in OPTIONAL_ROLES or slot.near:
                 lines.append(self._todo(f"  {role}", vetoed, slot.near, ACCEPTS[role]))
         return lines
 
