@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +47,31 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 
     result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
     return result.exit_code, result.stdout, result.stderr
+
+
+@contextlib.contextmanager
+def lock_held_elsewhere(deal: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding `deal`'s lock (as a second `dealcheck qualify` would)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from dealcheck.deals import store\n"
+            "with store.locked(Path(sys.argv[1])):\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(60)\n",
+            str(deal),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()

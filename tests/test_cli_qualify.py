@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcheck.deals import store
-from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, ROOT, invoke
+from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, ROOT, invoke, lock_held_elsewhere
 
 MINI = ["-f", "mini", "--frameworks-dir", str(FRAMEWORK_FIXTURES)]
 
@@ -203,9 +203,7 @@ def test_report_at_earlier_qualification(runner: CliRunner, workdir: Path) -> No
 
 def test_locked_deal_is_refused_with_exit_4(runner: CliRunner, workdir: Path) -> None:
     shutil.copy(FIXTURES / "deals" / "golden-deal.yaml", workdir / "deal.yaml")
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        store.lock_path(workdir / "deal.yaml").write_text(f"{sleeper.pid}\n")
+    with lock_held_elsewhere(workdir / "deal.yaml") as holder:
         code, _, err = invoke(
             runner,
             "qualify",
@@ -214,11 +212,8 @@ def test_locked_deal_is_refused_with_exit_4(runner: CliRunner, workdir: Path) ->
             "--frameworks-dir",
             str(FRAMEWORK_FIXTURES),
         )
-    finally:
-        sleeper.kill()
-        sleeper.wait()
     assert code == 4
-    assert f"is open in another dealcheck process (pid {sleeper.pid})" in err
+    assert f"is open in another dealcheck process (pid {holder.pid})" in err
 
 
 def test_unparsable_deal_is_not_touched(runner: CliRunner, workdir: Path) -> None:

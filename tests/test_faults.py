@@ -11,6 +11,7 @@ import errno
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -252,3 +253,100 @@ def test_a_deals_folder_that_is_a_file_is_one_line(
     code, _, stderr = invoke(runner, "qualify", "--answers", "answers.yaml", "-f", "meddpicc")
     _one_line_error(code, stderr, 5)
     assert "deals is a file, not a folder" in stderr
+
+
+def test_kill_9_during_deal_writes_leaves_a_whole_deal_and_the_next_write_sweeps_up(
+    tmp_path: Path,
+) -> None:
+    from dealcheck.deals import store
+    from dealcheck.deals.model import Deal
+    from dealcheck.files import stale
+
+    path = tmp_path / "acme.yaml"
+    store.save_deal(path, Deal(name="Acme", company="v0"))
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from pathlib import Path\n"
+            "from dealcheck.deals import store\n"
+            "from dealcheck.deals.model import Deal\n"
+            "print('writing', flush=True)\n"
+            "for n in range(1, 100_000):\n"
+            "    store.save_deal(Path(sys.argv[1]), Deal(name='Acme', company=f'v{n}' + 'x' * 200_000))\n",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "writing"
+    time.sleep(0.5)
+    writer.kill()
+    writer.wait()
+    writer.stdout.close()
+
+    deal = store.load_deal(path)  # whole: the old version or a new one, never half
+    assert deal.name == "Acme" and (deal.company or "").startswith("v")
+
+    stale.forget()
+    store.save_deal(path, Deal(name="Acme", company="after"))
+    assert [p.name for p in tmp_path.iterdir()] == ["acme.yaml"]
+
+
+def test_a_read_only_deals_folder_is_one_line_and_changes_nothing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".dealcheck.yaml").write_text("frameworks: [meddpicc]\n", encoding="utf-8")
+    answers = ROOT / "examples" / "answers" / "acme-first-call.yaml"
+    (tmp_path / "answers.yaml").write_text(answers.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with _read_only_folder(tmp_path / "deals", monkeypatch):
+        code, _, stderr = invoke(runner, "qualify", "--answers", "answers.yaml", "-f", "meddpicc")
+        assert list((tmp_path / "deals").iterdir()) == []
+    _one_line_error(code, stderr, 5)
+    assert "deals folder must be writable" in stderr or "cannot write" in stderr
+
+
+@contextlib.contextmanager
+def _read_only_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An empty folder no one may write in: mode 0555, a read-only tmpfs as root, or
+    (root without mount rights) the EROFS such a folder gives, injected."""
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    mount = ["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(folder)]
+    if subprocess.run(mount, capture_output=True, check=False).returncode == 0:
+        try:
+            yield
+        finally:
+            subprocess.run(["umount", str(folder)], check=False)
+        return
+    import builtins
+
+    real_open, real_os_open = builtins.open, os.open
+
+    def refuse(path: object) -> None:
+        if isinstance(path, str | Path) and Path(path).parent.resolve() == folder.resolve():
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    def guarded_open(path: object, *args: object, **kwargs: object) -> object:
+        refuse(path)
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    def guarded_os_open(path: object, *args: object, **kwargs: object) -> int:
+        refuse(path)
+        return real_os_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    try:
+        yield
+    finally:
+        monkeypatch.undo()

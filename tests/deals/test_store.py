@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from dealcheck.deals import store
 from dealcheck.deals.model import Deal, DealBasics, Draft
 from dealcheck.errors import InputError, LockedError, UsageError, ValidationFailed, WriteError
+from tests.conftest import lock_held_elsewhere
 
 
 @pytest.mark.parametrize(
@@ -85,24 +87,41 @@ def test_lock_refuses_a_second_holder(tmp_path: Path) -> None:
 
 def test_lock_held_by_live_process_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        store.lock_path(path).write_text(f"{sleeper.pid}\n")
+    with lock_held_elsewhere(path) as holder:
         with pytest.raises(LockedError) as caught, store.locked(path):
             pass
         assert caught.value.exit_code == 4
-    finally:
-        sleeper.kill()
-        sleeper.wait()
+        assert f"(pid {holder.pid})" in caught.value.message
 
 
-def test_stale_lock_is_taken_over(tmp_path: Path) -> None:
+def test_a_lock_file_whose_holder_is_gone_is_taken_over(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     store.lock_path(path).write_text(f"{gone.pid}\n")
     with store.locked(path):
         assert store.lock_path(path).read_text().strip() == str(os.getpid())
+
+
+def test_a_lock_file_naming_a_live_process_that_holds_no_lock_is_taken_over(
+    tmp_path: Path,
+) -> None:
+    # A killed holder's pid, since reused by some other program: not a holder.
+    path = tmp_path / "acme.yaml"
+    store.lock_path(path).write_text(f"{os.getppid()}\n")
+    with store.locked(path):
+        assert store.lock_path(path).read_text().strip() == str(os.getpid())
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def test_a_lock_goes_with_its_process_however_it_ends(tmp_path: Path, stop: signal.Signals) -> None:
+    path = tmp_path / "acme.yaml"
+    with lock_held_elsewhere(path) as holder:
+        holder.send_signal(stop)
+        holder.wait()
+        assert store.lock_path(path).exists() or stop != signal.SIGKILL
+        with store.locked(path):
+            assert store.lock_path(path).read_text().strip() == str(os.getpid())
 
 
 def test_draft_round_trip_and_removal(tmp_path: Path) -> None:

@@ -3,9 +3,9 @@
 * Writes go to a temporary file in the same folder, are flushed to disk, then
   `os.replace`d over the deal file: a crash leaves the old file or the new one, never
   half of one.
-* A lock file `.<slug>.lock` (created with O_CREAT|O_EXCL, holding the pid) keeps a
-  second `dealcheck` process off the same deal. A lock whose process is gone is stale
-  and is taken over.
+* An operating-system lock on `.<slug>.lock` (holding the pid, for the message) keeps
+  a second `dealcheck` process off the same deal; it goes with its process, however
+  that process ends.
 * A deal file that fails to parse is never overwritten: the rep's hand edits win.
 * The draft `.<slug>.draft.yaml` beside the deal holds an unfinished qualification; it
   is rewritten after every answer and removed when the qualification is saved.
@@ -14,9 +14,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +23,9 @@ from typing import Any
 import yaml
 
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import DealcheckError, InputError, LockedError, UsageError
+from dealcheck.errors import DealcheckError, InputError, UsageError
 from dealcheck.files.atomic import ensure_folder
+from dealcheck.files.locks import held
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
@@ -148,60 +147,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the deal's lock file for the duration of the block.
+    """Hold the deal's lock for the duration of the block (an OS lock: see `files.locks`).
 
     Raises:
         LockedError: Another live dealcheck process holds the lock.
+        WriteError: The deals folder is not writable.
     """
-    lock = lock_path(path)
-    ensure_folder(lock.parent)
-    for _attempt in range(2):
-        try:
-            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            holder = _holder(lock)
-            if _alive(holder) or (holder is None and _fresh(lock)):
-                raise LockedError(
-                    f"{path} is open in another dealcheck process (pid {holder or '?'}); "
-                    f"finish there first, or delete {lock} if that process is gone"
-                ) from None
-            lock.unlink(missing_ok=True)  # stale: its process is gone
-            continue
-        with os.fdopen(handle, "w") as stream:
-            stream.write(f"{os.getpid()}\n")
-        break
-    else:
-        raise LockedError(f"{path}: could not take the lock {lock}")
-    try:
+    with held(lock_path(path), path):
         yield
-    finally:
-        lock.unlink(missing_ok=True)
-
-
-def _holder(lock: Path) -> int | None:
-    try:
-        return int(lock.read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
-        return None
-
-
-def _fresh(lock: Path) -> bool:
-    # A lock without a pid yet may be one being written this instant.
-    try:
-        return time.time() - lock.stat().st_mtime < 5
-    except OSError:
-        return False
-
-
-def _alive(pid: int | None) -> bool:
-    if pid is None:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

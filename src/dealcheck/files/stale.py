@@ -1,8 +1,9 @@
 """Leftovers of killed runs: dealcheck's own temporary files, found by name and removed.
 
-Only names in dealcheck's own patterns are touched, only when the process that made
-them is gone and the file is older than this run. Older releases' patterns are
-recognised too: `.<name>.<pid>.tmp` (scored outputs) and `.dealcheck-XXXX.part`.
+Only names in dealcheck's own patterns are touched: those with a pid once that process
+is gone, those without (older releases' deal writes) once older than this run by a
+minute. Older releases' patterns are recognised too: `.<name>.<pid>.tmp` (scored
+outputs), `.<name>.yaml.XXXXXXXX.tmp` (deal files) and `.dealcheck-XXXX.part`.
 """
 
 from __future__ import annotations
@@ -49,10 +50,9 @@ def sweep(folder: Path) -> list[Path]:
         if pid == os.getpid() or (pid is not None and _alive(pid)):
             continue
         with contextlib.suppress(OSError):
-            before = (
-                RUN_STARTED if pid is not None else min(RUN_STARTED, time.time() - _QUIET_SECONDS)
-            )
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < before:
+            # A dead writer's file is stale at once; one without a pid once it is quiet.
+            before = time.time() if pid is not None else RUN_STARTED - _QUIET_SECONDS
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime <= before:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
