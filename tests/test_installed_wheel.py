@@ -21,6 +21,7 @@ import pytest
 from .conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
+pytestmark = pytest.mark.locked
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def test_the_published_schema_is_a_valid_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(published())
 
 
-@pytest.mark.generated
+@pytest.mark.locked
 def test_the_published_schema_is_what_the_models_generate() -> None:
     assert PUBLISHED.read_text(encoding="utf-8") == framework_schema_json(), (
         "run: python -m dealcheck.language.schema > schema/framework.schema.json"
