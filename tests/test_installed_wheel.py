@@ -70,6 +70,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     _pip(base / "venv" / "bin" / "python", "install", "-c", str(constraints), str(wheel))
     work = base / "work"
     shutil.copytree(EXAMPLES, work / "examples")
+    # As the README's tour starts: the team's config from the sample.
+    shutil.copy(EXAMPLES / "dealcheck.example.yaml", work / ".dealcheck.yaml")
     return Installed(wheel, base / "venv", work)
 
 
