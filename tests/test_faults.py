@@ -7,7 +7,9 @@ the fault (closed, `/dev/full`); everything else goes through the Typer app.
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
+import io
 import os
 import subprocess
 import sys
@@ -123,12 +125,17 @@ def test_hostile_jsonl_records_are_rejected_not_crashed_on(
     export = tmp_path / "export.jsonl"
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    code, stdout, stderr = score_beside(runner, export)
+    rejects = tmp_path / "rejects.csv"
+    code, stdout, stderr = score_beside(runner, export, "--rejects", str(rejects))
 
     assert code == 0, stderr
     assert "Traceback" not in stderr
     assert "4 rows read: 2 scored, 2 rejected" in stdout
-    assert "nested too deeply" in stdout and "5,000 digits" in stdout
+    reasons = [row[2] for row in csv.reader(io.StringIO(rejects.read_text("utf-8-sig")))][1:]
+    assert reasons == [
+        "not valid JSON here: nested too deeply",
+        "not valid JSON here: a number with 5,000 digits",
+    ]
 
 
 # -- options ----------------------------------------------------------------------------
