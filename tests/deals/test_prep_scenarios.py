@@ -7,6 +7,8 @@ The deals are in tests/fixtures/deals/prep/, read on 2025-06-13:
 * single-threaded: one engaged contact, the economic buyer never met at proposal.
 * rep-belief: only the rep believes the outcome: the recap must not assert it.
 * disqualify: a delivery-model mismatch: the step-back conversation of seed 002.
+* not-now: the contact wants it but the company is not evaluating: step back, and put
+  a check-in in the calendar.
 """
 
 from __future__ import annotations
@@ -297,6 +299,52 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
             "지금 맞지 않는 이유와 다시 검토할 조건을 짧은 메일로 전달 — Jane Kim · 2025-06-14까지",
             "고객이 약속할 일",
             "다시 검토할 조건이 바뀌면 알려주기 — Yoon Hye-jin · 바뀌는 즉시",
+        ],
+        "closing": [
+            "결정은 고객에게 맡깁니다. 어떤 결정이든 고객의 판단이 맞습니다.",
+        ],
+    },
+    ("not-now", "en"): {
+        "goal": [
+            "Step back: say clearly why it does not fit now, offer what would reopen it, and let them decide.",
+        ],
+        "step-back": [
+            "Why it does not fit now: the contact wants it, but the company is not evaluating",
+            "What would reopen it: 'Contact wants it, company is not evaluating' no longer holds",
+        ],
+        "questions": [
+            "Who would need to agree for this to become a project?",
+            "why now: the answer is what would reopen the deal; if they say it can work, they are right",
+        ],
+        "actions": [
+            "Ours",
+            "Send a short note: why it does not fit now, what would reopen it — Jane Kim · by 2025-06-14",
+            "Put a check-in in the calendar — Jane Kim · 2025-09-11",
+            "Their commitments",
+            "Tell us if what would reopen it changes — Bae Soo-min · as soon as it changes",
+        ],
+        "closing": [
+            "Leave the decision with them: whatever they decide is right.",
+        ],
+    },
+    ("not-now", "ko"): {
+        "goal": [
+            "한발 물러서기: 지금은 왜 맞지 않는지 분명히 말하고, 다시 검토할 조건을 제시한 뒤 결정은 고객에게 맡깁니다.",
+        ],
+        "step-back": [
+            "지금 맞지 않는 이유: 담당자는 원하지만 회사 차원의 검토가 없음",
+            "다시 검토할 조건: '담당자만 원하고 회사는 검토 안 함' 상황이 해소되면",
+        ],
+        "questions": [
+            "이 건이 정식 프로젝트가 되려면 누구의 동의가 필요한가요?",
+            "지금 묻는 이유: 이 답이 딜을 다시 열 조건입니다. 고객이 된다고 하면 고객이 맞습니다",
+        ],
+        "actions": [
+            "우리",
+            "지금 맞지 않는 이유와 다시 검토할 조건을 짧은 메일로 전달 — Jane Kim · 2025-06-14까지",
+            "다시 연락할 일정을 캘린더에 등록 — Jane Kim · 2025-09-11",
+            "고객이 약속할 일",
+            "다시 검토할 조건이 바뀌면 알려주기 — Bae Soo-min · 바뀌는 즉시",
         ],
         "closing": [
             "결정은 고객에게 맡깁니다. 어떤 결정이든 고객의 판단이 맞습니다.",

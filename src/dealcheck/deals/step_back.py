@@ -30,6 +30,9 @@ def flag_name(flag: RedFlag, lang: str) -> str:
 def step_back(report: DealReport, lang: str) -> StepBack:
     """The step-back message: the strongest reason first, and what would reopen the deal."""
     assessment = report.assessment
+    held = _not_now(report, lang)
+    if held is not None:
+        return held
     blocking = [f for f in assessment.red_flags if f.flag.effect is RedFlagEffect.DISQUALIFY]
     flags = blocking or assessment.red_flags
     if flags:
@@ -55,4 +58,28 @@ def step_back(report: DealReport, lang: str) -> StepBack:
     return StepBack(
         t("stepback.why", lang, t("stepback.low_score", lang, f"{assessment.score:.0f}")),
         t("stepback.reopen", lang, t("stepback.reopen_any", lang)),
+    )
+
+
+def _not_now(report: DealReport, lang: str) -> StepBack | None:
+    """For a not-now verdict: the team's rule says why; its first flag is what reopens it."""
+    reason = next((r for r in report.assessment.reasons if r.code == "not-now"), None)
+    if reason is None or not reason.values:
+        return None
+    rule_id, *held = reason.values
+    rules = (
+        rule
+        for card in report.assessment.scorecards
+        for rule in card.framework.recommendation.not_now
+        if rule.id == rule_id
+    )
+    rule = next(rules, None)
+    if rule is None:
+        return None
+    flags = {f.flag.id: f.flag for f in report.assessment.red_flags}
+    flag = next((flags[h] for h in held if h in flags), None)
+    reopen = t("stepback.reopen_flag", lang, flag_name(flag, lang)) if flag else rule.name.get(lang)
+    ask = flag.questions[-1].get(lang) if flag and flag.questions else None
+    return StepBack(
+        t("stepback.why", lang, rule.name.get(lang)), t("stepback.reopen", lang, reopen), ask
     )
