@@ -379,3 +379,20 @@ def test_what_only_the_rep_believes_is_never_recapped_as_agreed(lang: str) -> No
     assert all(not line.agreed for line in plan.recap.lines)
     outcome = plan.recap.line(plan.recap.lines[0].part)
     assert outcome.to_confirm == ["Account opening in one visit, no paper"]
+
+
+def test_a_demo_next_brings_the_demo_checklist() -> None:
+    report = build_report(
+        ROOT / "examples" / "deals" / "acme-finance-close-automation.yaml",
+        team_dir=ROOT / "frameworks",
+    )
+
+    plan = call_plan(report, "ko", TODAY)
+
+    assert plan.demo == [
+        "고객 기본정보와 최근 뉴스: Acme Corp",
+        "TOP 3 챌린지: Month-end close takes 12 days; two analysts reconcile by hand",
+        "각 챌린지에 바로 연결되는 솔루션: ERP connector; Audit trail; Korean support",
+        "Why Us(왜 우리인가): Only vendor with their ERP connector",
+    ]
+    assert "아래 데모 체크리스트 준비" in [a.text for a in plan.ours]
