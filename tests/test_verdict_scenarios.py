@@ -197,3 +197,20 @@ def test_disqualified_not_now_and_closed_deals_are_not_ranked_at_risk() -> None:
     assert {"disqualify", "not-now", "lost"} <= set(summary.by_recommendation)
     ranked = {deal.recommendation for deal in summary.at_risk}
     assert ranked and not ranked & {"disqualify", "not-now", "lost", "won"}
+
+
+def test_batch_scoring_of_the_deal_files_gives_the_reports_verdicts(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    scored = tmp_path / "scored.csv"
+    code, out, err = invoke(
+        runner, "score", str(SCENARIOS), "--today", "2026-11-23", "-o", str(scored)
+    )
+    assert code == 0, err
+
+    with scored.open(encoding="utf-8-sig", newline="") as handle:
+        batch = {row["file"]: row["dealcheck_recommendation"] for row in csv.DictReader(handle)}
+    reports = {deal: report(runner, deal)[1]["recommendation"] for deal in batch}
+    assert batch == reports
+    assert batch["happy-ears.yaml"] == "dig-deeper"  # sources carried: rep belief is judged
+    assert "Evidence sources unknown" not in out

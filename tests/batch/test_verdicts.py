@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
-from dealcheck.batch.verdicts import Interner, VerdictCache
+from dealcheck.batch.verdicts import NO_PROOF, Interner, Proof, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.language.loading import load_framework
-from dealcheck.scoring.answers import Answers, CriterionAnswer
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
 from dealcheck.scoring.assessment import assess
 
 
@@ -26,7 +27,18 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks(
     names: list[str], with_report: bool
 ) -> None:
     frameworks = [load_framework(name) for name in names]
-    cache = VerdictCache(frameworks, "en", with_report=with_report)
+    today = date(2026, 11, 23)
+    cache = VerdictCache(frameworks, "en", with_report=with_report, as_of=today)
+    # Who confirmed each answer and when: none, the rep's belief, the customer recently or
+    # long ago (stale at every stage), a document.
+    proofs: list[Proof] = [
+        NO_PROOF,
+        NO_PROOF,
+        ("belief", None),
+        ("customer", date(2026, 11, 20)),
+        ("customer", date(2025, 1, 1)),
+        ("document", None),
+    ]
     levels = [UNKNOWN, *(level.id for level in frameworks[0].scale.root)]
     stages = [None, *(stage.id for stage in frameworks[0].stages)]
     outcomes = [None, None, None, None, "won", "lost", "closed"]
@@ -36,18 +48,27 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks(
         outcome = rng.choice(outcomes)
         chosen = tuple(rng.choice(levels) for _ in cache.criteria_slots)
         flags = tuple(rng.choice([None, False, True, None, None]) for _ in cache.flag_slots)
-        verdict = cache.get(stage, chosen, flags, None, outcome)
+        proved = (
+            tuple(rng.choice(proofs) for _ in cache.criteria_slots) if rng.random() < 0.7 else None
+        )
+        verdict = cache.get(stage, chosen, flags, None, outcome, proved)
 
         criteria: list[dict[str, CriterionAnswer]] = [{} for _ in frameworks]
         red_flags: list[dict[str, bool | None]] = [{} for _ in frameworks]
-        for (n, criterion), level in zip(cache.criteria_slots, chosen, strict=True):
-            criteria[n][criterion] = CriterionAnswer(level)
+        for slot, ((n, criterion), level) in enumerate(
+            zip(cache.criteria_slots, chosen, strict=True)
+        ):
+            source, when = proved[slot] if proved else NO_PROOF
+            criteria[n][criterion] = CriterionAnswer(
+                level, "", EvidenceSource(source) if source else None, when
+            )
         for (n, flag), said in zip(cache.flag_slots, flags, strict=True):
             red_flags[n][flag] = said
         full = assess(
             frameworks,
             {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(frameworks)},
             outcome or stage,
+            today,
         )
         assert (verdict.score, verdict.grade, verdict.recommendation) == (
             full.score,

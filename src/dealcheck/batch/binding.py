@@ -51,6 +51,8 @@ class Feed:
     no: str
     level: str
     evidence: int
+    source: int = -1
+    confirmed_on: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,8 @@ def bind(
                     no=levels[1],
                     level=levels[2],
                     evidence=column(feed.evidence, (*path, "evidence")),
+                    source=column(feed.source, (*path, "source")),
+                    confirmed_on=column(feed.confirmed_on, (*path, "confirmed_on")),
                 )
             )
     flags: list[FlagColumn] = []

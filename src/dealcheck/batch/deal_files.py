@@ -7,7 +7,7 @@ The documented shape read here::
 
     name, company, amount, currency, stage, close_date, owner, next_step,
     qualifications: [{date, answers: {<framework id>: {
-        criteria: {<criterion id>: {level, evidence, source}},
+        criteria: {<criterion id>: {level, evidence, source, confirmed_on}},
         red_flags: {<flag id>: true | false}}}}, ...]
 
 The latest qualification (the last in the list) is scored.
@@ -43,7 +43,8 @@ def deal_header(frameworks: list[Framework]) -> list[str]:
     header = list(BASICS)
     for fw in frameworks:
         for criterion in fw.criteria:
-            header += [f"{fw.id}.{criterion.id}", f"{fw.id}.{criterion.id}.evidence"]
+            key = f"{fw.id}.{criterion.id}"
+            header += [key, f"{key}.evidence", f"{key}.source", f"{key}.confirmed_on"]
         header += [f"{fw.id}.flag.{flag.id}" for flag in fw.red_flags]
     return header
 
@@ -69,7 +70,12 @@ def deal_mapping(frameworks: list[Framework]) -> Mapping:
         columns=DEAL_FILE_COLUMNS,
         criteria={
             fw.id: {
-                c.id: CriterionFeed(column=f"{fw.id}.{c.id}", evidence=f"{fw.id}.{c.id}.evidence")
+                c.id: CriterionFeed(
+                    column=f"{fw.id}.{c.id}",
+                    evidence=f"{fw.id}.{c.id}.evidence",
+                    source=f"{fw.id}.{c.id}.source",
+                    confirmed_on=f"{fw.id}.{c.id}.confirmed_on",
+                )
                 for c in fw.criteria
             }
             for fw in frameworks
@@ -110,7 +116,8 @@ def flatten(record: dict[str, Any], label: str, frameworks: list[Framework]) -> 
                 answer = {"level": answer}
             if not isinstance(answer, dict):
                 raise ValueError(f"{fw.id}.{criterion.id}: expected {{level, evidence}}")
-            cells += [text(answer.get("level")), text(answer.get("evidence"))]
+            cells += [text(answer.get(key)) for key in ("level", "evidence", "source")]
+            cells.append(text(answer.get("confirmed_on")))
         cells += [_flag(flags.get(f.id)) for f in fw.red_flags]
     return cells
 

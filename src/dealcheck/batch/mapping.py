@@ -84,6 +84,16 @@ class CriterionFeed(_Strict):
     evidence: str | None = Field(
         default=None, description="Column holding the evidence behind the level."
     )
+    source: str | None = Field(
+        default=None,
+        description="Column saying who confirmed it: customer, document, belief (the rep), "
+        "crm; Korean 고객, 문서, 추정. With it, the framework's evidence rules apply.",
+    )
+    confirmed_on: str | None = Field(
+        default=None,
+        description="Column with the date the evidence was last confirmed (read with "
+        "`date_formats`); older than the stage allows, it counts a level lower.",
+    )
 
 
 class FlagFeed(_Strict):

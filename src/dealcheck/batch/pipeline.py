@@ -76,7 +76,8 @@ def score_pipeline(
     summary.quota = dict(job.quota)
     summary.basics_only = job.basics_only
     cache_type = UnscoredCache if job.basics_only else VerdictCache
-    cache = cache_type(job.frameworks, job.lang, with_report=job.with_reports)
+    cache = cache_type(job.frameworks, job.lang, with_report=job.with_reports, as_of=job.today)
+    sources_known = True
     for path in job.inputs:
         opened = _open(path, job)
         try:
@@ -103,6 +104,7 @@ def score_pipeline(
                 )
             plan = RowPlan(binding, mapping, cache, with_evidence=job.with_reports)
             summary.basics_of = plan.basics
+            sources_known = sources_known and plan.knows_sources
             hygiene = HygieneRules(
                 mapping.hygiene, job.today, has_next_step=binding.roles["next_step"] >= 0
             )
@@ -113,11 +115,11 @@ def score_pipeline(
         finally:
             opened.close()
     frozen = summary.freeze(distinct_answers=cache.computed)
-    # A CRM export says what level each criterion reached, not who confirmed it: the
-    # evidence rules (rep belief, verified weight, stale dates) cannot be applied.
-    notes = (
-        [t("pipeline.sources_unknown", job.lang)] if any(f.criteria for f in job.frameworks) else []
-    )
+    # An export that says what level each criterion reached, but not who confirmed it,
+    # cannot have the evidence rules (rep belief, verified weight) applied: say so.
+    scored = not job.basics_only and any(f.criteria for f in job.frameworks)
+    unknown = scored and not sources_known
+    notes = [t("pipeline.sources_unknown", job.lang)] if unknown else []
     return replace(
         frozen,
         labels=display_names(job.frameworks, job.lang),

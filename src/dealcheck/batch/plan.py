@@ -8,7 +8,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding
+from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.batch.forecast import crm_category
 from dealcheck.batch.mapping import FeedKind, Mapping
 from dealcheck.batch.values import (
@@ -19,7 +19,7 @@ from dealcheck.batch.values import (
     parse_amount,
     plain_amount,
 )
-from dealcheck.batch.verdicts import Verdict, VerdictCache
+from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, Proof, Verdict, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 
 #: The level a rep gives what only they believe (the scales' `assumed`).
@@ -122,6 +122,9 @@ class RowPlan:
         self._text = [f for f in binding.feeds if f.kind is FeedKind.TEXT] if with_evidence else []
         key_columns = [c for c in (self._stage, self._status) if c >= 0]
         key_columns += [f.column for f in binding.feeds] + [f.column for f in binding.flags]
+        # Who confirmed an answer, and when, changes what it earns.
+        key_columns += [c for f in binding.feeds for c in (f.source, f.confirmed_on) if c >= 0]
+        self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
         self._pick = _getter(key_columns + evidence)
         self._evidence_columns = with_evidence
         self._raw: dict[str, RowVerdict] = {}
@@ -137,6 +140,11 @@ class RowPlan:
         self._currency = mapping.currency or ""
         self._crm_column = roles["forecast_category"]
         self._crm_seen: dict[str, str] = {}
+
+    @property
+    def knows_sources(self) -> bool:
+        """Whether the rows say who confirmed the answers (a `source` column is mapped)."""
+        return any(f.source >= 0 for f in self.binding.feeds)
 
     def verdict(self, cells: list[str]) -> RowVerdict:
         """The verdict for a row (memoised on the raw cells that matter)."""
@@ -245,6 +253,21 @@ class RowPlan:
             next_step,
         )
 
+    def _proof(self, feed: Feed, cells: list[str], unmapped: list[tuple[str, str]]) -> Proof:
+        """Who confirmed a criterion's answer and when; unreadable values are reported."""
+        source: str = ""
+        if feed.source >= 0 and (said := cells[feed.source].strip()):
+            source = SOURCE_WORDS.get(normalise_value(said), "")
+            if not source:
+                unmapped.append((f"{feed.header} · source", said))
+        when: date | None = None
+        if feed.confirmed_on >= 0 and (text := cells[feed.confirmed_on].strip()):
+            try:
+                when = self._date(text)
+            except ValueError:
+                unmapped.append((f"{feed.header} · confirmed on", text))
+        return (source, when) if source or when else NO_PROOF
+
     def _bad_date(self, dates: list[str]) -> str:
         for role, text in zip(("close date", "created date", "stage date"), dates, strict=True):
             try:
@@ -264,6 +287,7 @@ class RowPlan:
         closed = bool(outcome)
         levels = [UNKNOWN] * len(self._slot)
         evidence = [""] * len(self._slot) if self._evidence_columns else None
+        proofs: list[Proof] | None = [NO_PROOF] * len(self._slot) if self._proofs else None
         for feed in self._feeds:
             text = cells[feed.column]
             slot = self._slot[(feed.framework, feed.criterion)]
@@ -284,6 +308,8 @@ class RowPlan:
             levels[slot] = feed.yes if target == YES else feed.no if target == NO else target
             if evidence is not None and feed.evidence >= 0 and cells[feed.evidence].strip():
                 evidence[slot] = cells[feed.evidence].strip()
+            if proofs is not None:
+                proofs[slot] = self._proof(feed, cells, unmapped)
         flags: list[bool | None] = [None] * len(self._flag_slot)
         for column in self._flags:
             answer = column.table.get(normalise_value(cells[column.column]))
@@ -299,6 +325,7 @@ class RowPlan:
             shared(tuple(flags)),
             tuple(evidence) if evidence else None,
             outcome or None,
+            shared(tuple(proofs)) if proofs else None,
         )
         label = stage or (stage_text.strip() or "—")
         # A won or lost deal keeps its scores (to learn from); its recommendation is its

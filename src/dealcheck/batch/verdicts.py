@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, TypeVar
 
 from dealcheck.language.framework import UNKNOWN, Framework
@@ -25,6 +26,23 @@ SHARED_LIMIT = 4096
 T = TypeVar("T")
 LevelKey = tuple[str, ...]
 FlagKey = tuple[bool | None, ...]
+#: Who confirmed an answer (an `EvidenceSource` value, or "") and when (or None).
+Proof = tuple[str, date | None]
+ProofKey = tuple[Proof, ...]
+NO_PROOF: Proof = ("", None)
+#: Words a CRM column may use for who confirmed an answer (normalised), -> source.
+SOURCE_WORDS = {
+    **{source.value: source.value for source in EvidenceSource},
+    "rep": "belief",
+    "my belief": "belief",
+    "rep belief": "belief",
+    "추정": "belief",
+    "내 추정": "belief",
+    "고객": "customer",
+    "고객 확인": "customer",
+    "고객이 확인": "customer",
+    "문서": "document",
+}
 
 
 class Interner:
@@ -72,14 +90,23 @@ class VerdictCache:
         frameworks: The frameworks, in order.
         lang: Language of report texts (JSON output).
         with_report: Keep the JSON report (deal left null) in each verdict.
+        as_of: The day evidence dates are judged on (stale evidence); None: never stale.
     """
 
-    def __init__(self, frameworks: Sequence[Framework], lang: str, *, with_report: bool) -> None:
+    def __init__(
+        self,
+        frameworks: Sequence[Framework],
+        lang: str,
+        *,
+        with_report: bool,
+        as_of: date | None = None,
+    ) -> None:
         from dealcheck.scoring.report_json import assessment_to_dict
 
         self.frameworks = list(frameworks)
         self.lang = lang
         self.with_report = with_report
+        self.as_of = as_of
         self._to_dict = assessment_to_dict
         self.criteria_slots = [(n, c.id) for n, fw in enumerate(frameworks) for c in fw.criteria]
         self.flag_slots = [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
@@ -104,18 +131,19 @@ class VerdictCache:
         flags: FlagKey,
         evidence: tuple[str, ...] | None = None,
         outcome: str | None = None,
+        proofs: ProofKey | None = None,
     ) -> Verdict:
         """The verdict for a stage id and flat level / flag tuples (slot order).
 
         `outcome` (won, lost or closed) marks a closed deal: it becomes the
         recommendation, and the stage is not used.
         """
-        key = (stage, levels, flags, evidence, outcome)
+        key = (stage, levels, flags, evidence, outcome, proofs)
         found = self._cache.get(key)
         if found is None:
             # Two generations keep the frequent combinations across a turnover.
             found = self._old.get(key) or self._compute(
-                None if outcome else stage, levels, flags, evidence, outcome
+                None if outcome else stage, levels, flags, evidence, outcome, proofs
             )
             if len(self._cache) >= CACHE_LIMIT:
                 self._old, self._cache = self._cache, {}
@@ -129,18 +157,22 @@ class VerdictCache:
         flags: FlagKey,
         evidence: tuple[str, ...] | None,
         outcome: str | None,
+        proofs: ProofKey | None = None,
     ) -> Verdict:
         self.computed += 1
         flags = self._one_answer_per_flag(flags)
         result: Assessment | Overall
         if self.with_report:
-            answers = self._answers(levels, flags, evidence)
-            result = assess(self.frameworks, answers, outcome or stage)
+            answers = self._answers(levels, flags, evidence, proofs)
+            result = assess(self.frameworks, answers, outcome or stage, self.as_of)
         else:
             # Only the overall verdict is read: no scorecards, and each framework's part
             # is shared by every combination that answers that framework alike.
             result = closed(
-                combine(self.frameworks, [self._part(n, stage, levels, flags) for n in self._each]),
+                combine(
+                    self.frameworks,
+                    [self._part(n, stage, levels, flags, proofs) for n in self._each],
+                ),
                 Recommendation(outcome) if outcome else None,
             )
         # Thousands of verdicts share a few hundred gap lists, flag lists and scores:
@@ -172,7 +204,14 @@ class VerdictCache:
                 merged[slot] = said
         return tuple(merged)
 
-    def _part(self, n: int, stage: str | None, levels: LevelKey, flags: FlagKey) -> ScoreParts:
+    def _part(
+        self,
+        n: int,
+        stage: str | None,
+        levels: LevelKey,
+        flags: FlagKey,
+        proofs: ProofKey | None = None,
+    ) -> ScoreParts:
         framework = self.frameworks[n]
         (first, last), (first_flag, last_flag) = self._criteria_of[n], self._flags_of[n]
         key = (
@@ -180,14 +219,18 @@ class VerdictCache:
             stage if framework.stages else None,
             levels[first:last],
             flags[first_flag:last_flag],
+            proofs[first:last] if proofs else None,
         )
         part = self._parts.get(key)
         if part is None:
             answers = Answers(
                 {
-                    criterion_id: plain_answer(level)
-                    for (_, criterion_id), level in zip(
-                        self.criteria_slots[first:last], key[2], strict=True
+                    criterion_id: _answer(level, "", proof)
+                    for (_, criterion_id), level, proof in zip(
+                        self.criteria_slots[first:last],
+                        key[2],
+                        key[4] or [NO_PROOF] * (last - first),
+                        strict=True,
                     )
                     if level != UNKNOWN
                 },
@@ -198,26 +241,41 @@ class VerdictCache:
                     )
                 },
             )
-            part = score_parts(framework, answers, key[1])
+            part = score_parts(framework, answers, key[1], self.as_of)
             if len(self._parts) >= PART_CACHE_LIMIT:
                 self._parts.clear()
             self._parts[key] = part
         return part
 
     def _answers(
-        self, levels: LevelKey, flags: FlagKey, evidence: tuple[str, ...] | None
+        self,
+        levels: LevelKey,
+        flags: FlagKey,
+        evidence: tuple[str, ...] | None,
+        proofs: ProofKey | None = None,
     ) -> dict[str, Answers]:
         criteria: list[dict[str, CriterionAnswer]] = [{} for _ in self.frameworks]
         red_flags: list[dict[str, bool | None]] = [{} for _ in self.frameworks]
         for slot, (fw, criterion_id) in enumerate(self.criteria_slots):
             text = evidence[slot] if evidence else ""
-            if text:
-                criteria[fw][criterion_id] = CriterionAnswer(levels[slot], text, EvidenceSource.CRM)
-            elif levels[slot] != UNKNOWN:
-                criteria[fw][criterion_id] = plain_answer(levels[slot])
+            if text or levels[slot] != UNKNOWN:
+                proof = proofs[slot] if proofs else NO_PROOF
+                criteria[fw][criterion_id] = _answer(levels[slot], text, proof)
         for slot, (fw, flag_id) in enumerate(self.flag_slots):
             red_flags[fw][flag_id] = flags[slot]
         return {fw.id: Answers(criteria[n], red_flags[n]) for n, fw in enumerate(self.frameworks)}
+
+
+def _answer(level: str, text: str, proof: Proof) -> CriterionAnswer:
+    """A row's answer: evidence-less answers are the shared `plain_answer` objects.
+
+    Evidence text whose author is not given counts as from the CRM (source unknown).
+    """
+    source, when = proof
+    if not (text or source or when):
+        return plain_answer(level)
+    said = EvidenceSource(source) if source else EvidenceSource.CRM if text else None
+    return CriterionAnswer(level, text, said, when)
 
 
 #: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
@@ -234,6 +292,7 @@ class UnscoredCache(VerdictCache):
         flags: FlagKey,
         evidence: tuple[str, ...] | None,
         outcome: str | None,
+        proofs: ProofKey | None = None,
     ) -> Verdict:
         # A closed deal's outcome is a fact from the CRM, not a score: it is kept.
         return UNSCORED if outcome is None else replace(UNSCORED, recommendation=outcome)
