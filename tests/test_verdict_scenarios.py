@@ -183,7 +183,7 @@ def test_an_incumbent_written_rfp_disqualifies_and_its_questions_come_first(
     assert verdict_line(text) == "Recommendation: disqualify"
 
 
-def test_disqualified_not_now_and_closed_deals_are_not_ranked_at_risk() -> None:
+def test_disqualified_not_now_and_closed_deals_are_listed_apart_from_the_at_risk() -> None:
     from datetime import date
 
     from dealcheck.batch.pipeline import ScoreJob, score_pipeline
@@ -194,9 +194,12 @@ def test_disqualified_not_now_and_closed_deals_are_not_ranked_at_risk() -> None:
 
     summary = score_pipeline(job, None)
 
-    assert {"disqualify", "not-now", "lost"} <= set(summary.by_recommendation)
+    assert {"disqualify", "not-now"} <= set(summary.by_recommendation)
     ranked = {deal.recommendation for deal in summary.at_risk}
     assert ranked and not ranked & {"disqualify", "not-now", "lost", "won"}
+    # They have a list of their own: out of the forecast.
+    removed = {deal.recommendation for deal in summary.remove_from_forecast}
+    assert removed == {"disqualify", "not-now"}
 
 
 def test_batch_scoring_of_the_deal_files_gives_the_reports_verdicts(

@@ -25,7 +25,6 @@ from dealcheck.language.framework import UNKNOWN
 #: The level a rep gives what only they believe (the scales' `assumed`).
 BELIEF = "assumed"
 RAW_CACHE_LIMIT = 8192
-UNRANKED = frozenset({"disqualify", "not-now"})
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
 KEY_SEPARATOR = "\x00"
 BASIC_ROLES = (
@@ -61,7 +60,6 @@ class RowVerdict:
     closed: bool
     unmapped: tuple[tuple[str, str], ...]
     tally: tuple[object, ...] = ()
-    ranked: bool = True
 
 
 @dataclass(slots=True)
@@ -344,7 +342,4 @@ class RowPlan:
                 known,
             )
         )
-        # Closed, disqualified and not-now deals are no longer ranked by risk: they are
-        # counted in their own rows of the summary, not weighed against live deals.
-        ranked = not closed and verdict.recommendation not in UNRANKED
-        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally, ranked)
+        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)
