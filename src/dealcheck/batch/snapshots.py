@@ -32,8 +32,10 @@ T = TypeVar("T")
 class SnapshotWriter:
     """A `ScoredWriter` that keeps each scored row as a `DealState`."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: Callable[[DealState], None] | None = None) -> None:
+        """Keep every state in `states`, or hand each to `keep` (nothing is held)."""
         self.states: list[DealState] = []
+        self._keep = keep or self.states.append
 
     def header(self, columns: list[str]) -> None:
         """Columns do not matter here."""
@@ -49,7 +51,7 @@ class SnapshotWriter:
     ) -> None:
         """Keep the deal's state."""
         verdict = row.verdict
-        self.states.append(
+        self._keep(
             DealState(
                 deal.deal_id,
                 deal.name,
@@ -186,15 +188,17 @@ def score_states(
     lang: str = "en",
     mapping_tree: YamlMapping | None = None,
     encoding: str | None = None,
+    keep: Callable[[DealState], None] | None = None,
 ) -> list[DealState]:
     """Score inputs (CSV exports with a mapping, or deal folders) into deal states.
 
     `mapping_tree` (from `load_mapping`) lets a mapping that does not fit an input
-    name its own lines.
+    name its own lines. With `keep`, each state goes to it as it is scored and the
+    list returned is empty: a large pipeline streams through.
     """
     from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 
-    collector = SnapshotWriter()
+    collector = SnapshotWriter(keep)
     job = ScoreJob(list(inputs), frameworks, mapping, mapping_tree, today, encoding, lang=lang)
     score_pipeline(job, collector)
     return collector.states

@@ -7,6 +7,8 @@ version and once with the new. Only a few numbers per deal are kept between the 
 
 from __future__ import annotations
 
+import functools
+import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -129,34 +131,50 @@ def pipeline_impact(old: Framework, new: Framework, request: ImpactRequest) -> I
     frameworks = [load_framework(i, team_dir=request.team_dir) for i in ids]
     slot = _slot(frameworks, old, new)
     slot_id = frameworks[slot].id
-    runs: list[dict[DealKey, DealScore]] = []
+    before: dict[DealKey, DealScore] = {}
+    tally: _Tally | None = None
     for version in (old, new):
         in_place = list(frameworks)
         # The mapping and deal files name the slot's id; the version answers for it.
         in_place[slot] = version.model_copy(update={"id": slot_id})
-        states = score_states(
+        keys = _DealKeys()
+        if tally is None:
+            keep = functools.partial(_remember, before, keys)
+        else:
+            keep = functools.partial(_compare, tally, keys)
+        score_states(
             request.inputs,
             in_place,
             mapping,
             today=request.today or date.today(),
             mapping_tree=tree,
             encoding=request.encoding,
+            keep=keep,
         )
-        runs.append(_by_deal(states))
-    return compare_runs(slot_id, runs[0], runs[1], request.inputs)
+        tally = tally or _Tally(before)
+    assert tally is not None
+    return tally.impact(slot_id, request.inputs)
 
 
-def _by_deal(states: list[DealState]) -> dict[DealKey, DealScore]:
-    """Each deal's numbers, keyed by id, name and how many times that pair came before."""
-    seen: Counter[tuple[str, str]] = Counter()
-    kept: dict[DealKey, DealScore] = {}
-    for state in states:
+class _DealKeys:
+    """Each deal's key: id, name, and how many deals with both came before it."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, state: DealState) -> DealKey:
         pair = (state.deal_id, state.name)
-        kept[(*pair, seen[pair])] = DealScore(
-            state.label, state.amount, state.score, state.recommendation
-        )
-        seen[pair] += 1
-    return kept
+        count = self.seen[pair]
+        self.seen[pair] = count + 1
+        return (*pair, count)
+
+
+def _remember(before: dict[DealKey, DealScore], keys: _DealKeys, state: DealState) -> None:
+    before[keys(state)] = DealScore(state.label, state.amount, state.score, state.recommendation)
+
+
+def _compare(tally: _Tally, keys: _DealKeys, state: DealState) -> None:
+    tally.add(keys(state), state)
 
 
 def _slot(frameworks: list[Framework], old: Framework, new: Framework) -> int:
@@ -172,48 +190,67 @@ def _slot(frameworks: list[Framework], old: Framework, new: Framework) -> int:
     )
 
 
-def compare_runs(
-    framework_id: str,
-    before: dict[DealKey, DealScore],
-    after: dict[DealKey, DealScore],
-    sources: list[str] | None = None,
-) -> Impact:
-    """Pair the two runs' deals by where they were read and sum up what moved."""
-    moves = [
-        DealMove(was.name, was.amount, was.score, now.score, was.recommendation, now.recommendation)
-        for where, was in before.items()
-        if (now := after.get(where)) is not None
-    ]
-    shift_deals: Counter[tuple[str, str]] = Counter()
-    shift_amount: dict[tuple[str, str], float] = defaultdict(float)
-    for move in moves:
+class _Tally:
+    """The second run's deals, compared one by one with the first run's as they come."""
+
+    def __init__(self, before: dict[DealKey, DealScore]) -> None:
+        self.before = before
+        self.deals = 0
+        self.unmatched = 0
+        self.shift_deals: Counter[tuple[str, str]] = Counter()
+        self.shift_amount: dict[tuple[str, str], float] = defaultdict(float)
+        self.largest: list[tuple[float, float, int, DealMove]] = []  # a heap, smallest first
+        self.closed: dict[str, list[tuple[float, float]]] = {"won": [], "lost": []}
+
+    def add(self, key: DealKey, state: DealState) -> None:
+        """Compare one deal of the new version's run with the old version's."""
+        was = self.before.get(key)
+        if was is None:
+            self.unmatched += 1
+            return
+        self.deals += 1
+        move = DealMove(
+            was.name, was.amount, was.score, state.score, was.recommendation, state.recommendation
+        )
         if move.recommendation_before != move.recommendation_after:
-            key = (move.recommendation_before, move.recommendation_after)
-            shift_deals[key] += 1
-            shift_amount[key] += move.amount or 0.0
-    order = {rec: index for index, rec in enumerate(OPEN_ORDER)}
-    shifts = [
-        Shift(b, a, shift_deals[(b, a)], shift_amount[(b, a)])
-        for b, a in sorted(shift_deals, key=lambda k: (order.get(k[0], 9), order.get(k[1], 9)))
-    ]
-    largest = sorted(
-        (m for m in moves if m.moved), key=lambda m: (-abs(m.moved), -(m.amount or 0), m.name)
-    )[:LARGEST_MOVES]
-    return Impact(
-        framework=framework_id,
-        deals=len(moves),
-        changed=sum(s.deals for s in shifts),
-        shifts=shifts,
-        largest=largest,
-        separation=_separation(moves),
-        sources=list(sources or []),
-        unmatched=len(before) + len(after) - 2 * len(moves),
-    )
+            pair = (move.recommendation_before, move.recommendation_after)
+            self.shift_deals[pair] += 1
+            self.shift_amount[pair] += move.amount or 0.0
+        if move.moved:
+            # Ties go to the larger deal, then to the one read first.
+            ranked = (abs(move.moved), move.amount or 0.0, -self.deals, move)
+            if len(self.largest) < LARGEST_MOVES:
+                heapq.heappush(self.largest, ranked)
+            elif ranked[:3] > self.largest[0][:3]:
+                heapq.heapreplace(self.largest, ranked)
+        if state.recommendation in self.closed:
+            self.closed[state.recommendation].append((was.score, state.score))
+
+    def impact(self, framework_id: str, sources: list[str]) -> Impact:
+        """What the two runs say together."""
+        order = {rec: index for index, rec in enumerate(OPEN_ORDER)}
+        shifts = [
+            Shift(b, a, self.shift_deals[(b, a)], self.shift_amount[(b, a)])
+            for b, a in sorted(
+                self.shift_deals, key=lambda k: (order.get(k[0], 9), order.get(k[1], 9))
+            )
+        ]
+        ranked = sorted(self.largest, key=lambda entry: entry[:3], reverse=True)
+        return Impact(
+            framework=framework_id,
+            deals=self.deals,
+            changed=sum(s.deals for s in shifts),
+            shifts=shifts,
+            largest=[entry[3] for entry in ranked],
+            separation=_separation(self.closed["won"], self.closed["lost"]),
+            sources=list(sources),
+            unmatched=self.unmatched + len(self.before) - self.deals,
+        )
 
 
-def _separation(moves: list[DealMove]) -> Separation | None:
-    won = [m for m in moves if m.recommendation_after == "won"]
-    lost = [m for m in moves if m.recommendation_after == "lost"]
+def _separation(
+    won: list[tuple[float, float]], lost: list[tuple[float, float]]
+) -> Separation | None:
     if not won or not lost:
         return None
 
@@ -223,11 +260,11 @@ def _separation(moves: list[DealMove]) -> Separation | None:
     return Separation(
         won=len(won),
         lost=len(lost),
-        won_mean=(mean([m.before for m in won]), mean([m.after for m in won])),
-        lost_mean=(mean([m.before for m in lost]), mean([m.after for m in lost])),
+        won_mean=(mean([b for b, _ in won]), mean([a for _, a in won])),
+        lost_mean=(mean([b for b, _ in lost]), mean([a for _, a in lost])),
         ranked_right=(
-            ranked_right([m.before for m in won], [m.before for m in lost]),
-            ranked_right([m.after for m in won], [m.after for m in lost]),
+            ranked_right([b for b, _ in won], [b for b, _ in lost]),
+            ranked_right([a for _, a in won], [a for _, a in lost]),
         ),
     )
 
