@@ -15,6 +15,7 @@ from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
 from dealcheck.policy.examples import CONTRACT_RECOMMENDATIONS, Example, ExampleFile
 from dealcheck.scoring.answers import Answers
 from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.scorecard import closed_outcome
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,17 @@ def _reference_problems(
                     at((*base, "red_flags", flag_id), True),
                     f"no red flag {flag_id!r} (red flags: {_listed(flags)})",
                 )
-        if example.stage is not None and staged and staged[0].stage(example.stage) is None:
+        if (
+            example.stage is not None
+            and staged
+            and staged[0].stage(example.stage) is None
+            and closed_outcome(example.stage) is None
+        ):
             known = ", ".join(s.id for s in staged[0].stages)
-            yield Problem(at((*base, "stage")), f"no stage {example.stage!r} (stages: {known})")
+            yield Problem(
+                at((*base, "stage")),
+                f"no stage {example.stage!r} (stages: {known}; closed: won, lost)",
+            )
         expect = example.expect
         if (
             expect.recommendation is not None
