@@ -23,15 +23,9 @@ from precompile import compile_dealcheck  # benchmarks/precompile.py
 
 from batch import MAPPING, generate, measure, score_command, wall  # benchmarks/batch.py
 
-CHAMPION_FIRST = """\
-id: meddpicc
-name: {en: "MEDDPICC, champion first", ko: "MEDDPICC, 챔피언 우선"}
-version: 1.1.0
-extends: meddpicc
-criteria:
-  - id: champion
-    weight: 40
-"""
+CHAMPION_FIRST = (
+    Path(__file__).resolve().parents[1] / "tests/fixtures/frameworks/champion-first/meddpicc.yaml"
+)
 
 
 def impact_command(data: Path, mapping: Path, new: Path, empty: Path) -> list[str]:
@@ -54,7 +48,7 @@ def main() -> None:
         mapping.write_text(MAPPING, encoding="utf-8")
         new = tmp / "team" / "meddpicc.yaml"
         new.parent.mkdir()
-        new.write_text(CHAMPION_FIRST, encoding="utf-8")
+        new.write_bytes(CHAMPION_FIRST.read_bytes())
         data = tmp / "export.csv"
         generate(data, args.rows, args.random)
         scored = tmp / "scored.csv"

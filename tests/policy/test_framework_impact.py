@@ -7,6 +7,7 @@ by `dealcheck score`, and the impact report must agree with those two scored fil
 from __future__ import annotations
 
 import csv
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,29 +15,21 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcheck.policy.impact import ranked_right
-from tests.conftest import ROOT, invoke
+from tests.conftest import FRAMEWORK_FIXTURES, ROOT, invoke
 
 EXPORT = str(ROOT / "examples" / "salesforce-pipeline.csv")
 MAPPING = str(ROOT / "examples" / "salesforce.map.yaml")
 
 # A team's MEDDPICC that weighs the champion 40 instead of 15. Named meddpicc and kept in
 # the team folder, it extends the built-in one and `dealcheck score` uses it directly.
-CHAMPION_HEAVY = """\
-id: meddpicc
-name: {en: "MEDDPICC, champion first", ko: "MEDDPICC, 챔피언 우선"}
-version: 1.1.0
-extends: meddpicc
-criteria:
-  - id: champion
-    weight: 40
-"""
+CHAMPION_HEAVY = FRAMEWORK_FIXTURES / "champion-first" / "meddpicc.yaml"
 
 
 @pytest.fixture
 def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A team folder holding the champion-heavy MEDDPICC."""
     (tmp_path / "frameworks").mkdir()
-    (tmp_path / "frameworks" / "meddpicc.yaml").write_text(CHAMPION_HEAVY, encoding="utf-8")
+    shutil.copy(CHAMPION_HEAVY, tmp_path / "frameworks" / "meddpicc.yaml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
