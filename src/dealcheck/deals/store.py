@@ -23,12 +23,15 @@ from typing import Any
 import yaml
 
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import DealcheckError, InputError, UsageError
+from dealcheck.errors import DealcheckError, InputError, UsageError, WriteError
 from dealcheck.files.atomic import ensure_folder
 from dealcheck.files.locks import held
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
+#: A deal file may grow to this: thousands of qualifications (a few hundred bytes to a
+#: couple of KB each), years of weekly calls.
+DEAL_MAX_BYTES = 4 * 1024 * 1024
 HEADER = "# dealcheck deal file: basics at the top, qualification history below (oldest first).\n"
 
 
@@ -64,7 +67,7 @@ def load_deal(path: Path) -> Deal:
     if not path.is_file():
         raise UsageError(f"{path}: no such deal file")
     try:
-        tree = read_yaml(path)
+        tree = read_yaml(path, max_bytes=DEAL_MAX_BYTES)
     except DealcheckError:
         if path.suffix.lower() in (".yaml", ".yml"):
             raise  # a deal file with a typo: its FILE:LINE:COL problem is the help
@@ -94,7 +97,17 @@ def save_deal(path: Path, deal: Deal) -> None:
             raise InputError(
                 f"{path} does not parse, so it was not overwritten; fix it first ({error})"
             ) from None
-    write_atomic(path, HEADER + dump(deal.model_dump(mode="json", exclude_none=True)))
+    text = HEADER + dump(deal.model_dump(mode="json", exclude_none=True))
+    size = len(text.encode("utf-8"))
+    if size > DEAL_MAX_BYTES:
+        archive = path.with_name(f"{path.stem}.archive{path.suffix}")
+        raise WriteError(
+            f"{path} would grow to {size:,} bytes, past the {DEAL_MAX_BYTES:,} a deal file "
+            f"may hold, so it was not written; archive its history: copy it to {archive.name} "
+            "(still readable by `dealcheck report`), then delete the oldest qualifications "
+            "from the deal file"
+        )
+    write_atomic(path, text)
 
 
 def load_draft(path: Path) -> Draft | None:
@@ -103,7 +116,7 @@ def load_draft(path: Path) -> Draft | None:
     if not draft.is_file():
         return None
     try:
-        return validate_located(Draft, read_yaml(draft))
+        return validate_located(Draft, read_yaml(draft, max_bytes=DEAL_MAX_BYTES))
     except Exception:
         return None
 

@@ -151,12 +151,13 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CLoader = None  # type: ignore[assignment,misc]
 
 
-def read_yaml(path: Path, *, display_name: str | None = None) -> Any:
+def read_yaml(path: Path, *, display_name: str | None = None, max_bytes: int = MAX_BYTES) -> Any:
     """Read a YAML file safely into plain data with locations attached.
 
     Args:
         path: The file to read.
         display_name: The name to use in error messages (default: the path as given).
+        max_bytes: The largest file read (deal files, which grow, allow more).
 
     Returns:
         A `YamlMapping`, `YamlSequence` or scalar.
@@ -167,18 +168,18 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> Any:
     name = display_name or str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            _fail(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        if size > max_bytes:
+            _fail(name, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")
         data = path.read_bytes()
     except OSError as error:
         _fail(name, 1, 1, f"cannot read file: {error.strerror or error}")
-    return parse_yaml(data, name)
+    return parse_yaml(data, name, max_bytes=max_bytes)
 
 
-def parse_yaml(data: bytes, name: str) -> Any:
+def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
     """Parse YAML bytes named `name`; see `read_yaml`."""
-    if len(data) > MAX_BYTES:
-        _fail(name, 1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    if len(data) > max_bytes:
+        _fail(name, 1, 1, f"file is {len(data):,} bytes; the limit is {max_bytes:,}")
     text = _decode(data, name)
     if (tab := text.find("\t")) >= 0:
         line, column = _line_column(text, tab)
