@@ -348,25 +348,25 @@ def _counts(
 
 
 def _rejects(summary: PipelineSummary, lang: str) -> Section:
+    known = MESSAGES["en"]
     rows = [
         [
-            t(f"pipeline.reject.{code}", lang)
-            if f"pipeline.reject.{code}" in MESSAGES["en"]
-            else code,
+            t(f"pipeline.reject.{code}", lang) if f"pipeline.reject.{code}" in known else code,
             f"{n:,}",
-            "",
         ]
         for code, n in summary.reject_reasons
     ]
-    rows += [
-        [f"{r.source}:{r.line}", "", _reason(r.reason, lang)] for r in summary.reject_examples[:10]
+    # Examples as lines, not table cells: a reason is read whole, with where it was.
+    notes = [
+        f"{r.source}:{r.line}: {_reason(r.reason, lang)}" for r in summary.reject_examples[:10]
     ]
     return Section(
         "rejected",
         t("pipeline.rejected", lang, count=summary.rejected),
-        ["", "#", ""],
-        [False, True, False],
+        ["", "#"],
+        [False, True],
         rows if summary.rejected else [],
+        notes if summary.rejected else [],
     )
 
 
