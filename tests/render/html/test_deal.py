@@ -136,3 +136,42 @@ def test_every_example_deal_renders(in_repo: Path) -> None:
             assert len(svgs(html, "radar")) == sum(
                 1 for c in built.assessment.scorecards if c.framework.criteria
             )
+
+
+def test_ask_next_shows_even_without_gaps(tmp_path: Path) -> None:
+    from dealcheck.deals import store
+
+    deal = tmp_path / "deal.yaml"
+    store.save_deal(
+        deal,
+        store.Deal.model_validate(
+            {
+                "name": "No gaps yet",
+                "stage": "discovery",
+                "qualifications": [
+                    {
+                        "date": "2025-05-02",
+                        "stage": "discovery",
+                        "frameworks": ["mini@1.0.0"],
+                        "answers": {"mini": {"criteria": {"pain": "confirmed"}}},
+                    }
+                ],
+            }
+        ),
+    )
+    report = build_report(deal, team_dir=FRAMEWORK_FIXTURES)
+    assert not report.assessment.gaps and report.assessment.next_questions
+
+    html = deal_report_html(report, "en")
+
+    [gaps] = find(html, "section", id="gaps")
+    shown = text_of(gaps)
+    assert "No gaps at this stage" in shown and "Ask next" in shown
+    assert all(q.text.get("en") in shown for q in report.assessment.next_questions)
+
+
+def test_table_cells_wrap_between_words_not_inside_them(golden: DealReport) -> None:
+    html = deal_report_html(golden, "en")
+    rule = html.split("th, td {", 1)[1].split("}", 1)[0]
+    # break-word would let a narrow column cut "Competition" into "Competitio/n"
+    assert "word-break" not in rule and "overflow-wrap: break-word" in rule

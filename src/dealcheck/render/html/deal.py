@@ -27,6 +27,7 @@ from dealcheck.render.html.prep import plan_and_people_sections
 from dealcheck.render.html.svg import Spoke, line_chart, radar
 from dealcheck.scoring.report_json import criterion_names
 from dealcheck.scoring.score import CriterionScore, Scorecard
+from dealcheck.scoring.scorecard import NextQuestion
 
 
 def deal_report_html(report: DealReport, lang: str) -> str:
@@ -167,8 +168,9 @@ def _history(report: DealReport, lang: str) -> Markup | None:
 def _gaps(report: DealReport, lang: str) -> Markup:
     assessment = report.assessment
     heading = el("h2", None, t("report.gaps", lang))
-    if not assessment.gaps:
-        return el("section", {"id": "gaps"}, heading, el("p", None, t("report.no_gaps", lang)))
+    if not assessment.gaps:  # still a call to prepare: the questions that move it forward
+        ask = _questions(t("report.next_questions", lang), assessment.next_questions, lang)
+        return el("section", {"id": "gaps"}, heading, el("p", None, t("report.no_gaps", lang)), ask)
     asked = {g.criterion.id for g in assessment.gaps}
     items: list[Markup] = []
     for gap in assessment.gaps:
@@ -197,17 +199,20 @@ def _gaps(report: DealReport, lang: str) -> Markup:
             )
         )
     others = [q for q in assessment.next_questions if q.about not in asked]
-    extra = (
-        join(
-            [
-                el("h3", None, t("html.other_questions", lang)),
-                el("ol", None, *(el("li", None, q.text.get(lang)) for q in others)),
-            ]
-        )
-        if others
-        else None
-    )
+    extra = _questions(t("html.other_questions", lang), others, lang)
     return el("section", {"id": "gaps"}, heading, el("ul", None, *items), extra)
+
+
+def _questions(title: str, questions: list[NextQuestion], lang: str) -> Markup | None:
+    """A titled, numbered list of questions to ask, or nothing when there are none."""
+    if not questions:
+        return None
+    return join(
+        [
+            el("h3", None, title),
+            el("ol", None, *(el("li", None, q.text.get(lang)) for q in questions)),
+        ]
+    )
 
 
 def _flags(report: DealReport, lang: str) -> Markup:

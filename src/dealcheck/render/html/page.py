@@ -63,7 +63,7 @@ svg .history {{ fill: none; stroke: var(--accent); stroke-width: 2; }}
 svg .guide {{ stroke: var(--line); stroke-dasharray: 3 3; }}
 table {{ border-collapse: collapse; width: 100%; margin: 6px 0 12px; }}
 th, td {{ text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line);
-  vertical-align: top; word-break: break-word; }}
+  vertical-align: top; overflow-wrap: break-word; }}
 th {{ font-weight: 600; color: var(--muted); font-size: .85rem; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 .grid.small {{ grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }}

@@ -8,12 +8,14 @@ curious readers of the source) can check the picture against the numbers.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 
 from dealcheck.render.html.markup import Markup, el, join
 
 RADAR_WIDTH, RADAR_HEIGHT, RADAR_RADIUS = 560, 380, 120
 LABEL_CHARS = 24
+LABEL_MIN, LABEL_MAX = 120, 280
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,20 @@ class BarRow:
 
 def _short(label: str, limit: int = LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def text_width(text: str) -> float:
+    """About how wide `text` is at the charts' 13px: Hangul and CJK take twice the room."""
+    return sum(13.0 if unicodedata.east_asian_width(ch) in "WF" else 7.4 for ch in text)
+
+
+def fit_text(text: str, room: float) -> str:
+    """`text`, shortened with … until it fits in `room` pixels."""
+    if text_width(text) <= room:
+        return text
+    while text and text_width(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _clamp(share: float) -> float:
@@ -98,7 +114,7 @@ def radar(spokes: list[Spoke], title: str, legend: tuple[str, str]) -> Markup:
             )
         )
         parts.append(_axis_label(index, count, spoke.label))
-    if any(s.expected is not None for s in spokes):
+    if all(s.expected is not None for s in spokes):
         parts.append(
             el(
                 "polygon",
@@ -106,6 +122,20 @@ def radar(spokes: list[Spoke], title: str, legend: tuple[str, str]) -> Markup:
                 el("title", None, legend[1]),
             )
         )
+    else:
+        # Some criteria have no expectation at this stage: an outline through them would
+        # dive to the centre as if "nothing" were expected; mark only the expected ones.
+        for index, spoke in enumerate(spokes):
+            if spoke.expected is None:
+                continue
+            x, y = radar_point(index, count, spoke.expected)
+            parts.append(
+                el(
+                    "circle",
+                    {"class": "expected", "cx": x, "cy": y, "r": 6, "data-criterion": spoke.key},
+                    el("title", None, legend[1]),
+                )
+            )
     parts.append(
         el(
             "polygon",
@@ -187,10 +217,12 @@ def line_chart(points: list[tuple[str, float]], title: str) -> Markup:
     left, right, top, bottom = 36, 44, 18, 30
     plot_w, plot_h = width - left - right, height - top - bottom
 
+    inset = 24  # first and last points stand clear of the axis and its score labels
+
     def at(index: int, value: float) -> tuple[float, float]:
         share = 0.5 if len(points) == 1 else index / (len(points) - 1)
         return (
-            round(left + plot_w * share, 2),
+            round(left + inset + (plot_w - 2 * inset) * share, 2),
             round(top + plot_h * (1 - max(0.0, min(100.0, value)) / 100), 2),
         )
 
@@ -235,8 +267,12 @@ def hbars(rows: list[BarRow], title: str, maximum: float | None = None) -> Marku
     """Horizontal bars, one per row, scaled to the largest value (or `maximum`)."""
     # The value column grows with the longest value, so no number is ever cut off.
     longest = max((len(r.shown) for r in rows), default=0)
-    row_h, label_w, bar_w = 26, 170, 214
+    row_h, bar_w = 26, 214
     value_w = max(96, 8 * longest + 16)
+    # Labels are right-aligned against the bars: the column is as wide as the longest
+    # label needs (within limits), so the first one is never clipped at the left edge.
+    widest = max((text_width(r.label) for r in rows), default=0.0)
+    label_w = round(min(LABEL_MAX, max(LABEL_MIN, widest + 16)))
     width = label_w + bar_w + value_w
     height = max(1, len(rows)) * row_h + 8
     top = max((r.value for r in rows), default=0.0)
@@ -250,7 +286,7 @@ def hbars(rows: list[BarRow], title: str, maximum: float | None = None) -> Marku
                 "text",
                 {"x": label_w - 8, "y": y + 17, "text-anchor": "end"},
                 el("title", None, row.label),
-                _short(row.label),
+                fit_text(row.label, label_w - 12),
             )
         )
         parts.append(
