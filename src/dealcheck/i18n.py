@@ -219,6 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "interview.future_date": "{0} is in the future: enter the day it was confirmed (today is {1})",
         "error.prefix": "error: ",
         "error.prefix_interrupted": "error: ",
+        "error.interrupted": "interrupted",
         "qualify.no_terminal": "no terminal to ask questions in; use --answers FILE or --no-input",
         # deal report
         "report.title": "{name} · qualification {number} of {count} · {date}",
@@ -686,6 +687,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "interview.future_date": "미래 날짜는 확인한 날짜가 될 수 없습니다: {0} (오늘: {1})",
         "error.prefix": "오류: ",
         "error.prefix_interrupted": "",
+        "error.interrupted": "중단됨",
         "qualify.no_terminal": "질문할 터미널이 없습니다. --answers FILE 또는 --no-input을 쓰세요",
         "report.title": "{name} · 검증 {count}회 중 {number}회차 · {date}",
         "report.deal": "{company} · {amount} · 단계 {stage} · 계약 예정 {close} · 담당 {owner}",

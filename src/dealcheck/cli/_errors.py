@@ -38,7 +38,9 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             print(f"{_prefix(error)}{visible(error.message)}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt as interrupt:
-            print("\ninterrupted", file=sys.stderr)
+            from dealcheck.i18n import t
+
+            print("\n" + t("error.interrupted", shown_in()), file=sys.stderr)
             raise typer.Exit(exit_code_of(interrupt)) from None
         except OSError as error:
             # Every file dealcheck names is written through `files.atomic`, which

@@ -175,3 +175,12 @@ def test_table_cells_wrap_between_words_not_inside_them(golden: DealReport) -> N
     rule = html.split("th, td {", 1)[1].split("}", 1)[0]
     # break-word would let a narrow column cut "Competition" into "Competitio/n"
     assert "word-break" not in rule and "overflow-wrap: break-word" in rule
+
+
+def test_a_page_with_hangul_says_in_english_which_font_it_needs(golden: DealReport) -> None:
+    korean = deal_report_html(golden, "ko")
+    english = deal_report_html(golden, "en")
+
+    [note] = find(korean, "p", id="font-note")
+    assert "Hangul font" in text_of(note) and "fonts-nanum" in text_of(note)
+    assert find(english, "p", id="font-note") == []  # nothing Korean on it to render

@@ -7,6 +7,8 @@ a script or an external image would have it refused rather than run or fetched.
 
 from __future__ import annotations
 
+import re
+
 from dealcheck.render.html.markup import Markup, el, join
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -15,6 +17,16 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 FONTS = (
     'system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", '
     '"Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", sans-serif'
+)
+
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# A page stays small by using the system's Hangul font rather than embedding one. Where
+# none is installed, Hangul shows as boxes, so this note is in English: the one text the
+# reader of such a page can still read.
+FONT_NOTE = (
+    "Korean text on this page uses the computer's Hangul font (Apple SD Gothic Neo, "
+    "Malgun Gothic, Noto Sans KR or NanumGothic). If it shows as empty boxes, install one: "
+    "on Linux, the fonts-nanum or fonts-noto-cjk package."
 )
 
 CSS = f"""
@@ -81,6 +93,8 @@ ul, ol {{ padding-left: 1.3rem; }}
   border: 1px solid currentColor; }}
 .up {{ color: var(--advance); }} .down {{ color: var(--disqualify); }}
 footer {{ margin-top: 32px; font-size: .8rem; color: var(--muted); }}
+.font-note {{ max-width: 1040px; margin: 0 auto; padding: 0 28px 24px; font-size: .75rem;
+  color: var(--muted); }}
 @media print {{
   @page {{ margin: 14mm; }}
   body {{ font-size: 11pt; }}
@@ -106,5 +120,10 @@ def page(title: str, lang: str, body: Markup) -> str:
             el("style", None, Markup(CSS)),
         ]
     )
-    document = el("html", {"lang": lang}, el("head", None, head), el("body", None, body))
+    note = (
+        el("p", {"class": "font-note", "lang": "en", "id": "font-note"}, FONT_NOTE)
+        if HANGUL.search(str(body))
+        else None
+    )
+    document = el("html", {"lang": lang}, el("head", None, head), el("body", None, body, note))
     return "<!DOCTYPE html>\n" + document + "\n"
