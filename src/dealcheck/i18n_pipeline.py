@@ -113,6 +113,7 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.delimiter.comma": "comma",
         "pipeline.delimiter.semicolon": "semicolon",
         "pipeline.delimiter.tab": "tab",
+        "compare.forecast_moves": "Forecast moves (category changed, commit added or removed)",
     },
     "ko": {
         "hygiene.past-close-date": "예상 계약일 경과",
@@ -219,5 +220,6 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.delimiter.comma": "쉼표",
         "pipeline.delimiter.semicolon": "세미콜론",
         "pipeline.delimiter.tab": "탭",
+        "compare.forecast_moves": "포캐스트 변화 (분류 변경, 커밋 추가·제외)",
     },
 }

@@ -161,3 +161,46 @@ def test_score_format_html(runner: CliRunner, in_repo: Path, tmp_path: Path) -> 
         runner, "score", "examples/salesforce-pipeline.csv", *SF, "--format", "html"
     )
     assert code == 0 and stdout.startswith("<!DOCTYPE html>")
+
+
+def test_the_review_lists_forecast_moves(
+    runner: CliRunner, last_week: Path, tmp_path: Path
+) -> None:
+    with last_week.open(encoding="utf-8-sig") as stream:
+        scored = list(csv.DictReader(stream))
+    best_case = next(  # a negotiation deal (best case) with no red flag, not disqualified
+        r
+        for r in scored
+        if r["dealcheck_stage"] == "negotiation"
+        and not r["dealcheck_red_flags"]
+        and r["dealcheck_recommendation"] != "disqualify"
+    )
+    with Path("examples/salesforce-pipeline.csv").open(encoding="utf-8-sig") as stream:
+        rows = list(csv.reader(stream))
+    header, body = rows[0], rows[1:]
+    flag, name = header.index("Price Only"), header.index("Opportunity Name")
+    proposal = next(r for r in body if r[0] == best_case["Opportunity ID"])
+    proposal[flag] = "TRUE"
+    this_week = tmp_path / "this.csv"
+    with this_week.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([header, *body])
+    review = tmp_path / "review.md"
+
+    code, _, stderr = invoke(
+        runner,
+        "score",
+        str(this_week),
+        *SF,
+        "--today",
+        "2026-11-23",
+        "--compare",
+        str(last_week),
+        "--review-output",
+        str(review),
+    )
+
+    assert (code, stderr) == (0, "")
+    text = review.read_text(encoding="utf-8")
+    assert "## Forecast moves (category changed, commit added or removed) (1)" in text
+    # The flag disqualifies the deal: it leaves the forecast.
+    assert f"| {proposal[name]} |" in text and "| best case | omitted |" in text

@@ -108,3 +108,47 @@ def test_duplicates_are_reported() -> None:
 def test_quiet_week() -> None:
     assert compare([BASE], [BASE]).quiet
     assert not compare([], [BASE]).quiet
+
+
+def _category_rules() -> object:
+    from dealcheck.batch.forecast import forecast_rules
+    from dealcheck.batch.mapping import Forecast
+    from dealcheck.language.loading import load_framework
+
+    rules = forecast_rules(Forecast(), [load_framework("meddpicc")])
+
+    def category(state: DealState) -> str:
+        return rules.category(
+            state.stage,
+            state.recommendation,
+            bool(state.red_flags),
+            state.close_date,
+            date(2026, 6, 1),
+        )
+
+    return category
+
+
+def test_forecast_moves_list_category_changes_and_commit_deals_that_came_or_went() -> None:
+    committed = deal(stage="closing", recommendation="advance", score=80.0)
+    slipping = replace(committed, deal_id="006B", name="Globex", amount=400_000.0)
+    new_commit = replace(committed, deal_id="006N", name="Initech", amount=90_000.0)
+    gone_commit = replace(committed, deal_id="006G", name="Hooli", amount=30_000.0)
+    before = [committed, slipping, gone_commit, BASE]
+    after = [
+        committed,  # still commit: no move
+        replace(slipping, recommendation="dig-deeper", score=60.0),  # commit -> best case
+        new_commit,
+        replace(BASE, recommendation="disqualify", score=20.0),  # pipeline -> omitted
+    ]
+
+    review = compare(before, after, category=_category_rules())  # type: ignore[arg-type]
+
+    moves = [(m.deal.name, m.was, m.now) for m in review.forecast_moves]
+    assert moves == [
+        ("Globex", "commit", "best-case"),  # commit changes first, largest first
+        ("Initech", "", "commit"),
+        ("Hooli", "commit", ""),
+        ("Acme – data platform", "pipeline", "omitted"),
+    ]
+    assert not compare(before, after).forecast_moves  # no rules, no forecast moves

@@ -8,7 +8,7 @@ their CRM id; deals without an id on either side are matched by name and company
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,6 +72,25 @@ class Movement:
         return max(0, (self.after.close_date - self.before.close_date).days)
 
 
+@dataclass(frozen=True, slots=True)
+class ForecastMove:
+    """A deal whose forecast category changed, or a commit deal that came or went.
+
+    `before` or `after` is None for a deal that appeared or left; `was` and `now` are
+    forecast category ids ("" for a deal not in the pipeline that week).
+    """
+
+    before: DealState | None
+    after: DealState | None
+    was: str
+    now: str
+
+    @property
+    def deal(self) -> DealState:
+        """The deal as last seen."""
+        return self.after or self.before  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class PipelineReview:
     """Last week against this week."""
@@ -85,11 +104,19 @@ class PipelineReview:
     appeared: list[DealState]
     left: list[DealState]
     warnings: list[str] = field(default_factory=list)
+    forecast_moves: list[ForecastMove] = field(default_factory=list)
 
     @property
     def quiet(self) -> bool:
         """Nothing to report."""
-        return not (self.moved or self.new_flags or self.slipped or self.appeared or self.left)
+        return not (
+            self.moved
+            or self.new_flags
+            or self.slipped
+            or self.appeared
+            or self.left
+            or self.forecast_moves
+        )
 
 
 def compare(
@@ -98,6 +125,7 @@ def compare(
     *,
     before_label: str = "before",
     after_label: str = "after",
+    category: Callable[[DealState], str] | None = None,
 ) -> PipelineReview:
     """Compare two weeks of scored deals.
 
@@ -106,6 +134,8 @@ def compare(
         after: This week's deals.
         before_label: How to name last week (a file or folder) in the review.
         after_label: How to name this week.
+        category: A deal's forecast category; given, the review lists forecast moves
+            (category changes, and commit deals that appeared or left).
     """
     warnings: list[str] = []
     old = _index(before, before_label, warnings)
@@ -125,6 +155,7 @@ def compare(
         if abs(p.after.score - p.before.score) >= MIN_SCORE_MOVE or p.recommendation_changed
     ]
     moved.sort(key=lambda p: (-abs(p.score_delta), p.after.label))
+    moves = _forecast_moves(pairs, new.values(), old.values(), category) if category else []
     return PipelineReview(
         before=before_label,
         after=after_label,
@@ -137,7 +168,30 @@ def compare(
         appeared=_by_amount(new.values()),
         left=_by_amount(old.values()),
         warnings=warnings,
+        forecast_moves=moves,
     )
+
+
+COMMIT = "commit"
+
+
+def _forecast_moves(
+    pairs: list[Movement],
+    appeared: Iterable[DealState],
+    left: Iterable[DealState],
+    category: Callable[[DealState], str],
+) -> list[ForecastMove]:
+    """Category changes of deals seen both weeks; commit deals that came or went."""
+    moves = [
+        ForecastMove(p.before, p.after, was, now)
+        for p in pairs
+        if (was := category(p.before)) != (now := category(p.after))
+    ]
+    moves += [ForecastMove(None, s, "", COMMIT) for s in appeared if category(s) == COMMIT]
+    moves += [ForecastMove(s, None, COMMIT, "") for s in left if category(s) == COMMIT]
+    # Commit changes first (what the forecast call hinges on), then the largest deals.
+    moves.sort(key=lambda m: (COMMIT not in (m.was, m.now), -(m.deal.amount or 0.0), m.deal.label))
+    return moves
 
 
 def _index(states: Iterable[DealState], label: str, warnings: list[str]) -> dict[str, DealState]:

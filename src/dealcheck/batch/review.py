@@ -7,11 +7,14 @@ along the scoring run (`run_score(…, observer=…)`), so the export is read on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from dealcheck.batch.compare import DealState, PipelineReview, compare
 from dealcheck.batch.run import ScoreRequest
 from dealcheck.batch.snapshots import SnapshotWriter, previous_states
+
+CLOSED = frozenset({"won", "lost", "closed"})
 
 
 def last_week(request: ScoreRequest, path: str) -> list[DealState]:
@@ -46,10 +49,33 @@ def last_week(request: ScoreRequest, path: str) -> list[DealState]:
 def review_of(
     request: ScoreRequest, path: str, before: list[DealState], this_week: SnapshotWriter
 ) -> PipelineReview:
-    """The review of this run against last week."""
+    """The review of this run against last week, with the forecast moves."""
     return compare(
         before,
         this_week.states,
         before_label=path,
         after_label=", ".join(request.inputs),
+        category=forecast_of(request),
     )
+
+
+def forecast_of(request: ScoreRequest) -> Callable[[DealState], str]:
+    """A deal state's forecast category under this run's rules (closed deals: "closed")."""
+    from dealcheck.batch.forecast import forecast_rules
+    from dealcheck.batch.mapping import Mapping, load_mapping
+    from dealcheck.language.loading import load_framework
+
+    mapping = load_mapping(request.mapping)[0] if request.mapping else Mapping()
+    ids = request.frameworks or mapping.frameworks or request.default_frameworks
+    frameworks = [load_framework(i, team_dir=request.team_dir) for i in ids]
+    rules = forecast_rules(mapping.forecast, frameworks)
+    today = request.today or date.today()
+
+    def category(state: DealState) -> str:
+        if state.recommendation in CLOSED:
+            return "closed"
+        return rules.category(
+            state.stage, state.recommendation, bool(state.red_flags), state.close_date, today
+        )
+
+    return category

@@ -6,7 +6,7 @@ from dealcheck.batch.compare import DealState, Movement, PipelineReview
 from dealcheck.i18n import t
 from dealcheck.render.deal_format import amount_text
 
-SECTIONS = ("moved", "new_flags", "slipped", "appeared", "left")
+SECTIONS = ("forecast_moves", "moved", "new_flags", "slipped", "appeared", "left")
 #: Rows shown per section; a review is read by people, the full list is in the scored file.
 ROW_LIMIT = 100
 
@@ -94,6 +94,17 @@ def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], l
             ]
             for m in review.moved
         ]
+    if section == "forecast_moves":
+        return [deal, owner, t("pipeline.col.amount", lang), before, after], [
+            [
+                m.deal.label,
+                m.deal.owner,
+                money(m.deal),
+                _category(m.was, lang),
+                _category(m.now, lang),
+            ]
+            for m in review.forecast_moves
+        ]
     if section == "new_flags":
         return [deal, owner, t("compare.col.flags", lang)], [
             [m.after.label, m.after.owner, ", ".join(m.new_flags)] for m in review.new_flags
@@ -130,7 +141,13 @@ def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], l
     ]
 
 
+def _category(category: str, lang: str) -> str:
+    """A forecast category in words; "—" for a deal not in the pipeline that week."""
+    return t(f"forecast.{category}", lang) if category else "—"
+
+
 NUMERIC = {
+    "forecast_moves": {2},
     "moved": {2, 3, 4},
     "new_flags": set(),
     "slipped": {4},

@@ -22,7 +22,14 @@ def test_review_sections_and_escaping(lang: str) -> None:
     assert "</script><script>alert(1)</script>" in text_of(left)
     [chart] = svgs(html, "bars")
     counts = {r.get("data-key"): r.get("data-value") for r in chart.iter(f"{SVG}rect")}
-    assert counts == {"moved": "2", "new_flags": "1", "slipped": "2", "appeared": "1", "left": "1"}
+    assert counts == {
+        "forecast_moves": "0",
+        "moved": "2",
+        "new_flags": "1",
+        "slipped": "2",
+        "appeared": "1",
+        "left": "1",
+    }
 
 
 def test_moves_are_marked_up_and_down() -> None:
