@@ -72,7 +72,7 @@ def test_ctrl_c_in_the_story_keeps_it_for_the_resume(tmp_path: Path, team: Path)
     # Resume: keep the draft, every criterion and story answer comes back as the default.
     again = ScriptedPrompter([True, *[ENTER] * 6, ENTER, ENTER, ENTER, ENTER, *STORY[4:]])
 
-    qualify(request(tmp_path, team, ask_story=True, deal_file=path), again)
+    qualify(request(tmp_path, team, deal_file=path), again)  # resumed without --story
 
     story = store.load_deal(path).story
     assert story is not None and story.after is not None

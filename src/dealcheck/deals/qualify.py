@@ -115,7 +115,8 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             for item in dropped:
                 prompter.note(t("qualify.dropped", request.lang, item))
             answers = _ask(request, prompter, path, new_draft, frameworks, kept, defaults)
-            if request.ask_story:
+            # A draft with a story was interrupted in `--story`: finish it, even without the flag.
+            if request.ask_story or (draft is not None and draft.story is not None):
                 given = _ask_story(
                     request, prompter, path, new_draft, answers, frameworks, given, deal, draft
                 )
