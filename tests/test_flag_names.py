@@ -125,7 +125,7 @@ def test_korean_reports_name_every_flag_and_show_no_flag_id(
     assert code == 0, err
     shown = html.unescape(re.sub(r'data-flag="[^"]*"', "", out))  # ids stay in attributes
     assert [i for i in ids if i in shown] == []
-    assert "'기존 업체 내정, 우리는 들러리' 레드 플래그로 이 딜은 중단 대상입니다." in shown
+    assert "'기존 업체 내정(우리는 들러리)' 레드 플래그로 이 딜은 중단 대상입니다." in shown
     assert "최대 40점으로 제한" in shown
 
 

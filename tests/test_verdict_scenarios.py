@@ -6,7 +6,9 @@ Each deal lives in tests/fixtures/deals/scenarios/ and is read through the real 
 from __future__ import annotations
 
 import csv
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +219,33 @@ def test_batch_scoring_of_the_deal_files_gives_the_reports_verdicts(
     assert batch == reports
     assert batch["happy-ears.yaml"] == "dig-deeper"  # sources carried: rep belief is judged
     assert "Evidence sources unknown" not in out
+
+
+#: English a Korean report may show: the seeds' own terms, units and the deal's data.
+ALLOWED_LATIN = {"MEDDPICC", "Why", "Buy", "Now", "Us", "RFP", "KRW", "dealcheck", "plan", "DEAL"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_korean_mid_stage_deal_reads_korean_throughout(
+    runner: CliRunner, in_repo: Path, fmt: str
+) -> None:
+    from dealcheck.language.loading import load_framework
+
+    path = str(SCENARIOS / "hanbit-mid-stage.yaml")
+    code, out, err = invoke(runner, "report", path, "--lang", "ko", "--format", fmt)
+    assert code == 0, err
+    if fmt == "html":  # the text a reader sees, without markup, attributes or styles
+        body = out.split("<body", 1)[1]
+        out = html.unescape(re.sub(r"<[^>]*>", " ", body))
+
+    words = set(re.findall(r"[A-Za-z][A-Za-z_-]+", out))
+    assert words <= ALLOWED_LATIN, words - ALLOWED_LATIN
+    ids = {"dig-deeper", "proposal", "partial", "assumed", "confirmed"}
+    for name in ("meddpicc", "red-flags", "why-buy-now-us"):
+        framework = load_framework(name)
+        ids |= {c.id for c in framework.criteria} | {f.id for f in framework.red_flags}
+    assert not {i for i in ids if i in out}
+    assert "권고: 추가 검증 필요" in out or "추가 검증 필요" in out
+    if fmt != "text":  # the terminal table wraps it across lines
+        assert "입력 확인됨, 인정 추정: 담당자 추정뿐" in out
+    assert "가중치의 57%를 고객이 확인했습니다" in out

@@ -68,7 +68,7 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
             "'구매팀 협력사 등록' — 이번 주에 시작하려면 무엇이 필요하고, 고객사에서는 누가 맡으시나요?",
             "지금 묻는 이유: '구매팀 협력사 등록' 미착수 — 통상 21일 소요, 빨라야 2025-07-04 완료로 예상 계약일 2025-06-30보다 늦습니다.",
             "법무, 구매, 보안 부서의 검토가 필요한가요? 각각 보통 얼마나 걸리나요?",
-            "지금 묻는 이유: 계약 절차: 이 단계 기준은 충족 — 파악된 내용: «Legal review under way; vendor set-up next»",
+            "지금 묻는 이유: 품의·계약 절차: 이 단계 기준은 충족 — 파악된 내용: «Legal review under way; vendor set-up next»",
         ],
         "actions": [
             "우리",
@@ -149,7 +149,7 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
             "그 수치는 지금 어느 수준이고, 1년 뒤에는 어느 수준이 되어야 하나요?",
             "지금 묻는 이유: 측정 지표: 이 단계 기준은 충족 — 파악된 내용: «Stock-outs down a third»",
             "결정 이후 계약서가 서명되기까지 어떤 단계를 거치게 되나요?",
-            "지금 묻는 이유: 계약 절차: 이 단계 기준은 충족 — 파악된 내용: «Standard purchase order»",
+            "지금 묻는 이유: 품의·계약 절차: 이 단계 기준은 충족 — 파악된 내용: «Standard purchase order»",
         ],
         "actions": [
             "우리",
@@ -229,9 +229,9 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
         "questions": [
             "1년 뒤 원하시는 결과: «Account opening in one visit, no paper» — 이렇게 이해한 것이 맞을까요?",
             "지금 묻는 이유: 아직 우리만 그렇게 믿고 있음",
-            "고객님 외에 이 예산 승인에 관여하시는 분은 누구인가요?",
+            "팀장님 외에 이번 예산 승인에는 어느 분들이 관여하시나요?",
             "지금 묻는 이유: 경제적 구매자: 이 단계 기준은 충족했지만 아직 확인되지 않음",
-            "팀에서 솔루션이 마음에 드신다면, 결정이 내려지기까지 그다음에는 어떤 과정이 진행되나요?",
+            "팀 내부 검토를 통과하면 최종 품의까지 어떤 절차를 거치나요?",
             "지금 묻는 이유: 의사결정 프로세스: 이 단계 기준은 충족했지만 아직 확인되지 않음",
         ],
         "actions": [
@@ -291,7 +291,7 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
             "다시 검토할 조건: '제공 방식 불일치' 상황이 해소되면",
         ],
         "questions": [
-            "온라인 셀프서비스 방식이 고객님께 맞으려면 무엇이 필요할까요? 혹은 맞지 않는 이유는 무엇인가요?",
+            "온라인 셀프서비스 방식이 맞으려면 무엇이 필요할까요? 혹은 맞지 않는 이유는 무엇인가요?",
             "지금 묻는 이유: 이 답이 딜을 다시 열 조건입니다. 고객이 된다고 하면 고객이 맞습니다",
         ],
         "actions": [
@@ -310,7 +310,7 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
         ],
         "step-back": [
             "Why it does not fit now: the contact wants it, but the company is not evaluating",
-            "What would reopen it: 'Contact wants it, company is not evaluating' no longer holds",
+            "What would reopen it: 'Only the contact wants it' no longer holds",
         ],
         "questions": [
             "Who would need to agree for this to become a project?",

@@ -99,7 +99,7 @@ def _summary(report: DealReport, lang: str) -> Fitting:
 def _summary_lines(report: DealReport, lang: str) -> Group:
     assessment = report.assessment
     rows = [
-        (f"{c.framework.id}@{c.framework.version}", c.score, c.grade, c.recommendation)
+        (c.framework.name.get(lang), c.score, c.grade, c.recommendation)
         for c in assessment.scorecards
     ]
     rows.append(
@@ -125,7 +125,7 @@ def _summary_table(report: DealReport, lang: str, padding: int) -> WholeWords:
         table.add_column(t(key, lang))
     for card in assessment.scorecards:
         table.add_row(
-            f"{card.framework.id}@{card.framework.version}",
+            card.framework.name.get(lang),
             f"{card.score:.0f}",
             bar(card.score / 100),
             card.grade,

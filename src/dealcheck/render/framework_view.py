@@ -127,14 +127,15 @@ def _criteria_table(framework: Framework, lang: str) -> Table:
 
 def _stage_table(framework: Framework, lang: str) -> Table:
     table = Table(title=t("framework.stages", lang), title_justify="left")
-    table.add_column(t("col.id", lang))
+    table.add_column(t("col.name", lang))
     for stage in framework.stages:
         table.add_column(stage.name.get(lang), overflow="fold")
     for c in framework.criteria:
         cells = [
-            (lv.id if (lv := framework.expected_level(c, s)) else "·") for s in framework.stages
+            (lv.label.get(lang) if (lv := framework.expected_level(c, s)) else "·")
+            for s in framework.stages
         ]
-        table.add_row(c.id, *cells)
+        table.add_row(c.name.get(lang), *cells)
     return table
 
 

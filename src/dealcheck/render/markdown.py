@@ -55,7 +55,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
     ]
     for card in assessment.scorecards:
         out.append(
-            f"| {card.framework.id}@{card.framework.version} | {card.score:.0f} "
+            f"| {escape(card.framework.name.get(lang))} | {card.score:.0f} "
             f"| `{bar(card.score / 100)}` | {card.grade} "
             f"| {t(f'recommendation.{card.recommendation.value}', lang)} |"
         )

@@ -83,7 +83,7 @@ def _verdict(report: DealReport, lang: str) -> Markup:
             el(
                 "tr",
                 None,
-                el("td", None, f"{c.framework.id}@{c.framework.version}"),
+                el("td", None, c.framework.name.get(lang)),
                 el("td", {"class": "num"}, f"{c.score:.0f}"),
                 el("td", None, c.grade),
                 el("td", None, t(f"recommendation.{c.recommendation.value}", lang)),
