@@ -7,11 +7,12 @@ drafts one from a file's headers.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
 from dealcheck.language.validation import validate_located
@@ -153,6 +154,21 @@ class Forecast(_Strict):
     )
 
 
+def _readable_date_format(pattern: str) -> str:
+    """A date format that reads back what it writes (else every row would be rejected)."""
+    sample = datetime(2026, 11, 23, 14, 5, 9)
+    try:
+        read = datetime.strptime(sample.strftime(pattern), pattern)
+    except ValueError:
+        read = None
+    if read is None or read.date() != sample.date():
+        raise ValueError(
+            f"{pattern!r} is not a date format dealcheck can read (it cannot read back "
+            "the dates it writes); use strptime codes such as %Y-%m-%d or %d.%m.%Y"
+        )
+    return pattern
+
+
 class Mapping(_Strict):
     """A CRM export layout: columns, value maps, stage names, hygiene rules."""
 
@@ -172,10 +188,11 @@ class Mapping(_Strict):
             "rejected, not guessed."
         ),
     )
-    date_formats: list[str] = Field(
+    date_formats: list[Annotated[str, AfterValidator(_readable_date_format)]] = Field(
         default_factory=lambda: list(DEFAULT_DATE_FORMATS),
         min_length=1,
-        description="strptime formats tried in order for date columns.",
+        description="strptime formats tried in order for date columns (each must read "
+        "back the date it writes, e.g. %Y-%m-%d, %d.%m.%Y).",
     )
     values: dict[str, str | int | bool] = Field(
         default_factory=dict,

@@ -120,7 +120,8 @@ class Criterion(_Strict):
         description="Other names a CRM column may give this criterion (any language), "
         "e.g. `Economic Buyer Identified`; `map init` matches them.",
     )
-    weight: float = Field(gt=0, le=1000, description="Relative weight in the score.")
+    # Strict: `weight: true` is a slip, not a weight of 1.
+    weight: float = Field(gt=0, le=1000, strict=True, description="Relative weight in the score.")
     critical: bool = Field(
         default=False,
         description="A gap on a critical criterion blocks an `advance` recommendation.",

@@ -38,7 +38,30 @@ def load_with_tree(
     team = team_dir or catalog.TEAM_DIR_DEFAULT
     source = catalog.find(str(reference), team_dir=team)
     tree = _resolved_tree(source, team, chain=())
-    return validate_tree(tree), tree
+    framework = validate_tree(tree)
+    _check_team_file_name(source, team, tree, framework.id)
+    return framework, tree
+
+
+def _check_team_file_name(
+    source: catalog.FrameworkSource, team: Path, tree: YamlMapping, framework_id: str
+) -> None:
+    """A team framework is found by its file name, so two files cannot share an id."""
+    if source.origin == "built-in" or source.path.stem == framework_id:
+        return
+    if source.path.resolve().parent != team.resolve():
+        return
+    where = tree.value_locations.get("id", tree.location)
+    raise ValidationFailed(
+        [
+            Problem(
+                where,
+                f"id {framework_id!r} differs from the file name {source.path.name}: team "
+                f"frameworks are found by file name, so two files could claim one id; rename "
+                f"the file to {framework_id}.yaml or the id to {source.path.stem!r}",
+            )
+        ]
+    )
 
 
 def load_framework_bytes(data: bytes, *, name: str, team_dir: Path | None = None) -> Framework:
@@ -129,6 +152,17 @@ def merge(base: YamlMapping, child: YamlMapping) -> YamlMapping:
     for key in KEYED_LISTS:
         if isinstance(merged.get(key), YamlSequence):
             merged[key] = _without(merged[key], removed)
+    if base.get("criteria") and not merged.get("criteria") and "remove" in child:
+        # Nothing left to score: every deal would get 100 and "advance".
+        raise ValidationFailed(
+            [
+                Problem(
+                    child.value_locations["remove"],
+                    f"remove takes away every criterion of {base.get('id')!r}; keep at "
+                    "least one, or write a framework of red flags only without `extends`",
+                )
+            ]
+        )
     return merged
 
 
