@@ -182,7 +182,10 @@ def test_a_pipeline_scored_with_other_frameworks_is_a_usage_error(
     )
 
     assert code == 2
-    assert "the pipeline is scored with meddpicc, red-flags; neither bant nor bant" in err
+    assert (
+        "the pipeline is scored with meddpicc, red-flags, not with bant nor a framework it extends"
+        in err
+    )
 
 
 def test_map_without_impact_is_a_usage_error(runner: CliRunner, team: Path) -> None:

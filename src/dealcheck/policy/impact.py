@@ -184,9 +184,10 @@ def _slot(frameworks: list[Framework], old: Framework, new: Framework) -> int:
             if candidate and framework.id == candidate:
                 return index
     used = ", ".join(f.id for f in frameworks)
+    versions = old.id if old.id == new.id else f"{old.id} or {new.id}"
     raise UsageError(
-        f"the pipeline is scored with {used}; neither {old.id} nor {new.id} is one of them "
-        "(or extends one): choose with -f"
+        f"the pipeline is scored with {used}, not with {versions} nor a framework it extends; "
+        f"name the frameworks to score it with: -f {old.id} (and -f red-flags …)"
     )
 
 
