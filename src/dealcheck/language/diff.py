@@ -66,6 +66,15 @@ class StageChange:
 
 
 @dataclass(frozen=True)
+class AliasChange:
+    """CRM stage names a stage gained or lost: deals with those names change stage."""
+
+    stage: Stage
+    added: list[str]
+    removed: list[str]
+
+
+@dataclass(frozen=True)
 class FlagChange:
     """A red flag added, removed, or with a different effect."""
 
@@ -115,6 +124,7 @@ class FrameworkDiff:
     scale: list[ScaleChange] = field(default_factory=list)
     expectations: list[ExpectationChange] = field(default_factory=list)
     stages: list[StageChange] = field(default_factory=list)
+    aliases: list[AliasChange] = field(default_factory=list)
     flags: list[FlagChange] = field(default_factory=list)
     grades: list[BandChange] = field(default_factory=list)
     rule: list[RuleChange] = field(default_factory=list)
@@ -129,6 +139,7 @@ class FrameworkDiff:
                 self.scale,
                 self.expectations,
                 self.stages,
+                self.aliases,
                 self.flags,
                 self.grades,
                 self.rule,
@@ -149,6 +160,15 @@ def diff_frameworks(old: Framework, new: Framework) -> FrameworkDiff:
             StageChange(was, now)
             for was, now in _pairs(old.stages, new.stages)
             if was is None or now is None
+        ],
+        aliases=[
+            AliasChange(
+                now,
+                [a for a in now.aliases if a not in was.aliases],
+                [a for a in was.aliases if a not in now.aliases],
+            )
+            for was, now in _pairs(old.stages, new.stages)
+            if was is not None and now is not None and set(was.aliases) != set(now.aliases)
         ],
         flags=[
             FlagChange(was, now)

@@ -80,6 +80,17 @@ def _sections(diff: FrameworkDiff, lang: str) -> list[Section]:
                     lang,
                 )
                 for c in diff.stages
+            ]
+            + [
+                t(
+                    "diff.aliases",
+                    lang,
+                    stage=c.stage.name.get(lang),
+                    changes=", ".join(
+                        [*(f"+ {a}" for a in c.added), *(f"− {a}" for a in c.removed)]
+                    ),
+                )
+                for c in diff.aliases
             ],
         ),
         (t("diff.flags", lang), [_flag(c.before, c.after, lang) for c in diff.flags]),
