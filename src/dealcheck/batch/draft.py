@@ -303,10 +303,13 @@ class _Draft:
             indent = key[: len(key) - len(key.lstrip())]
             value = "TODO" if not feed else "{column: TODO}"
             return f"{indent}# {key.strip()}: {value}  # {why}"
+        # A column left out reads as unknown, which scoring copes with: a weak candidate
+        # is a suggestion to look at, not a blocking TODO like an unplaced stage.
         names = ", ".join(_q(self.header[p]) for p in fitting)
+        indent = key[: len(key) - len(key.lstrip())]
         value = "TODO" if not feed else "{column: TODO}"
         extra = f"; {'; '.join(reasons)}" if reasons else ""
-        return f"{key}: {value}  # TODO: perhaps {names}{extra}"
+        return f"{indent}# {key.strip()}: {value}  # perhaps {names}{extra}"
 
 
 def _stage_lines(seen: dict[str, Seen], known: Knowledge, frameworks: list[Framework]) -> list[str]:

@@ -20,6 +20,11 @@ _WORDS = re.compile(r"[^\W_]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 #: Leading words that only say which record or framework a field belongs to.
 PREFIXES = frozenset({"deal", "opportunity", "meddpicc", "meddic", "meddicc", "bant", "hs"})
+#: Words too common in headers to suggest a candidate by themselves.
+_GENERIC = frozenset(
+    {"value", "date", "name", "status", "type", "number", "code", "owner", "next", "step", "time"}
+    | {"known", "identified", "confirmed", "total", "custom", "field"}
+)
 #: Trailing words that only say how the field is answered.
 _ANSWER_WORDS = (("y", "n"), ("yes", "no"), ("yn",))
 
@@ -68,7 +73,7 @@ class NameIndex:
         key = "".join(found) or name.strip().casefold()
         self.targets.setdefault(key, set()).add(target)
         for word in found:
-            if len(word) > 2 or (len(word) == 2 and not word.isascii()):
+            if word not in _GENERIC and (len(word) > 2 or (len(word) == 2 and not word.isascii())):
                 self.tokens.setdefault(word, set()).add(target)
 
     def sure_key(self, key: str) -> str | None:

@@ -49,6 +49,8 @@ class Profile:
     shapes: Counter[str] = field(default_factory=Counter)
     values: Counter[str] = field(default_factory=Counter)
     filled: int = 0
+    #: Plain numbers of three digits or more before the decimals: amounts, not counts.
+    large: int = 0
 
     def add(self, text: str) -> None:
         """Count one cell."""
@@ -56,7 +58,10 @@ class Profile:
         if not stripped:
             return
         self.filled += 1
-        self.shapes[shape(stripped)] += 1
+        found = shape(stripped)
+        self.shapes[found] += 1
+        if found == NUMBER and len(re.split(r"[.,]", stripped.lstrip("-+"))[0]) >= 3:
+            self.large += 1
         if len(self.values) < 200 or stripped in self.values:
             self.values[stripped] += 1
 
@@ -73,7 +78,9 @@ class Profile:
         numeric = self.shapes[MONEY] + self.shapes[NUMBER]
         if numeric >= MOSTLY * self.filled:
             return (
-                MONEY if self.shapes[MONEY] * 2 >= numeric and not self._counts_rows() else NUMBER
+                MONEY
+                if (self.shapes[MONEY] + self.large) * 2 >= numeric and not self._counts_rows()
+                else NUMBER
             )
         if self._unique_codes():
             return ID

@@ -19,6 +19,7 @@ from dealcheck.language.framework import Framework
 
 MOST = 0.9
 MAX_STAGES = 40
+MAX_LIKELY = 3
 
 
 @dataclass
@@ -135,16 +136,21 @@ def _by_order(
                 below = position
             if theirs >= mine and (above is None or position < above):
                 above = position
-    if below is None and above is None:
-        open_orders = sorted(
-            {s.mean_order for n, s in seen.items() if s.mean_order is not None and not decided[n]}
-        )
-        rank = open_orders.index(mine) if mine in open_orders else 0
-        spot = rank * (len(order_ids) - 1) / max(len(open_orders) - 1, 1)
-        return list(
-            dict.fromkeys([order_ids[int(spot)], order_ids[min(int(spot) + 1, len(order_ids) - 1)]])
-        )
     low = below if below is not None else 0
     high = above if above is not None else len(order_ids) - 1
     low, high = min(low, high), max(low, high)
-    return order_ids[low : high + 1]
+    if below is not None and above is not None:
+        return order_ids[low : high + 1][:MAX_LIKELY]
+    # Anchored on one side or none: place it by its rank among the open stages.
+    orders = sorted(
+        {
+            s.mean_order
+            for n, s in seen.items()
+            if s.mean_order is not None and decided[n] not in (WON, LOST)
+        }
+    )
+    rank = orders.index(mine) if mine in orders else 0
+    spot = rank * (len(order_ids) - 1) / max(len(orders) - 1, 1)
+    near = {int(spot), min(int(spot) + 1, len(order_ids) - 1)} if spot % 1 else {int(spot)}
+    likely = [order_ids[i] for i in sorted(near) if low <= i <= high]
+    return likely or [order_ids[low if below is not None else high]]
