@@ -70,7 +70,8 @@ class SummaryBuilder:
         # grows past TALLY_FOLD_LIMIT keys it is folded into the per-section tables.
         self._tallies: dict[tuple[object, ...], list[Any]] = {}
         self.tables = Tables()
-        self._classes: dict[tuple[object, ...], tuple[Any, ...]] = {}
+        self._rows: dict[RowVerdict, tuple[str, str, bool, str]] = {}
+        self._dates: dict[date | None, tuple[str, int | None]] = {}
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
         self.unmapped: Counter[tuple[str, str]] = Counter()
@@ -89,7 +90,7 @@ class SummaryBuilder:
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent back from a worker process: the row reader stays behind.
-        return {**self.__dict__, "basics_of": None}
+        return {**self.__dict__, "basics_of": None, "_rows": {}, "_dates": {}}
 
     def add(
         self,
@@ -137,12 +138,19 @@ class SummaryBuilder:
         """Count one scored row from its values; `cells` give the basics when listed."""
         self.scored += 1
         value = amount or 0.0
-        klass = self._classes.get((row, close))
-        if klass is None:
-            klass = self._classify(row, close)
+        # Per distinct verdict and per distinct date, each computed once: rows repeat
+        # a few thousand verdicts and a few hundred dates.
+        info = self._rows.get(row)
+        if info is None:
+            info = self._row_info(row)
+        when = self._dates.get(close)
+        if when is None:
+            when = self._date_info(close)
+        days = when[1]
+        forecast = info[0] if days is not None and days >= 0 else info[1]
         if owner not in self.discuss and len(self.discuss) >= OWNER_LIMIT:
             owner = OTHER_OWNERS
-        key = (row.tally, hygiene, currency, owner, crm, klass)
+        key = (row.tally, hygiene, currency, owner, crm, forecast, when[0])
         tally = self._tallies.get(key)
         if tally is None:
             self._tallies[key] = [1, value]
@@ -156,38 +164,55 @@ class SummaryBuilder:
         if row.closed:
             return
         self.tables.age(row.stage_label, close, created, since, self.today)
-        self._list(source, line, row, klass, value, currency, close, owner, crm, cells, deal)
+        self._list(
+            source, line, row, forecast, days, info, value, currency, close, owner, crm, cells, deal
+        )
 
-    def _classify(self, row: RowVerdict, close: date | None) -> tuple[Any, ...]:
-        """(forecast, period, days to close, stage says commit, critical gap): per (row, close)."""
+    def _row_info(self, row: RowVerdict) -> tuple[str, str, bool, str]:
+        """What one verdict means for the forecast, computed once per verdict.
+
+        (forecast with the close date ahead, forecast otherwise, stage says commit,
+        first critical gap); closed deals have no forecast ("").
+        """
         verdict = row.verdict
-        forecast = (
+        category, rules = self.rules.category, self.rules
+        flagged = bool(verdict.red_flags)
+        ahead = (
             ""
             if row.closed
-            else self.rules.category(
-                row.stage, verdict.recommendation, bool(verdict.red_flags), close, self.today
-            )
+            else category(row.stage, verdict.recommendation, flagged, self.today, self.today)
         )
-        days = (close - self.today).days if close is not None else None
+        behind = (
+            ""
+            if row.closed
+            else category(row.stage, verdict.recommendation, flagged, None, self.today)
+        )
         critical = next((g for g in verdict.gaps if g in self.critical), "")
-        klass = (
-            forecast,
+        info = (ahead, behind, rules.stage_category(row.stage) == COMMIT, critical)
+        if len(self._rows) >= CLASS_CACHE_LIMIT:
+            self._rows.clear()
+        self._rows[row] = info
+        return info
+
+    def _date_info(self, close: date | None) -> tuple[str, int | None]:
+        """(close period, days from today to the close date) of one date."""
+        when = (
             self.rules.period_of(close),
-            days,
-            self.rules.stage_category(row.stage) == COMMIT,
-            critical,
+            (close - self.today).days if close is not None else None,
         )
-        if len(self._classes) >= CLASS_CACHE_LIMIT:
-            self._classes.clear()
-        self._classes[(row, close)] = klass
-        return klass
+        if len(self._dates) >= CLASS_CACHE_LIMIT:
+            self._dates.clear()
+        self._dates[close] = when
+        return when
 
     def _list(
         self,
         source: str,
         line: int,
         row: RowVerdict,
-        klass: tuple[Any, ...],
+        forecast: str,
+        days: int | None,
+        info: tuple[str, str, bool, str],
         value: float,
         currency: str,
         close: date | None,
@@ -197,7 +222,7 @@ class SummaryBuilder:
         deal: DealBasics | None,
     ) -> None:
         """Offer an open deal to every list it qualifies for."""
-        forecast, _, days, stage_commit, critical = klass
+        stage_commit, critical = info[2], info[3]
         verdict = row.verdict
         recommendation = verdict.recommendation
         out = recommendation in OUT_OF_FORECAST

@@ -70,7 +70,7 @@ class Tables:
         return self.counters.setdefault(name, Counter())
 
     def fold(self, tallies: dict[tuple[object, ...], list[Any]]) -> None:
-        """Add combined tallies: (verdict tally, hygiene, currency, owner, CRM, class)."""
+        """Add combined tallies: (verdict tally, hygiene, currency, owner, CRM, forecast, period)."""
         closed = self.table("closed")
         tables = [self.table(n) for n in ("recommendation", "grade", "stage", "forecast")]
         stage_forecast, period, crm_table = (
@@ -82,9 +82,8 @@ class Tables:
         gaps, flags, hygiene = (self.counter(n) for n in ("gaps", "flags", "hygiene"))
         stuck, currencies = self.counter("stuck"), self.counter("currencies")
         for key, (count, amount) in tallies.items():
-            tally, fired, currency, owner, crm, klass = cast(tuple[Any, ...], key)
+            tally, fired, currency, owner, crm, forecast, close_period = cast(tuple[Any, ...], key)
             shown, grade, label, gap_ids, flag_ids, belief, known = cast(tuple[Any, ...], tally)
-            forecast, close_period = klass[0], klass[1]
             count = int(count)
             if currency:
                 currencies[currency] += count
