@@ -70,3 +70,22 @@ def test_pipeline_golden(name: str, lang: str, in_repo: Path) -> None:
         golden.write_text(rendered, encoding="utf-8")
     assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1"
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_a_korean_export_gives_a_fully_korean_summary(in_repo: Path) -> None:
+    import re
+
+    from dealcheck.i18n_pipeline import PIPELINE
+
+    summary = _summary("ko")
+    for rendered in (plain(pipeline_summary(summary, "ko")), pipeline_markdown(summary, "ko")):
+        text = rendered.replace("examples/hubspot-ko-pipeline.csv", "")
+        # Every English label of the summary is absent; what Latin text is left is
+        # data (file names, framework ids, currency codes) or `kind: text` advice.
+        english = {
+            v
+            for k, v in PIPELINE["en"].items()
+            if "{" not in v and len(v) > 3 and v != PIPELINE["ko"][k]
+        }
+        assert not [label for label in english if re.search(rf"\b{re.escape(label)}\b", text)]
+        assert "예상 계약일" in text and "포캐스트" in text and "수주" in text
