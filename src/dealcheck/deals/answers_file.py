@@ -15,7 +15,7 @@ from typing import Any
 
 from dealcheck.deals.model import AnswersFile
 from dealcheck.errors import InputError, UsageError
-from dealcheck.language.framework import Framework
+from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import locate, read_yaml
 
@@ -67,6 +67,18 @@ def check_answers(
                         f"{_where(tree, path, ('answers', framework_id, kind, item), on_key=True)}"
                         f": {framework_id} has no {_noun(kind)} {item!r}{hint}"
                     )
+        for criterion in framework.criteria:
+            given_level = answers.criteria.get(criterion.id)
+            scale = criterion.scale or framework.scale
+            if given_level is None or given_level.level == UNKNOWN:
+                continue
+            if scale.by_id(given_level.level) is None:
+                spot = ("answers", framework_id, "criteria", criterion.id, "level")
+                known = ", ".join([level.id for level in scale.root] + [UNKNOWN])
+                raise InputError(
+                    f"{_where(tree, path, spot)}: {criterion.id}: no level "
+                    f"{given_level.level!r} (levels: {known})"
+                )
         for criterion_id, record in answers.criteria.items():
             if record.confirmed_on is not None and record.confirmed_on > today:
                 spot = ("answers", framework_id, "criteria", criterion_id, "confirmed_on")

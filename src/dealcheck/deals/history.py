@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dealcheck.deals.model import Deal, Qualification
-from dealcheck.deals.store import load_deal
-from dealcheck.errors import UsageError
+from dealcheck.deals.store import DEAL_MAX_BYTES, load_deal
+from dealcheck.errors import InputError, UsageError
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.assessment import Assessment, assess
@@ -96,6 +96,37 @@ def changes(previous: Qualification, current: Qualification) -> Changes:
     return Changes(previous.date.isoformat(), round(after - before, 1), moved)
 
 
+def _located(path: Path, steps: tuple[str | int, ...]) -> str:
+    """`FILE:LINE:COL` of a place in a deal file (read again: only on the error path)."""
+    from dealcheck.language.yamlfile import locate, read_yaml
+
+    where = locate(read_yaml(path, max_bytes=DEAL_MAX_BYTES), steps)
+    return str(where) if where is not None else f"{path}:1:1"
+
+
+def _check_levels(
+    path: Path, number: int, qualification: Qualification, frameworks: list[Framework]
+) -> None:
+    """Every recorded level exists on its criterion's scale (else a located input error)."""
+    by_id = {framework.id: framework for framework in frameworks}
+    for framework_id, answers in qualification.answers.items():
+        framework = by_id.get(framework_id)
+        if framework is None:
+            continue
+        for criterion in framework.criteria:
+            answer = answers.criteria.get(criterion.id)
+            scale = criterion.scale or framework.scale
+            if answer is None or answer.level == UNKNOWN or scale.by_id(answer.level):
+                continue
+            steps = ("qualifications", number - 1, "answers", framework_id, "criteria")
+            where = _located(path, (*steps, criterion.id, "level"))
+            known = ", ".join([level.id for level in scale.root] + [UNKNOWN])
+            raise InputError(
+                f"{where}: {criterion.id}: no level {answer.level!r} on the {framework_id} "
+                f"scale (levels: {known}); fix the deal file"
+            )
+
+
 def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealReport:
     """Load a deal and re-score its latest (or `at`-th, 1-based) qualification.
 
@@ -110,7 +141,14 @@ def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealRe
     if not 1 <= number <= count:
         raise UsageError(f"--at {at}: {path} has qualifications 1 to {count}")
     qualification = deal.qualifications[number - 1]
-    frameworks = load_frameworks(qualification.frameworks, team_dir)
+    frameworks = []
+    for n, reference in enumerate(qualification.frameworks):
+        try:
+            frameworks += load_frameworks([reference], team_dir)
+        except UsageError as error:
+            where = _located(path, ("qualifications", number - 1, "frameworks", n))
+            raise InputError(f"{where}: {error.message}") from None
+    _check_levels(path, number, qualification, frameworks)
     notes = [
         f"{ref} was used then; {fw.id}@{fw.version} now"
         for ref, fw in zip(qualification.frameworks, frameworks, strict=True)

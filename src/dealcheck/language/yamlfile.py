@@ -32,6 +32,10 @@ MAX_DEPTH = 40
 #: Longer integers are refused: no field needs them, and Python refuses to read 4,300+.
 MAX_DIGITS = 30
 
+#: What YAML does not allow in a file (it allows tab, line breaks and printable text).
+_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -184,6 +188,16 @@ def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
     if (tab := text.find("\t")) >= 0:
         line, column = _line_column(text, tab)
         _fail(name, line, column, "tab character; indent and separate with spaces")
+    if (unprintable := _UNPRINTABLE.search(text)) is not None:
+        line, column = _line_column(text, unprintable.start())
+        code = ord(unprintable.group())
+        _fail(
+            name,
+            line,
+            column,
+            f"character U+{code:04X} is not allowed in YAML (a NUL byte or other control "
+            "character); remove it, or write it as an escape in double quotes",
+        )
     try:
         return _compose(_make_loader(text), name)
     except ValidationFailed:
