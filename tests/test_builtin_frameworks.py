@@ -10,11 +10,11 @@ from dealcheck.language.loading import load_framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer
 from dealcheck.scoring.score import Recommendation, score
 
-SHIPPED = ["bant", "icp-fit", "meddpicc", "red-flags", "why-buy-now-us"]
+SHIPPED = ["bant", "icp-fit", "meddpicc", "red-flags", "the-model", "why-buy-now-us"]
 STAGES = ["prospecting", "discovery", "qualification", "proposal", "negotiation", "closing"]
 
 
-def test_the_five_builtins_ship() -> None:
+def test_the_six_builtins_ship() -> None:
     assert builtin_ids() == SHIPPED
 
 

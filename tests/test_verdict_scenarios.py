@@ -252,3 +252,50 @@ def test_a_korean_mid_stage_deal_reads_korean_throughout(
     if fmt != "text":  # the terminal table wraps it across lines
         assert "입력 확인됨, 인정 추정: 담당자 추정뿐" in out
     assert "가중치의 57%를 고객이 확인했습니다" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The CRM stage says Stage 3: evaluation and selection; the exit criteria "
+            "support Stage 2: problem recognised (not yet: a demo or trial started; a "
+            "comparison with others started).",
+        ),
+        (
+            "ko",
+            "CRM 단계는 '3단계: 평가·선정'이지만 종료 기준으로는 '2단계: 비즈니스 과제 "
+            "인식' 단계입니다 (아직 안 됨: 데모·시범 사용 시작; 타사 제품과의 비교 시작).",
+        ),
+    ],
+)
+def test_a_crm_stage_ahead_of_its_exit_criteria_is_said_so(
+    runner: CliRunner, in_repo: Path, lang: str, said: str
+) -> None:
+    _, data = report(runner, "stage-ahead.yaml", "--lang", lang)
+
+    assert data["stage_check"] == {
+        "stage": "evaluation",  # the-model's id for the CRM's "proposal"
+        "supported": "problem-recognised",
+        "missing": ["demo-or-trial-started", "comparison-started"],
+    }
+    assert said in markdown(runner, "stage-ahead.yaml", "--lang", lang)
+
+
+def test_a_stage_whose_exit_criteria_are_met_is_not_flagged() -> None:
+    from dealcheck.language.loading import load_framework
+    from dealcheck.scoring.answers import Answers
+    from dealcheck.scoring.assessment import assess
+
+    frameworks = [load_framework("meddpicc"), load_framework("the-model")]
+    checks = ("problem-we-solve", "decides-in-period", "demo-or-trial-started")
+    exits = dict.fromkeys(checks, True)
+
+    ahead = assess(frameworks, {"the-model": Answers(exits=exits)}, "proposal")
+    exits["comparison-started"] = True
+    honest = assess(frameworks, {"the-model": Answers(exits=exits)}, "proposal")
+
+    assert ahead.stage_check is not None
+    assert [c.id for c in ahead.stage_check.missing] == ["comparison-started"]
+    assert honest.stage_check is None

@@ -78,14 +78,20 @@ class FrameworkAnswers(_Strict):
     red_flags: dict[str, FlagAnswer] = Field(
         default_factory=dict, description="Red flag id -> yes, no or unknown."
     )
+    exit_criteria: dict[str, FlagAnswer] = Field(
+        default_factory=dict,
+        description="Stage exit check id -> yes (it has happened), no or unknown.",
+    )
 
     _level_shorthand = field_validator("criteria", mode="before")(level_shorthand)
     _flag_booleans = field_validator("red_flags", mode="before")(flag_booleans)
+    _exit_booleans = field_validator("exit_criteria", mode="before")(flag_booleans)
 
     def to_answers(self) -> Answers:
         """The scoring core's view of these answers."""
         flags = {k: None if v == UNKNOWN else v == "yes" for k, v in self.red_flags.items()}
-        return Answers({k: r.to_answer() for k, r in self.criteria.items()}, flags)
+        exits = {k: None if v == UNKNOWN else v == "yes" for k, v in self.exit_criteria.items()}
+        return Answers({k: r.to_answer() for k, r in self.criteria.items()}, flags, exits)
 
 
 class Result(_Strict):

@@ -208,6 +208,14 @@ class RedFlag(_Strict):
 StageRequirement = Literal["close-plan", "economic-buyer-met"]
 
 
+class ExitCheck(_Strict):
+    """A yes/no event that must have happened before a deal leaves a stage."""
+
+    id: Identifier = Field(description="Check id stored in deal files, e.g. `demo-started`.")
+    name: Text = Field(description="The event, in a few words, shown in reports.")
+    question: Text = Field(description="The yes/no question; `yes` means it has happened.")
+
+
 class Stage(_Strict):
     """A deal stage and the minimum level each criterion must reach to be in it."""
 
@@ -232,6 +240,11 @@ class Stage(_Strict):
         le=3650,
         description="Evidence older than this many days is stale at this stage "
         "(default: the framework's `evidence.stale_after_days`).",
+    )
+    exit_criteria: list[ExitCheck] = Field(
+        default_factory=list,
+        description="Events that must have happened to leave this stage (yes/no checks). "
+        "A deal whose CRM stage is past a stage with an unmet check is reported as ahead.",
     )
 
 

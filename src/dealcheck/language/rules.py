@@ -28,6 +28,7 @@ def semantic_problems(framework: Framework) -> list[Finding]:
         *_translations(framework),
         *_short_flag_names(framework),
         *_not_now_references(framework),
+        *_unique_exit_checks(framework),
         *_has_something_to_ask(framework),
     ]
 
@@ -139,8 +140,23 @@ def _not_now_references(framework: Framework) -> Iterator[Finding]:
 
 
 def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:
-    if not framework.criteria and not framework.red_flags:
-        yield ("criteria",), "a framework needs at least one criterion or red flag", True
+    exits = any(stage.exit_criteria for stage in framework.stages)
+    if not framework.criteria and not framework.red_flags and not exits:
+        yield (
+            ("criteria",),
+            "a framework needs at least one criterion, red flag or stage exit check",
+            True,
+        )
+
+
+def _unique_exit_checks(framework: Framework) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for s, stage in enumerate(framework.stages):
+        for c, check in enumerate(stage.exit_criteria):
+            if check.id in seen:
+                path: Path = ("stages", s, "exit_criteria", c, "id")
+                yield path, f"duplicate exit check id {check.id!r}", False
+            seen.add(check.id)
 
 
 def texts_in(value: object, path: Path = (), *, by_id: bool = False) -> Iterator[tuple[Path, Text]]:

@@ -32,6 +32,21 @@ def level_text(scored: CriterionScore, lang: str) -> str:
     )
 
 
+def stage_ahead_text(assessment: Assessment, lang: str) -> str | None:
+    """'The CRM stage says X; the exit criteria support Y (not yet: …)', or None."""
+    check = assessment.stage_check
+    if check is None:
+        return None
+    missing = "; ".join(c.name.get(lang) for c in check.missing)
+    return t(
+        "report.stage_ahead",
+        lang,
+        check.stage.name.get(lang),
+        check.supported.name.get(lang),
+        missing,
+    )
+
+
 def verified_text(assessment: Assessment, lang: str) -> str:
     """'N % of the weight verified by the customer', or that sources are unknown."""
     share = assessment.verified_share

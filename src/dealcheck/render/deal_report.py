@@ -19,6 +19,7 @@ from dealcheck.render.deal_format import (
     level_text,
     moved_lines,
     source_text,
+    stage_ahead_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -46,6 +47,9 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     parts += [RichText(f"! {note}", style="yellow") for note in report.notes]
     parts.append(_summary(report, lang))
     parts.append(RichText(verified_text(assessment, lang), style="dim"))
+    ahead = stage_ahead_text(assessment, lang)
+    if ahead:
+        parts.append(RichText(f"! {ahead}", style="bold yellow"))
     parts += [_criteria(card, lang) for card in assessment.scorecards if card.framework.criteria]
     parts.append(_gaps(report, lang))
     parts.append(_flags(report, lang))

@@ -16,6 +16,7 @@ from dealcheck.render.deal_format import (
     level_text,
     moved_lines,
     source_text,
+    stage_ahead_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -65,6 +66,9 @@ def report_markdown(report: DealReport, lang: str) -> str:
         f"| **{t(f'recommendation.{assessment.recommendation.value}', lang)}** |"
     )
     out += ["", escape(verified_text(assessment, lang))]
+    ahead = stage_ahead_text(assessment, lang)
+    if ahead:
+        out += ["", f"> **{escape(ahead)}**"]
     for card in assessment.scorecards:
         if not card.framework.criteria:
             continue

@@ -38,10 +38,14 @@ class CriterionAnswer:
 
 @dataclass(frozen=True, slots=True)
 class Answers:
-    """All answers for one framework: criterion id -> answer, red flag id -> yes/no/None."""
+    """All answers for one framework: levels per criterion, yes/no/None per flag and check.
+
+    `red_flags` and `exits` (stage exit checks) map an id to yes (True), no or None.
+    """
 
     criteria: Mapping[str, CriterionAnswer] = field(default_factory=dict)
     red_flags: Mapping[str, bool | None] = field(default_factory=dict)
+    exits: Mapping[str, bool | None] = field(default_factory=dict)
 
     def level_of(self, criterion_id: str) -> str:
         """The level id given for a criterion, `unknown` when not answered."""

@@ -38,6 +38,7 @@ from dealcheck.scoring.score import (
     score_parts,
     verified_share,
 )
+from dealcheck.scoring.stages import StageCheck, stage_check
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Assessment:
     reasons: list[Reason]
     gaps: list[Gap]
     red_flags: list[TriggeredFlag]
+    stage_check: StageCheck | None = None
 
     @functools.cached_property
     def next_questions(self) -> list[NextQuestion]:
@@ -119,6 +121,7 @@ def assess(
         reasons=overall.reasons,
         gaps=overall.gaps,
         red_flags=overall.red_flags,
+        stage_check=stage_check(frameworks, answers, stage),
     )
 
 

@@ -55,6 +55,13 @@ def assessment_to_dict(
             {"code": r.code, "values": list(r.values), "text": explain(r, lang, names)}
             for r in assessment.reasons
         ],
+        "stage_check": None
+        if (check := assessment.stage_check) is None
+        else {
+            "stage": check.stage.id,
+            "supported": check.supported.id,
+            "missing": [c.id for c in check.missing],
+        },
         "gaps": [_gap(g, assessment, lang) for g in assessment.gaps],
         "red_flags": [
             {

@@ -17,6 +17,7 @@ from dealcheck.render.deal_format import (
     level_text,
     moved_lines,
     source_text,
+    stage_ahead_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -68,6 +69,7 @@ def _verdict(report: DealReport, lang: str) -> Markup:
     assessment = report.assessment
     value = assessment.recommendation.value
     names = criterion_names(assessment, lang)
+    ahead = stage_ahead_text(assessment, lang)
     frameworks = el(
         "table",
         {"class": "frameworks"},
@@ -111,6 +113,7 @@ def _verdict(report: DealReport, lang: str) -> Markup:
             ),
             el("div", None, t("html.grade", lang, assessment.grade)),
             el("div", {"class": "muted", "id": "verified"}, verified_text(assessment, lang)),
+            el("div", {"class": "flag", "id": "stage-ahead"}, ahead) if ahead else None,
         ),
         el(
             "div",
