@@ -258,3 +258,15 @@ def test_a_file_that_is_not_a_deal_file_gets_one_line(
     assert out == ""
     assert len(err.splitlines()) == 1
     assert err.startswith(f"error: {path} is not a deal file: ")
+
+
+def test_a_misspelt_stage_in_korean_has_no_english(runner: CliRunner, workdir: Path) -> None:
+    answers = write_answers(workdir, "deal: {name: Acme}\nanswers: {}\n")
+    code, _, err = invoke(
+        runner, "qualify", "--answers", str(answers), "--stage", "proposl", "--lang", "ko", *MINI
+    )
+    assert code == 2
+    assert err == (
+        "오류: --stage 'proposl': 없는 단계입니다. 혹시 'proposal' 단계를 말씀하신 건가요? "
+        "(단계: discovery, proposal, closing)\n"
+    )

@@ -222,6 +222,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.prefix": "error: ",
         "error.prefix_interrupted": "error: ",
         "error.interrupted": "interrupted",
+        "qualify.no_stage": "--stage {0!r}: no such stage; {1}(stages: {2})",
+        "qualify.stage_hint": "did you mean {0!r}? ",
         "qualify.no_terminal": "no terminal to ask questions in; use --answers FILE or --no-input",
         # deal report
         "report.title": "{name} · qualification {number} of {count} · {date}",
@@ -692,6 +694,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.prefix": "오류: ",
         "error.prefix_interrupted": "",
         "error.interrupted": "중단됨",
+        "qualify.no_stage": "--stage {0!r}: 없는 단계입니다. {1}(단계: {2})",
+        "qualify.stage_hint": "혹시 {0!r} 단계를 말씀하신 건가요? ",
         "qualify.no_terminal": "질문할 터미널이 없습니다. --answers FILE 또는 --no-input을 쓰세요",
         "report.title": "{name} · 검증 {number}회차(총 {count}회) · {date}",
         "report.deal": "{company} · {amount} · 단계 {stage} · 계약 예정 {close} · 담당 {owner}",

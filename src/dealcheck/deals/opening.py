@@ -172,10 +172,9 @@ def check_stage(request: QualifyRequest, frameworks: list[Framework]) -> None:
     if not known or stage in known:
         return
     close = difflib.get_close_matches(stage, known, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    raise UsageError(
-        f"--stage {request.stage!r}: no such stage; {hint}(stages: {', '.join(known)})"
-    )
+    lang = request.lang
+    hint = t("qualify.stage_hint", lang, close[0]) if close else ""
+    raise UsageError(t("qualify.no_stage", lang, request.stage, hint, ", ".join(known)))
 
 
 def open_deal(
