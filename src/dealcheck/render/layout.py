@@ -77,7 +77,9 @@ class WholeWords:
             texts = [_plain(column.header), *(_plain(cell) for cell in column._cells)]
             words = [cell_len(word) for text in texts for word in text.split()]
             lines = [cell_len(line) for text in texts for line in text.splitlines()]
-            ranges.append((max(words, default=0), max(lines, default=0)))
+            widest_line = max(lines, default=0)
+            # A column that must not wrap (numbers) needs its longest line, header included.
+            ranges.append((widest_line if column.no_wrap else max(words, default=0), widest_line))
         return ranges
 
     def _extra(self) -> int:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from dealcheck.batch.summary_model import PipelineSummary
 from dealcheck.i18n import t
+from dealcheck.render.layout import Fitting, WholeWords, hanging
 from dealcheck.render.pipeline_format import Section, pipeline_sections
 
 #: How often the progress bar is redrawn, at most.
@@ -48,7 +49,21 @@ def _table(section: Section) -> RenderableType:
         )
     for row in section.rows:
         table.add_row(*row)
-    return table
+    # A narrow terminal gets one block per row rather than a table cut inside words.
+    return Fitting(WholeWords(table), _stacked(section))
+
+
+def _stacked(section: Section) -> RenderableType:
+    """Each row as its first cell, then `head: value` pairs on the lines under it."""
+    blocks: list[RenderableType] = [Text(section.title, style="bold")]
+    for first, *rest in section.rows:
+        pairs = [
+            f"{head}: {cell}" if head else cell
+            for head, cell in zip(section.heads[1:], rest, strict=True)
+            if cell
+        ]
+        blocks.append(hanging("• ", Text.assemble((first, "bold"), "\n", " · ".join(pairs))))
+    return Group(*blocks)
 
 
 @contextmanager
