@@ -13,6 +13,7 @@ from dealcheck.errors import InputError
 CANDIDATES = ("utf-8", "cp949", "cp1252")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_UTF16_PROBE = 1024
 _XLSX = b"PK\x03\x04"
 _XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -52,6 +53,9 @@ def detect_encoding(sample: bytes, name: str, *, complete: bool) -> str:
     Raises:
         InputError: When no candidate fits, with the `--encoding` hint.
     """
+    wide = utf16_without_bom(sample)
+    if wide:
+        return wide
     for encoding in CANDIDATES:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -64,9 +68,37 @@ def detect_encoding(sample: bytes, name: str, *, complete: bool) -> str:
             continue
         return encoding
     raise InputError(
-        f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16 with BOM, CP949, "
+        f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16, CP949, "
         "cp1252). Say which with --encoding, e.g. --encoding cp949 or --encoding utf-16"
     )
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the sample is UTF-16 whose BOM was stripped.
+
+    Such a file also decodes as UTF-8, into text full of NUL characters. In a CRM
+    export the delimiters, digits and line breaks are ASCII, so UTF-16 puts a NUL byte
+    beside most of them, always at the same parity; text in any 8-bit encoding has
+    (almost) no NUL bytes at all.
+    """
+    head = sample[:_UTF16_PROBE]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    for encoding, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul * 4 >= pairs and other * 8 <= nul and _decodes(head[: pairs * 2], encoding):
+            return encoding
+    return None
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(sample, final=False)  # forgives a surrogate pair cut at the end
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def normalise_header(text: str) -> str:
