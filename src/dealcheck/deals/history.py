@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,67 @@ def framework_ids(refs: list[str]) -> list[str]:
 def load_frameworks(refs: list[str], team_dir: Path) -> list[Framework]:
     """Load frameworks by id (`id@version` accepted) or path."""
     return [load_framework(ref, team_dir=team_dir) for ref in framework_ids(refs)]
+
+
+def _is_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
+def recorded_refs(refs: list[str], frameworks: list[Framework], deal: Path) -> list[str]:
+    """What a deal file records for the frameworks loaded from `refs`.
+
+    An id is recorded as `id@version`; a framework given by path as that path relative
+    to the deal file's folder (`../team.yaml@2`), so `report` finds it from any folder.
+    """
+    recorded = []
+    for ref, framework in zip(framework_ids(refs), frameworks, strict=True):
+        if _is_path(ref):
+            ref = Path(os.path.relpath(Path(ref).resolve(), deal.parent.resolve())).as_posix()
+        else:
+            ref = framework.id
+        recorded.append(f"{ref}@{framework.version}")
+    return recorded
+
+
+def load_recorded(
+    refs: list[str], deal: Path, team_dir: Path, steps: tuple[str | int, ...] | None
+) -> tuple[list[str], list[Framework]]:
+    """Load the frameworks a deal file records; also the references to load them again.
+
+    A path is resolved from the deal file's folder and followed only inside that folder
+    or the current one (as `extends` is). `steps` locates the list in the deal file.
+
+    Raises:
+        InputError: A framework that cannot be found, at `FILE:LINE:COL`.
+    """
+    loadable, frameworks = [], []
+    for n, ref in enumerate(framework_ids(refs)):
+        try:
+            found = _recorded_path(ref, deal, team_dir) if _is_path(ref) else ref
+            frameworks.append(load_framework(found, team_dir=team_dir))
+        except UsageError as error:
+            where = _located(deal, (*steps, n)) if steps is not None else f"{deal}:1:1"
+            raise InputError(f"{where}: {error.message}") from None
+        loadable.append(found)
+    return loadable, frameworks
+
+
+def _recorded_path(ref: str, deal: Path, team_dir: Path) -> str:
+    """A framework path recorded in a deal, as a loadable reference (else why not)."""
+    file = (deal.parent / ref).resolve()
+    roots = (deal.parent.resolve(), Path.cwd().resolve())
+    inside = not Path(ref).is_absolute() and any(root in file.parents for root in roots)
+    if inside and file.is_file():
+        return str(file)
+    stem = Path(ref).stem
+    if any((team_dir / f"{stem}{suffix}").is_file() for suffix in (".yaml", ".yml")):
+        return stem
+    why = "is outside the deal's folder and the current folder" if not inside else "is missing"
+    raise UsageError(
+        f"framework file {ref!r} (relative to this deal file) {why}; run from a folder "
+        f"that holds it, or copy it into the frameworks folder as {stem}.yaml "
+        "(frameworks_dir in .dealcheck.yaml, or --frameworks-dir)"
+    )
 
 
 def assessment_of(
@@ -141,18 +203,13 @@ def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealRe
     if not 1 <= number <= count:
         raise UsageError(f"--at {at}: {path} has qualifications 1 to {count}")
     qualification = deal.qualifications[number - 1]
-    frameworks = []
-    for n, reference in enumerate(qualification.frameworks):
-        try:
-            frameworks += load_frameworks([reference], team_dir)
-        except UsageError as error:
-            where = _located(path, ("qualifications", number - 1, "frameworks", n))
-            raise InputError(f"{where}: {error.message}") from None
+    steps = ("qualifications", number - 1, "frameworks")
+    _, frameworks = load_recorded(qualification.frameworks, path, team_dir, steps)
     _check_levels(path, number, qualification, frameworks)
     notes = [
         f"{ref} was used then; {fw.id}@{fw.version} now"
         for ref, fw in zip(qualification.frameworks, frameworks, strict=True)
-        if ref != f"{fw.id}@{fw.version}"
+        if ref not in (f"{fw.id}@{fw.version}", *recorded_refs([ref], [fw], path))
     ]
     previous = deal.qualifications[number - 2] if number > 1 else None
     return DealReport(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dealcheck.deals import store
 from dealcheck.deals.close_plan import ClosePlan, PlanCheck, PlanStep, plan_checks
-from dealcheck.deals.history import load_frameworks
+from dealcheck.deals.history import load_frameworks, load_recorded
 from dealcheck.deals.model import Deal
 from dealcheck.deals.plan_edit import PlanAnswers, StepEdit, apply_answers, apply_edit
 from dealcheck.errors import DealcheckError, ExitCode, UsageError
@@ -73,12 +73,12 @@ def edit_close_plan(request: PlanRequest, prompter: Prompter | None) -> PlanOutc
     answers = _answers(request.answers_file) if request.answers_file else None
     with store.locked(path):
         deal = store.load_deal(path)
-        refs = (
-            deal.qualifications[-1].frameworks
-            if deal.qualifications
-            else request.default_frameworks
-        )
-        frameworks = load_frameworks(refs, request.team_dir)
+        if deal.qualifications:
+            steps = ("qualifications", len(deal.qualifications) - 1, "frameworks")
+            refs = deal.qualifications[-1].frameworks
+            _, frameworks = load_recorded(refs, path, request.team_dir, steps)
+        else:
+            frameworks = load_frameworks(request.default_frameworks, request.team_dir)
         templates = _templates(frameworks)
         if answers is not None:
             deal.close_plan, changes = apply_answers(

@@ -17,8 +17,9 @@ from dealcheck.deals.history import (
     assessment_of,
     build_report,
     changes,
-    framework_ids,
     load_frameworks,
+    load_recorded,
+    recorded_refs,
 )
 from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft, Qualification, Result
 from dealcheck.deals.opening import (
@@ -87,12 +88,14 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             store.remove_draft(path)
             draft = None
         last = deal.qualifications[-1] if deal and deal.qualifications else None
-        refs = (
-            request.frameworks
-            or (framework_ids(draft.frameworks) if draft else None)
-            or (framework_ids(last.frameworks) if last else request.default_frameworks)
-        )
-        frameworks = load_frameworks(refs, request.team_dir)
+        if draft is not None and not request.frameworks:
+            refs, frameworks = load_recorded(draft.frameworks, path, request.team_dir, None)
+        elif deal is not None and last is not None and not request.frameworks:
+            steps = ("qualifications", len(deal.qualifications) - 1, "frameworks")
+            refs, frameworks = load_recorded(last.frameworks, path, request.team_dir, steps)
+        else:
+            refs = request.frameworks or request.default_frameworks
+            frameworks = load_frameworks(refs, request.team_dir)
         check_stage(request, frameworks)
         if read is not None and request.answers_file is not None:
             check_answers(read[0], read[1], request.answers_file, frameworks, request.today)
@@ -107,7 +110,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             started=draft.started if draft else request.today,
             deal=DealBasics.model_validate(basics.model_dump(include=set(DealBasics.model_fields))),
             stage=stage,
-            frameworks=[f"{f.id}@{f.version}" for f in frameworks],
+            frameworks=recorded_refs(refs, frameworks, path),
             answers=from_keyed(kept, frameworks),
             lang=request.lang,
         )
