@@ -20,6 +20,8 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.sources": "Inputs: {sources} · frameworks: {frameworks} · today: {today}",
         "pipeline.open_closed": "Open pipeline: {deals:,} deals, {amount} · "
         "closed deals, counted apart: {closed:,}",
+        "pipeline.leads": "Left out of the pipeline figures as leads not yet opportunities: "
+        "{deals:,} deals, {amount}",
         "pipeline.basics_only": "Qualification not scored (--basics-only): "
         "forecast by stage, hygiene and aging only.",
         "pipeline.unreadable": "Values that are not levels (read as unknown)",
@@ -127,6 +129,8 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.sources": "입력: {sources} · 프레임워크: {frameworks} · 기준일: {today}",
         "pipeline.open_closed": "진행 중인 파이프라인: 딜 {deals:,}개, {amount} · "
         "종료된 딜은 따로 집계: {closed:,}개",
+        "pipeline.leads": "아직 영업기회가 아닌 리드는 파이프라인 집계에서 제외: "
+        "딜 {deals:,}개, {amount}",
         "pipeline.basics_only": "영업기회 검증은 채점하지 않았습니다(--basics-only): "
         "단계 기준 포캐스트, 데이터 점검, 체류 기간만 봅니다.",
         "pipeline.unreadable": "수준이 아닌 값 (파악되지 않음으로 처리)",

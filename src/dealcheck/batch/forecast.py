@@ -4,7 +4,8 @@ A sales leader's first question on Monday is how much sits in commit, best case 
 pipeline. The category follows the stage (late stages are commit and best case), and
 qualification can only take a deal *down*: a commit-stage deal is commit only when
 dealcheck would advance it, with no red flag and a close date still ahead; disqualify
-and not-now deals are omitted. Teams tune the stages and probabilities in the
+and not-now deals are omitted, and so are leads not yet opportunities (a stage
+with `in_pipeline: false`). Teams tune the stages and probabilities in the
 mapping's `forecast:` section.
 """
 
@@ -43,6 +44,8 @@ class ForecastRules:
     best_case_stages: frozenset[str]
     probabilities: dict[str, float]
     period: str
+    #: Stages of leads not yet opportunities (`in_pipeline: false`): out of every figure.
+    lead_stages: frozenset[str] = frozenset()
 
     def category(
         self,
@@ -53,7 +56,7 @@ class ForecastRules:
         today: date,
     ) -> str:
         """The dealcheck forecast category of an open deal."""
-        if recommendation in OUT_OF_FORECAST:
+        if recommendation in OUT_OF_FORECAST or stage in self.lead_stages:
             return OMITTED
         if stage in self.commit_stages:
             sure = recommendation in ("advance", UNSCORED) and not red_flags
@@ -90,7 +93,12 @@ def forecast_rules(config: Forecast, frameworks: list[Framework]) -> ForecastRul
     best = config.best_case_stages if config.best_case_stages is not None else list(order[-2:-1])
     probabilities = {stage: round((n + 1) / (len(order) + 1), 2) for n, stage in enumerate(order)}
     probabilities.update(config.probabilities)
-    return ForecastRules(order, frozenset(commit), frozenset(best), probabilities, config.period)
+    leads = (
+        frozenset(stage.id for stage in staged.stages if not stage.in_pipeline) if staged else ()
+    )
+    return ForecastRules(
+        order, frozenset(commit), frozenset(best), probabilities, config.period, frozenset(leads)
+    )
 
 
 def crm_category(text: str) -> str:

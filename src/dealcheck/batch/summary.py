@@ -70,7 +70,7 @@ class SummaryBuilder:
         # grows past TALLY_FOLD_LIMIT keys it is folded into the per-section tables.
         self._tallies: dict[tuple[object, ...], list[Any]] = {}
         self.tables = Tables()
-        self._rows: dict[RowVerdict, tuple[str, str, bool, str]] = {}
+        self._rows: dict[RowVerdict, tuple[str, str, bool, str, bool]] = {}
         self._dates: dict[date | None, tuple[str, int | None]] = {}
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
@@ -150,7 +150,7 @@ class SummaryBuilder:
         forecast = info[0] if days is not None and days >= 0 else info[1]
         if owner not in self.discuss and len(self.discuss) >= OWNER_LIMIT:
             owner = OTHER_OWNERS
-        key = (row.tally, hygiene, currency, owner, crm, forecast, when[0])
+        key = (row.tally, hygiene, currency, owner, crm, forecast, when[0], info[4])
         tally = self._tallies.get(key)
         if tally is None:
             self._tallies[key] = [1, value]
@@ -168,11 +168,12 @@ class SummaryBuilder:
             source, line, row, forecast, days, info, value, currency, close, owner, crm, cells, deal
         )
 
-    def _row_info(self, row: RowVerdict) -> tuple[str, str, bool, str]:
+    def _row_info(self, row: RowVerdict) -> tuple[str, str, bool, str, bool]:
         """What one verdict means for the forecast, computed once per verdict.
 
         (forecast with the close date ahead, forecast otherwise, stage says commit,
-        first critical gap); closed deals have no forecast ("").
+        first critical gap, a lead not yet in the pipeline); closed deals have no
+        forecast ("").
         """
         verdict = row.verdict
         category, rules = self.rules.category, self.rules
@@ -188,7 +189,8 @@ class SummaryBuilder:
             else category(row.stage, verdict.recommendation, flagged, None, self.today)
         )
         critical = next((g for g in verdict.gaps if g in self.critical), "")
-        info = (ahead, behind, rules.stage_category(row.stage) == COMMIT, critical)
+        lead = not row.closed and row.stage in rules.lead_stages
+        info = (ahead, behind, rules.stage_category(row.stage) == COMMIT, critical, lead)
         if len(self._rows) >= CLASS_CACHE_LIMIT:
             self._rows.clear()
         self._rows[row] = info
@@ -212,7 +214,7 @@ class SummaryBuilder:
         row: RowVerdict,
         forecast: str,
         days: int | None,
-        info: tuple[str, str, bool, str],
+        info: tuple[str, str, bool, str, bool],
         value: float,
         currency: str,
         close: date | None,
@@ -221,8 +223,11 @@ class SummaryBuilder:
         cells: list[str] | None,
         deal: DealBasics | None,
     ) -> None:
-        """Offer an open deal to every list it qualifies for."""
-        stage_commit, critical = info[2], info[3]
+        """Offer an open deal to every list it qualifies for.
+
+        A lead not yet in the pipeline is neither at risk nor a deal to discuss.
+        """
+        stage_commit, critical, lead = info[2], info[3], info[4]
         verdict = row.verdict
         recommendation = verdict.recommendation
         out = recommendation in OUT_OF_FORECAST
@@ -234,6 +239,7 @@ class SummaryBuilder:
         if (
             value > 0
             and not out
+            and not lead
             and days is not None
             and 0 <= days <= self.soon
             and recommendation != UNSCORED
@@ -258,7 +264,7 @@ class SummaryBuilder:
         discuss = self.discuss.get(owner)
         if discuss is None:
             discuss = self.discuss[owner] = TopDeals(DISCUSS_LIMIT)
-        if not out and value > 0 and discuss.wants(weakness):
+        if not out and not lead and value > 0 and discuss.wants(weakness):
             wanted.append(("discuss", weakness, (*top_gap, *flag)))
         if not wanted:
             return

@@ -70,7 +70,10 @@ class Tables:
         return self.counters.setdefault(name, Counter())
 
     def fold(self, tallies: dict[tuple[object, ...], list[Any]]) -> None:
-        """Add combined tallies: (verdict tally, hygiene, currency, owner, CRM, forecast, period)."""
+        """Add combined tallies.
+
+        Keyed (verdict tally, hygiene, currency, owner, CRM, forecast, period, lead).
+        """
         closed = self.table("closed")
         tables = [self.table(n) for n in ("recommendation", "grade", "stage", "forecast")]
         stage_forecast, period, crm_table = (
@@ -78,11 +81,14 @@ class Tables:
             self.table("period"),
             self.table("disagreement"),
         )
-        owner_period = self.table("owner_period")
+        owner_period, leads = self.table("owner_period"), self.table("leads")
+        owner_leads = self.table("owner_leads")
         gaps, flags, hygiene = (self.counter(n) for n in ("gaps", "flags", "hygiene"))
         stuck, currencies = self.counter("stuck"), self.counter("currencies")
         for key, (count, amount) in tallies.items():
-            tally, fired, currency, owner, crm, forecast, close_period = cast(tuple[Any, ...], key)
+            tally, fired, currency, owner, crm, forecast, close_period, lead = cast(
+                tuple[Any, ...], key
+            )
             shown, grade, label, gap_ids, flag_ids, belief, known = cast(tuple[Any, ...], tally)
             count = int(count)
             if currency:
@@ -90,6 +96,9 @@ class Tables:
             if not forecast:  # closed: by outcome (won / lost / closed), nowhere else
                 _add(closed, shown, count, currency, amount)
                 continue
+            if lead:  # scored and listed by stage, but out of the pipeline figures
+                _add(leads, "", count, currency, amount)
+                _add(owner_leads, owner, count, currency, amount)
             for table, key in zip(tables, (shown, grade, label, forecast), strict=True):
                 _add(table, key, count, currency, amount)
             _add(stage_forecast, (label, forecast), count, currency, amount)
@@ -156,6 +165,12 @@ def _sum(entries: list[Entry]) -> Entry:
     return total.get("", _entry())
 
 
+def _minus(entry: Entry, other: Entry) -> Entry:
+    money = {c: a - other[1].get(c, 0.0) for c, a in entry[1].items()}
+    money = {c: a if abs(a) >= 0.005 else 0.0 for c, a in money.items()}  # no "-0"
+    return [entry[0] - other[0], money]
+
+
 def _by_count(table: dict[Any, Entry]) -> dict[str, Tally]:
     ordered = sorted(table.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
     return {str(k): _tally(v) for k, v in ordered}
@@ -195,6 +210,7 @@ def freeze_tables(builder: SummaryBuilder, distinct_answers: int) -> PipelineSum
         )
     ]
     forecast_table = tables.table("forecast")
+    leads = tables.table("leads").get("", _entry())
     lists = builder.lists
     coverage = _coverage(builder)
     return PipelineSummary(
@@ -205,7 +221,8 @@ def freeze_tables(builder: SummaryBuilder, distinct_answers: int) -> PipelineSum
         scored=builder.scored,
         rejected=builder.rejected,
         blank_lines=builder.blank_lines,
-        open=_tally(_sum(list(tables.table("recommendation").values()))),
+        open=_tally(_minus(_sum(list(tables.table("recommendation").values())), leads)),
+        leads=_tally(leads),
         closed=_by_count(tables.table("closed")),
         by_recommendation=_by_count(tables.table("recommendation")),
         by_grade={k: _tally(v) for k, v in sorted(tables.table("grade").items())},
@@ -259,7 +276,12 @@ def _owners(builder: SummaryBuilder) -> list[OwnerView]:
         views.append(
             OwnerView(
                 owner,
-                _tally(_sum(list(by_forecast.values()))),
+                _tally(
+                    _minus(
+                        _sum(list(by_forecast.values())),
+                        tables.table("owner_leads").get(owner, _entry()),
+                    )
+                ),
                 {c: _tally(by_forecast[c]) for c in CATEGORIES if c in by_forecast},
                 gaps.most_common(3),
                 round(belief / known, 2) if known else None,

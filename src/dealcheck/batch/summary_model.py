@@ -170,3 +170,7 @@ class PipelineSummary:
     warnings: list[str] = field(default_factory=list)
     distinct_answers: int = 0
     labels: dict[str, str] = field(default_factory=dict)
+    #: Open deals in a stage not yet in the pipeline (leads): counted in the stage,
+    #: recommendation and grade sections, left out of `open`, the weighted pipeline,
+    #: coverage and the forecast (omitted).
+    leads: Tally = field(default_factory=lambda: Tally(0))

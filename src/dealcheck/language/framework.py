@@ -246,6 +246,12 @@ class Stage(_Strict):
         description="Events that must have happened to leave this stage (yes/no checks). "
         "A deal whose CRM stage is past a stage with an unmet check is reported as ahead.",
     )
+    in_pipeline: bool = Field(
+        default=True,
+        description="false for a lead that is not yet an opportunity (The Model's stage 1): "
+        "`score` leaves its deals out of the open pipeline amount, the weighted pipeline, "
+        "coverage and the forecast (omitted), and says how many it left out.",
+    )
 
 
 class RecapPart(StrEnum):

@@ -103,8 +103,18 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
             closed=closed,
         ),
     ]
+    if summary.leads.deals:
+        intro.append(
+            t(
+                "pipeline.leads",
+                lang,
+                deals=summary.leads.deals,
+                amount=words.money(summary.leads.amounts) + _suffix(words),
+            )
+        )
     if summary.basics_only:
         intro.append(t("pipeline.basics_only", lang))
+    every_open = summary.open.deals + summary.leads.deals  # leads have gaps and hygiene too
     sections = [
         _unreadable(summary, lang),
         _forecast(summary, words),
@@ -131,12 +141,12 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
                 words,
             ),
             _tallies("grade", t("pipeline.by_grade", lang), summary.by_grade, words),
-            _counts("gaps", t("pipeline.gaps", lang), summary.gaps, summary.open.deals, words),
+            _counts("gaps", t("pipeline.gaps", lang), summary.gaps, every_open, words),
             _counts(
                 "red-flags",
                 t("pipeline.red_flags", lang),
                 summary.red_flags,
-                summary.open.deals,
+                every_open,
                 words,
             ),
         ]
@@ -145,7 +155,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
         for k, n in summary.hygiene
     ]
     sections += [
-        _counts("hygiene", t("pipeline.hygiene", lang), hygiene, summary.open.deals, None),
+        _counts("hygiene", t("pipeline.hygiene", lang), hygiene, every_open, None),
         _tallies(
             "closed",
             t("pipeline.closed", lang),
