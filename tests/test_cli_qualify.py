@@ -270,3 +270,41 @@ def test_a_misspelt_stage_in_korean_has_no_english(runner: CliRunner, workdir: P
         "오류: --stage 'proposl': 없는 단계입니다. 혹시 'proposal' 단계를 말씀하신 건가요? "
         "(단계: discovery, proposal, closing)\n"
     )
+
+
+def test_stage_exit_answers_are_saved_and_the_report_says_the_stage_is_ahead(
+    runner: CliRunner, workdir: Path
+) -> None:
+    answers = write_answers(
+        workdir,
+        "deal: {name: Acme, stage: proposal}\n"
+        "answers:\n  the-model:\n    exit_criteria:\n"
+        "      problem-we-solve: 'yes'\n      decides-in-period: 'yes'\n"
+        "      demo-or-trial-started: 'no'\n      comparison-started: 'yes'\n",
+    )
+    code, _, err = invoke(
+        runner, "qualify", "--answers", str(answers), "-f", "meddpicc", "-f", "the-model"
+    )
+    assert code == 0, err
+    saved = store.load_deal(workdir / "deals" / "acme.yaml").qualifications[0]
+    assert saved.answers["the-model"].exit_criteria["demo-or-trial-started"] == "no"
+    code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "md")
+    assert code == 0
+    assert "the exit criteria support Stage 2: problem recognised" in out
+    assert "not yet: a demo or trial started" in out
+
+
+def test_a_misspelt_stage_exit_check_in_an_answers_file_is_refused(
+    runner: CliRunner, workdir: Path
+) -> None:
+    answers = write_answers(
+        workdir,
+        "deal: {name: Acme, stage: proposal}\n"
+        "answers:\n  the-model:\n    exit_criteria: {demo-started: 'yes'}\n",
+    )
+    code, _, err = invoke(runner, "qualify", "--answers", str(answers), "-f", "the-model")
+    assert code == 3
+    assert (
+        "answers.yaml:4:21: the-model has no stage exit check 'demo-started'; did you mean 'demo-or-trial-started'?"
+        in err
+    )

@@ -185,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pipeline.sources_unknown": "Evidence sources unknown: the export does not say who confirmed each answer, so rep belief and customer-verified weight are not judged.",
         # qualify: interview, deal basics, drafts
         "interview.red_flag": "Red flag",
+        "interview.exit_check": "Stage exit",
         "interview.first": "This is the first question.",
         "interview.back": "← Back to the previous question",
         "interview.skip": "Skip for now (keep the current answer)",
@@ -657,6 +658,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check.reject.stage_since": "단계 변경일 오류: 이 매핑이 읽는 날짜 형식이 아님",
         "pipeline.sources_unknown": "근거 출처가 파악되지 않음: 내보낸 파일에 누가 확인했는지가 없어, 담당자 추정 여부와 고객 확인 비중은 판단하지 않았습니다.",
         "interview.red_flag": "레드 플래그",
+        "interview.exit_check": "단계 종료 기준",
         "interview.first": "첫 번째 질문입니다.",
         "interview.back": "← 이전 질문으로",
         "interview.skip": "건너뛰기 (현재 답 유지)",

@@ -17,6 +17,7 @@ from tests.conftest import FRAMEWORK_FIXTURES
 pytestmark = pytest.mark.pty
 
 UP = "\x1b[A"
+DOWN = "\x1b[B"
 ENTER = "\r"
 TIMEOUT = 30
 MINI = ["-f", "mini", "--frameworks-dir", str(FRAMEWORK_FIXTURES)]
@@ -159,3 +160,27 @@ def test_requalify_keeps_previous_answers_with_enter(workdir: Path) -> None:
     assert finish(child) == 0
     first, second = store.load_deal(workdir / "deals" / "acme.yaml").qualifications
     assert first.answers == second.answers
+
+
+def test_stage_exit_checks_answered_no_show_the_crm_stage_ahead(workdir: Path) -> None:
+    child = spawn(workdir, "qualify", "-f", "the-model", columns=160)
+    for prompt, keys in [
+        ("Deal name", "Acme" + ENTER),
+        ("Customer company", "Acme Corp" + ENTER),
+        ("Amount", "1000" + ENTER),
+        ("Currency", ENTER),
+        ("Stage", DOWN + DOWN + ENTER),  # stage 3: evaluation
+        ("Expected close date", ENTER),
+        ("Owner", "Jane" + ENTER),
+        ("1/5 · Stage exit: a business problem we can solve", UP + UP + ENTER),  # yes
+        ("2/5 · Stage exit: a decision within a set period", UP + UP + ENTER),
+        ("3/5 · Stage exit: a demo or trial started", UP + ENTER),  # no
+        ("4/5 · Stage exit: a comparison with others started", UP + UP + ENTER),
+        ("5/5 · Stage exit: we are selected", ENTER),  # unknown
+    ]:
+        answer(child, prompt, keys)
+    child.expect_exact("the exit criteria support Stage 2: problem recognised")
+    child.expect_exact("not yet: a demo or trial started")
+    assert finish(child) == 0
+    exits = store.load_deal(workdir / "deals" / "acme.yaml").qualifications[0].answers
+    assert exits["the-model"].exit_criteria["demo-or-trial-started"] == "no"

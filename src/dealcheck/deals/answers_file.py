@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dealcheck.deals.model import AnswersFile
+from dealcheck.deals.reconcile import exit_ids
 from dealcheck.errors import InputError, UsageError
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.validation import validate_located
@@ -58,6 +59,7 @@ def check_answers(
         for kind, ids, items in (
             ("criteria", answers.criteria, [c.id for c in framework.criteria]),
             ("red_flags", answers.red_flags, [f.id for f in framework.red_flags]),
+            ("exit_criteria", answers.exit_criteria, exit_ids(framework)),
         ):
             for item in ids:
                 if item not in items:
@@ -89,7 +91,7 @@ def check_answers(
 
 
 def _noun(kind: str) -> str:
-    return "criterion" if kind == "criteria" else "red flag"
+    return {"criteria": "criterion", "red_flags": "red flag"}.get(kind, "stage exit check")
 
 
 def _where(tree: Any, path: Path, spot: tuple[str, ...], *, on_key: bool = False) -> str:

@@ -182,8 +182,10 @@ class Draft(_Strict):
     next_step: NextStep | None = Field(default=None, description="The next step as typed so far.")
 
     def answered(self) -> int:
-        """How many criteria and red flags are answered."""
-        return sum(len(a.criteria) + len(a.red_flags) for a in self.answers.values())
+        """How many criteria, red flags and stage exit checks are answered."""
+        return sum(
+            len(a.criteria) + len(a.red_flags) + len(a.exit_criteria) for a in self.answers.values()
+        )
 
 
 class AnswersFile(_Strict):

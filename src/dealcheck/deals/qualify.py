@@ -38,7 +38,7 @@ from dealcheck.deals.story_asks import ask_story
 from dealcheck.errors import InputError, UsageError
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Prompter
-from dealcheck.interview.walk import Answer, Key, interview, steps_for
+from dealcheck.interview.walk import Answer, Key, exit_steps, interview, steps_for
 from dealcheck.language.framework import Framework
 from dealcheck.scoring.answers import CriterionAnswer
 
@@ -155,14 +155,18 @@ def _ask(
             path, draft.model_copy(update={"answers": from_keyed(answers, frameworks)})
         )
 
+    exits = exit_steps(frameworks, draft.stage, {**defaults, **kept})
+    # Earlier stages' checks already met are not asked again, but stay in the answers.
+    asked = {step.key for step in exits}
+    met = {k: v for k, v in defaults.items() if k[1] == "exit_criteria" and k not in asked}
     try:
         return interview(
-            steps_for(frameworks),
+            steps_for(frameworks) + exits,
             prompter,
             lang=request.lang,
             today=request.today,
             defaults=defaults,
-            given=kept,
+            given={**met, **kept},
             on_answer=save,
         )
     except (KeyboardInterrupt, EOFError):

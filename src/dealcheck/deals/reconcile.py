@@ -23,6 +23,8 @@ def to_keyed(answers: Mapping[str, FrameworkAnswers]) -> dict[Key, Answer]:
             keyed[(framework_id, "criteria", criterion_id)] = record.to_answer()
         for flag_id, flag in given.red_flags.items():
             keyed[(framework_id, "red_flags", flag_id)] = {"yes": True, "no": False}.get(flag)
+        for check_id, said in given.exit_criteria.items():
+            keyed[(framework_id, "exit_criteria", check_id)] = {"yes": True, "no": False}.get(said)
     return keyed
 
 
@@ -37,14 +39,28 @@ def from_keyed(
             for c in framework.criteria
             if isinstance(answer := keyed.get((framework.id, "criteria", c.id)), CriterionAnswer)
         }
-        flags: dict[str, FlagAnswer] = {}
-        for flag in framework.red_flags:
-            key = (framework.id, "red_flags", flag.id)
-            if key in keyed:
-                value = keyed[key]
-                flags[flag.id] = "unknown" if value is None else "yes" if value is True else "no"
-        shaped[framework.id] = FrameworkAnswers(criteria=criteria, red_flags=flags)
+        flags = _yes_no(keyed, framework.id, "red_flags", [f.id for f in framework.red_flags])
+        exits = _yes_no(keyed, framework.id, "exit_criteria", exit_ids(framework))
+        shaped[framework.id] = FrameworkAnswers(
+            criteria=criteria, red_flags=flags, exit_criteria=exits
+        )
     return shaped
+
+
+def exit_ids(framework: Framework) -> list[str]:
+    """The ids of every stage exit check of a framework, in stage order."""
+    return [c.id for stage in framework.stages for c in stage.exit_criteria]
+
+
+def _yes_no(
+    keyed: Mapping[Key, Answer], framework_id: str, kind: str, ids: list[str]
+) -> dict[str, FlagAnswer]:
+    said: dict[str, FlagAnswer] = {}
+    for item in ids:
+        if (key := (framework_id, kind, item)) in keyed:
+            value = keyed[key]
+            said[item] = "unknown" if value is None else "yes" if value is True else "no"
+    return said
 
 
 def reconcile(
@@ -58,8 +74,12 @@ def reconcile(
     known = {
         (f.id, kind, item)
         for f in frameworks
-        for kind, items in (("criteria", f.criteria), ("red_flags", f.red_flags))
-        for item in (i.id for i in items)
+        for kind, items in (
+            ("criteria", [c.id for c in f.criteria]),
+            ("red_flags", [r.id for r in f.red_flags]),
+            ("exit_criteria", exit_ids(f)),
+        )
+        for item in items
     }
     asked = {f.id for f in frameworks}
     kept = {k: v for k, v in keyed.items() if k in known}

@@ -1,4 +1,4 @@
-"""Walk a rep through the criteria and red flags of several frameworks, one at a time.
+"""Walk a rep through the criteria, red flags and stage exit checks of frameworks, one at a time.
 
 Pure logic over the `Prompter` protocol. Every finished answer is handed to
 `on_answer` at once (the caller saves a draft), so Ctrl-C loses at most the question
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
-from dealcheck.language.framework import UNKNOWN, Criterion, Framework, RedFlag
+from dealcheck.language.framework import UNKNOWN, Criterion, ExitCheck, Framework, RedFlag
 from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
 
 Key = tuple[str, str, str]
-"""(framework id, "criteria" or "red_flags", criterion or flag id)."""
+"""(framework id, "criteria", "red_flags" or "exit_criteria", criterion, flag or check id)."""
 Answer = CriterionAnswer | bool | None
 """A criterion answer, or a red flag answer (True yes, False no, None unknown)."""
 
@@ -26,17 +26,20 @@ ASKED_SOURCES = (EvidenceSource.BELIEF, EvidenceSource.CUSTOMER, EvidenceSource.
 
 @dataclass(frozen=True)
 class Step:
-    """One question of the interview: a criterion or a red flag of a framework."""
+    """One question of the interview: a criterion, a red flag or a stage exit check."""
 
     framework: Framework
     criterion: Criterion | None = None
     flag: RedFlag | None = None
+    exit: ExitCheck | None = None
 
     @property
     def key(self) -> Key:
         """Where the answer is stored."""
         if self.criterion is not None:
             return (self.framework.id, "criteria", self.criterion.id)
+        if self.exit is not None:
+            return (self.framework.id, "exit_criteria", self.exit.id)
         assert self.flag is not None
         return (self.framework.id, "red_flags", self.flag.id)
 
@@ -44,6 +47,8 @@ class Step:
         """Short name for the progress line."""
         if self.criterion is not None:
             return self.criterion.name.get(lang)
+        if self.exit is not None:
+            return f"{t('interview.exit_check', lang)}: {self.exit.name.get(lang)}"
         assert self.flag is not None
         return f"{t('interview.red_flag', lang)}: {self.flag.name.get(lang)}"
 
@@ -59,6 +64,31 @@ def steps_for(frameworks: list[Framework]) -> list[Step]:
         steps += [Step(framework, criterion=c) for c in framework.criteria]
         steps += [Step(framework, flag=f) for f in framework.red_flags if f.id not in asked]
         asked.update(f.id for f in framework.red_flags)
+    return steps
+
+
+def exit_steps(
+    frameworks: list[Framework], stage: str | None, met: Mapping[Key, Answer]
+) -> list[Step]:
+    """The stage exit checks to ask, after every other question.
+
+    Those of the deal's stage, and those of earlier stages not yet met (`met` holds
+    the answers so far: an earlier check already answered yes is not asked again).
+    Only frameworks whose stages carry exit criteria ask anything; a check shared by
+    several frameworks (same id) is asked once.
+    """
+    steps: list[Step] = []
+    asked: set[str] = set()
+    for framework in frameworks:
+        current = framework.stage(stage) if stage else None
+        if current is None:
+            continue
+        for earlier in framework.stages[: framework.stages.index(current) + 1]:
+            for check in earlier.exit_criteria:
+                done = earlier is not current and met.get((framework.id, "exit_criteria", check.id))
+                if check.id not in asked and done is not True:
+                    steps.append(Step(framework, exit=check))
+                asked.add(check.id)
     return steps
 
 
@@ -100,8 +130,11 @@ def interview(
                 step.framework, step.criterion, prompter, progress, default, lang, today
             )
         else:
-            assert step.flag is not None
-            answer = _ask_flag(step.flag, prompter, progress, default, lang)
+            question = step.exit.question if step.exit is not None else None
+            if question is None:
+                assert step.flag is not None
+                question = step.flag.question
+            answer = _ask_yes_no(question.get(lang), prompter, progress, default, lang)
         if answer == BACK:
             if index == 0:
                 prompter.note(t("interview.first", lang))
@@ -182,8 +215,8 @@ def _ask_date(prompter: Prompter, lang: str, default: dt.date, today: dt.date) -
         prompter.note(t("interview.future_date", lang, day.isoformat(), today.isoformat()))
 
 
-def _ask_flag(
-    flag: RedFlag, prompter: Prompter, progress: str, default: Answer, lang: str
+def _ask_yes_no(
+    question: str, prompter: Prompter, progress: str, default: Answer, lang: str
 ) -> bool | str | None:
     current = (
         {True: "yes", False: "no"}.get(default, UNKNOWN) if isinstance(default, bool) else UNKNOWN
@@ -194,7 +227,7 @@ def _ask_flag(
         Choice(UNKNOWN, t("interview.flag_unknown", lang)),
         *_navigation(lang),
     ]
-    picked = prompter.select(f"{progress}  {flag.question.get(lang)}", choices, default=current)
+    picked = prompter.select(f"{progress}  {question}", choices, default=current)
     if picked in (BACK, SKIP):
         return picked
     return None if picked == UNKNOWN else picked == "yes"
