@@ -27,6 +27,15 @@ def test_korean_texts_are_translated() -> None:
     assert untranslated == []
 
 
+def test_korean_never_hedges_a_particle_on_a_variable() -> None:
+    # GLOSSARY-ko.md: never "경제적 구매자을(를)"; rephrase so no particle depends on a value.
+    hedged = [
+        key for key, text in MESSAGES["ko"].items() if re.search(r"\((는|를|가|와|으)\)", text)
+    ]
+
+    assert hedged == []
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_reason_the_core_can_give_has_a_sentence(lang: str) -> None:
     scoring = ROOT / "src" / "dealcheck" / "scoring"
