@@ -27,6 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "deals": {"errors", "visible", "i18n", "files", "language", "scoring", "interview"},
     "batch": {"errors", "visible", "i18n", "files", "language", "scoring", "deals"},
     "policy": {"errors", "visible", "i18n", "files", "language", "scoring", "deals", "batch"},
+    "learn": {"errors", "visible", "i18n", "files", "language", "scoring", "deals", "batch"},
     "render": {
         "errors",
         "visible",
@@ -37,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
         "deals",
         "batch",
         "policy",
+        "learn",
     },
     "cli": {
         "errors",
@@ -48,6 +50,7 @@ ALLOWED: dict[str, set[str]] = {
         "deals",
         "batch",
         "policy",
+        "learn",
         "render",
         "interview",
         "__init__",
