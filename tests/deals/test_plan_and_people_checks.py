@@ -159,7 +159,7 @@ def test_decision_process_confirmed_needs_a_plan_the_customer_agreed(tmp_path: P
     deal = tmp_path / "deal.yaml"
     deal.write_text(text.replace("  agreed_on: 2025-05-28\n", ""), encoding="utf-8")
 
-    alerts = deal_alerts(build_report(deal, team_dir=ROOT / "frameworks"), "en", TODAY)
+    alerts = deal_alerts(build_report(deal, team_dir=ROOT / "frameworks", today=TODAY), "en", TODAY)
 
     assert alerts.plan_lines[-2:] == [
         "The close plan is not agreed with the customer yet.",

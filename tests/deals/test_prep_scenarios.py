@@ -355,7 +355,7 @@ EXPECTED: dict[tuple[str, str], dict[str, list[str]]] = {
 
 @pytest.mark.parametrize(("deal", "lang"), sorted(EXPECTED))
 def test_the_plan_says_what_a_coach_expects(deal: str, lang: str) -> None:
-    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks")
+    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks", today=TODAY)
 
     plan = call_plan(report, lang, TODAY)
 
@@ -372,7 +372,7 @@ def test_the_plan_says_what_a_coach_expects(deal: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_what_only_the_rep_believes_is_never_recapped_as_agreed(lang: str) -> None:
-    report = build_report(SCENARIOS / "rep-belief.yaml", team_dir=ROOT / "frameworks")
+    report = build_report(SCENARIOS / "rep-belief.yaml", team_dir=ROOT / "frameworks", today=TODAY)
 
     plan = call_plan(report, lang, TODAY)
 
@@ -385,6 +385,7 @@ def test_a_demo_next_brings_the_demo_checklist() -> None:
     report = build_report(
         ROOT / "examples" / "deals" / "acme-finance-close-automation.yaml",
         team_dir=ROOT / "frameworks",
+        today=TODAY,
     )
 
     plan = call_plan(report, "ko", TODAY)

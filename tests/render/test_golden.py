@@ -46,7 +46,7 @@ RENDERERS: dict[str, Callable[[DealReport, str], str]] = {
 
 @pytest.fixture(scope="module")
 def report() -> DealReport:
-    return build_report(DEAL, team_dir=FRAMEWORK_FIXTURES)
+    return build_report(DEAL, team_dir=FRAMEWORK_FIXTURES, today=TODAY)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -85,6 +85,6 @@ def test_every_example_deal_renders(in_repo: Path) -> None:
     deals = sorted((in_repo / "examples" / "deals").glob("*.yaml"))
     assert len(deals) >= 3
     for path in deals:
-        built = build_report(path, team_dir=in_repo / "frameworks")
+        built = build_report(path, team_dir=in_repo / "frameworks", today=TODAY)
         for render in RENDERERS.values():
             assert render(built, "ko") and render(built, "en")

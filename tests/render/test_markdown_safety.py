@@ -12,10 +12,13 @@ from dealcheck.render.markdown import call_plan_markdown, report_markdown
 from dealcheck.render.pipeline_md import pipeline_markdown
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES
 from tests.render.html.test_pipeline import hostile_summary
+from tests.render.test_golden import TODAY
 
 
 def _documents(lang: str) -> dict[str, str]:
-    report = build_report(FIXTURES / "deals" / "hostile-deal.yaml", team_dir=FRAMEWORK_FIXTURES)
+    report = build_report(
+        FIXTURES / "deals" / "hostile-deal.yaml", team_dir=FRAMEWORK_FIXTURES, today=TODAY
+    )
     return {
         "report": report_markdown(report, lang),
         "prep": call_plan_markdown(call_plan(report, lang), lang),

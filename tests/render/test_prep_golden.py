@@ -34,7 +34,7 @@ def _check(rendered: str, golden: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("kind", ["txt", "md"])
 def test_prep_golden(kind: str, lang: str) -> None:
-    report = build_report(SCENARIOS / "late-stage.yaml", team_dir=ROOT / "frameworks")
+    report = build_report(SCENARIOS / "late-stage.yaml", team_dir=ROOT / "frameworks", today=TODAY)
     plan = call_plan(report, lang, TODAY)
 
     rendered = (
@@ -49,7 +49,7 @@ def test_prep_golden(kind: str, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("deal", sorted(p.stem for p in SCENARIOS.glob("*.yaml")))
 def test_the_call_plan_fits_one_page_at_80_columns(deal: str, lang: str) -> None:
-    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks")
+    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks", today=TODAY)
 
     text = plain(call_plan_renderable(call_plan(report, lang, TODAY), lang), 80)
 

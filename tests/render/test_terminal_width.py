@@ -10,7 +10,7 @@ import pytest
 from dealcheck.deals.history import DealReport, build_report
 from dealcheck.render.deal_report import report_renderable
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, ROOT
-from tests.render.test_golden import plain
+from tests.render.test_golden import TODAY, plain
 
 DEALS = [
     (FIXTURES / "deals" / "golden-deal.yaml", FRAMEWORK_FIXTURES),
@@ -38,7 +38,7 @@ def words_of(report: DealReport, lang: str) -> set[str]:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize(("deal", "team"), DEALS, ids=["golden", "acme", "hanbit"])
 def test_words_and_bars_stay_whole(deal: object, team: object, lang: str, width: int) -> None:
-    report = build_report(deal, team_dir=team)  # type: ignore[arg-type]
+    report = build_report(deal, team_dir=team, today=TODAY)  # type: ignore[arg-type]
     text = plain(report_renderable(report, lang), width)
 
     assert max(cells(line) for line in text.splitlines()) <= width

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -39,4 +40,14 @@ FrameworkOption = Annotated[
 StageOption = Annotated[
     str | None,
     typer.Option("--stage", "-s", metavar="STAGE", help="Deal stage id.", autocompletion=stage_ids),
+]
+TodayOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        formats=["%Y-%m-%d"],
+        metavar="DATE",
+        help="Reference date (YYYY-MM-DD) for stale evidence, slipped steps, lead times and "
+        "a passed close date (default: today).",
+    ),
 ]

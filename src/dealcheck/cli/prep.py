@@ -9,21 +9,12 @@ from typing import Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import LangOption, TeamDirOption
+from dealcheck.cli._options import LangOption, TeamDirOption, TodayOption
 
 app = typer.Typer()
 
 DealArgument = Annotated[
     Path, typer.Argument(metavar="DEAL", help="The deal file (YAML) in the deals folder.")
-]
-TodayOption = Annotated[
-    dt.datetime | None,
-    typer.Option(
-        "--today",
-        formats=["%Y-%m-%d"],
-        metavar="DATE",
-        help="Reference date for slipped steps and lead times (default: today).",
-    ),
 ]
 FORMATS = ("text", "md", "html")
 
@@ -61,8 +52,9 @@ def prep(
         raise UsageError(f"--format {output!r}: use {', '.join(FORMATS)}")
     if out_file is not None and output == "text":
         raise UsageError("-o needs --format md or html")
-    report = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir))
-    plan = call_plan(report, ui, today.date() if today else None)
+    day = today.date() if today else None
+    report = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), today=day)
+    plan = call_plan(report, ui)
     if output == "md":
         from dealcheck.render.markdown import call_plan_markdown
 

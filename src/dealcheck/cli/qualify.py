@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import FrameworkOption, LangOption, StageOption, TeamDirOption
+from dealcheck.cli._options import (
+    FrameworkOption,
+    LangOption,
+    StageOption,
+    TeamDirOption,
+    TodayOption,
+)
 
 if TYPE_CHECKING:
     from dealcheck.interview.prompter import Prompter
@@ -112,6 +118,7 @@ def report(
             "--at", metavar="N", help="Qualification number (1 = oldest; default latest)."
         ),
     ] = None,
+    today: TodayOption = None,
     lang: LangOption = None,
     frameworks_dir: TeamDirOption = None,
 ) -> None:
@@ -123,6 +130,7 @@ def report(
       dealcheck report deals/acme.yaml --format md > acme.md
       dealcheck report deals/acme.yaml --format json --at 1
       dealcheck report deals/acme.yaml -o acme.html       # format from the extension
+      dealcheck report deals/acme.yaml --today 2025-06-30 # as score --today judges it
     """
     from dealcheck.cli import _context
     from dealcheck.cli._output import emit
@@ -134,7 +142,12 @@ def report(
         from dealcheck.files.clash import refuse_clashes
 
         refuse_clashes([("input", str(deal_file))], [("-o", str(out_file))])
-    built = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), at=at)
+    built = build_report(
+        deal_file,
+        team_dir=_context.team_dir(frameworks_dir),
+        at=at,
+        today=today.date() if today else None,
+    )
     if output == "json":
         import json
 

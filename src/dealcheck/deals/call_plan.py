@@ -60,7 +60,7 @@ class CallPlan:
 
 def call_plan(report: DealReport, lang: str, today: dt.date | None = None) -> CallPlan:
     """Build the plan for the next call on a deal from its file and scored qualification."""
-    today = today or dt.date.today()
+    today = today or report.today
     deal = report.deal
     alerts = deal_alerts(report, lang, today)
     summary = recap(deal, report.assessment)

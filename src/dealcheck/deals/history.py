@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,8 @@ class DealReport:
     assessment: Assessment
     changes: Changes | None
     notes: list[str] = field(default_factory=list)
+    #: The reference date: stale evidence, slipped steps and a passed close date.
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def framework_ids(refs: list[str]) -> list[str]:
@@ -119,9 +122,14 @@ def _recorded_path(ref: str, deal: Path, team_dir: Path) -> str:
 
 
 def assessment_of(
-    qualification: Qualification, frameworks: list[Framework], stage: str | None = None
+    qualification: Qualification,
+    frameworks: list[Framework],
+    stage: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Assessment:
     """Re-score a qualification with the given frameworks.
+
+    Evidence is judged stale on `as_of` (default: the qualification's own date).
 
     Raises:
         UsageError: A stage or level id the frameworks do not know.
@@ -131,7 +139,7 @@ def assessment_of(
             frameworks,
             qualification.framework_answers(),
             stage or qualification.stage,
-            as_of=qualification.date,
+            as_of=as_of or qualification.date,
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
@@ -189,8 +197,13 @@ def _check_levels(
             )
 
 
-def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealReport:
+def build_report(
+    path: Path, *, team_dir: Path, at: int | None = None, today: dt.date | None = None
+) -> DealReport:
     """Load a deal and re-score its latest (or `at`-th, 1-based) qualification.
+
+    Evidence is judged stale on `today` (default: the real today), as `score --today`
+    judges it; the close plan's slipped steps and a passed close date use it too.
 
     Raises:
         UsageError: The deal has no qualification, or `at` is out of range.
@@ -212,6 +225,7 @@ def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealRe
         if ref not in (f"{fw.id}@{fw.version}", *recorded_refs([ref], [fw], path))
     ]
     previous = deal.qualifications[number - 2] if number > 1 else None
+    day = today or dt.date.today()
     return DealReport(
         path=path,
         deal=deal,
@@ -219,8 +233,12 @@ def build_report(path: Path, *, team_dir: Path, at: int | None = None) -> DealRe
         qualification=qualification,
         # A deal closed since this qualification is judged as closed: won, lost or closed.
         assessment=assessment_of(
-            qualification, frameworks, deal.stage if closed_outcome(deal.stage) else None
+            qualification,
+            frameworks,
+            deal.stage if closed_outcome(deal.stage) else None,
+            as_of=day,
         ),
         changes=changes(previous, qualification) if previous else None,
         notes=notes,
+        today=day,
     )

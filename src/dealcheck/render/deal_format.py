@@ -116,7 +116,7 @@ def _close_text(report: DealReport, lang: str) -> str:
     deal = report.deal
     if deal.close_date is None:
         return "?"
-    if close_date_passed(deal, report.qualification.stage):
+    if close_date_passed(deal, report.qualification.stage, report.today):
         return t("report.close_passed", lang, deal.close_date.isoformat())
     return deal.close_date.isoformat()
 

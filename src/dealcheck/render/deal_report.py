@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -78,7 +76,7 @@ def report_renderable(report: DealReport, lang: str) -> Group:
 
 
 def _plan_and_people(report: DealReport, lang: str) -> list[RenderableType]:
-    alerts = deal_alerts(report, lang, dt.date.today())
+    alerts = deal_alerts(report, lang, report.today)
     parts: list[RenderableType] = []
     if report.deal.close_plan or alerts.plan_lines:
         templates = templates_of(report)

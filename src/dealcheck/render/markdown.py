@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dealcheck.deals.call_plan import CallPlan
 from dealcheck.deals.close_plan import ClosePlan
 from dealcheck.deals.coaching import deal_alerts, templates_of
@@ -124,7 +122,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
     if moved:
         out += ["", f"## {escape(moved[0])}", ""]
         out += [f"- {escape(line)}" for line in moved[1:]]
-    alerts = deal_alerts(report, lang, dt.date.today())
+    alerts = deal_alerts(report, lang, report.today)
     if report.deal.close_plan or alerts.plan_lines:
         plan = report.deal.close_plan
         out += ["", *close_plan_markdown(plan, templates_of(report), alerts.plan_lines, lang)]

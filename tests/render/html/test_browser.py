@@ -13,6 +13,7 @@ from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES
 from tests.render.html.chromium import PNG_MAGIC, Loaded, load
 from tests.render.html.parsing import find
 from tests.render.html.test_pipeline import salesforce_summary
+from tests.render.test_golden import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,9 @@ def test_a_page_with_a_script_is_caught(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("deal", "lang"), [("golden-deal", "en"), ("hostile-deal", "ko")])
 def test_deal_report_in_chromium(tmp_path: Path, deal: str, lang: str) -> None:
-    report = build_report(FIXTURES / "deals" / f"{deal}.yaml", team_dir=FRAMEWORK_FIXTURES)
+    report = build_report(
+        FIXTURES / "deals" / f"{deal}.yaml", team_dir=FRAMEWORK_FIXTURES, today=TODAY
+    )
     page = tmp_path / "deal.html"
     page.write_text(deal_report_html(report, lang), encoding="utf-8")
 

@@ -10,6 +10,7 @@ from dealcheck.render.html.deal import deal_report_html, level_share
 from dealcheck.render.html.svg import RADAR_HEIGHT, RADAR_RADIUS, RADAR_WIDTH
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES
 from tests.render.html.parsing import SVG, assert_safe, find, svgs, text_of
+from tests.render.test_golden import TODAY
 
 GOLDEN_DEAL = FIXTURES / "deals" / "golden-deal.yaml"
 HOSTILE_DEAL = FIXTURES / "deals" / "hostile-deal.yaml"
@@ -17,12 +18,12 @@ HOSTILE_DEAL = FIXTURES / "deals" / "hostile-deal.yaml"
 
 @pytest.fixture(scope="module")
 def golden() -> DealReport:
-    return build_report(GOLDEN_DEAL, team_dir=FRAMEWORK_FIXTURES)
+    return build_report(GOLDEN_DEAL, team_dir=FRAMEWORK_FIXTURES, today=TODAY)
 
 
 @pytest.fixture(scope="module")
 def hostile() -> DealReport:
-    return build_report(HOSTILE_DEAL, team_dir=FRAMEWORK_FIXTURES)
+    return build_report(HOSTILE_DEAL, team_dir=FRAMEWORK_FIXTURES, today=TODAY)
 
 
 def _radius(x: float, y: float) -> float:
@@ -85,7 +86,7 @@ def test_history_line_has_one_point_per_past_qualification(golden: DealReport) -
 
 
 def test_history_stops_at_the_chosen_qualification() -> None:
-    first = build_report(GOLDEN_DEAL, team_dir=FRAMEWORK_FIXTURES, at=1)
+    first = build_report(GOLDEN_DEAL, team_dir=FRAMEWORK_FIXTURES, at=1, today=TODAY)
     [chart] = svgs(deal_report_html(first, "en"), "history")
     assert len(chart.findall(f"{SVG}circle")) == 1
     assert chart.find(f"{SVG}polyline") is None
@@ -129,7 +130,7 @@ def test_only_http_links_are_made(hostile: DealReport) -> None:
 
 def test_every_example_deal_renders(in_repo: Path) -> None:
     for path in sorted((in_repo / "examples" / "deals").glob("*.yaml")):
-        built = build_report(path, team_dir=in_repo / "frameworks")
+        built = build_report(path, team_dir=in_repo / "frameworks", today=TODAY)
         for lang in ("en", "ko"):
             html = deal_report_html(built, lang)
             assert_safe(html)
@@ -159,7 +160,7 @@ def test_ask_next_shows_even_without_gaps(tmp_path: Path) -> None:
             }
         ),
     )
-    report = build_report(deal, team_dir=FRAMEWORK_FIXTURES)
+    report = build_report(deal, team_dir=FRAMEWORK_FIXTURES, today=TODAY)
     assert not report.assessment.gaps and report.assessment.next_questions
 
     html = deal_report_html(report, "en")

@@ -15,7 +15,7 @@ SCENARIOS = FIXTURES / "deals" / "prep"
 
 
 def prep_page(deal: str, lang: str) -> str:
-    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks")
+    report = build_report(SCENARIOS / f"{deal}.yaml", team_dir=ROOT / "frameworks", today=TODAY)
     return call_plan_html(call_plan(report, lang, TODAY), lang)
 
 

@@ -7,8 +7,6 @@ its scale, for the radar chart.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
@@ -60,7 +58,7 @@ def deal_report_html(report: DealReport, lang: str) -> str:
                 el("ul", None, *(el("li", None, line) for line in moved[1:])),
             )
         )
-    body += plan_and_people_sections(report, lang, dt.date.today())
+    body += plan_and_people_sections(report, lang, report.today)
     body.append(el("footer", None, t("html.footer", lang)))
     return page(f"{report.deal.name} · dealcheck", lang, el("main", None, *body))
 
