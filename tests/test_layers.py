@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dealcheck"
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "i18n_pipeline": set(),
-    "i18n": {"i18n_pipeline"},
+    "i18n_qualify": set(),
+    "i18n": {"i18n_pipeline", "i18n_qualify"},
     "files": {"errors"},
     "visible": set(),
     "language": {"errors", "visible", "files", "__init__"},

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dealcheck.i18n_pipeline import PIPELINE
+from dealcheck.i18n_qualify import QUALIFY
 
 if TYPE_CHECKING:
     from dealcheck.scoring.score import Reason
@@ -964,6 +965,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 for _lang, _messages in PIPELINE.items():
+    MESSAGES[_lang].update(_messages)
+for _lang, _messages in QUALIFY.items():
     MESSAGES[_lang].update(_messages)
 
 

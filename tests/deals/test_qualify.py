@@ -101,9 +101,9 @@ def test_ctrl_c_in_the_basics_keeps_them_and_resume_starts_from_them(
         120000,
     )
 
-    # Resume: every basic typed before is the default (Enter keeps it).
+    # Resume (asked, as for any draft): every basic typed before is the default.
     prompter = ScriptedPrompter(
-        [ENTER, ENTER, ENTER, ENTER, "discovery", ENTER, "Jane", *SIX_UNKNOWN]
+        [True, ENTER, ENTER, ENTER, ENTER, "discovery", ENTER, "Jane", *SIX_UNKNOWN]
     )
     qualify(request(tmp_path, team, deal_file=path), prompter)
     deal = store.load_deal(path)
@@ -265,3 +265,45 @@ def test_existing_slug_is_not_replaced(tmp_path: Path, team: Path) -> None:
     store.save_deal(tmp_path / "deals" / "acme-platform.yaml", store.Deal(name="Acme Platform"))
     with pytest.raises(UsageError, match="already exists"):
         qualify(request(tmp_path, team), ScriptedPrompter(list(BASICS)))
+
+
+def test_a_draft_with_only_the_basics_asks_resume_like_any_other(
+    tmp_path: Path, team: Path
+) -> None:
+    with pytest.raises(QualifyInterrupted):  # Ctrl-C at the first criterion
+        qualify(request(tmp_path, team), ScriptedPrompter([*BASICS, INTERRUPT]))
+    path = tmp_path / "deals" / "acme-platform.yaml"
+    prompter = ScriptedPrompter([True, *SIX_UNKNOWN])
+
+    qualify(request(tmp_path, team, deal_file=path), prompter)
+
+    kind, message, _ = prompter.asked[0]
+    assert kind == "confirm"
+    assert message.startswith("Resume the qualification started")
+    assert "deal basics saved, no answers yet" in message
+    assert store.load_deal(path).company == "Acme"
+
+
+def test_declining_a_basics_only_draft_twice_asks_the_basics_again(
+    tmp_path: Path, team: Path
+) -> None:
+    with pytest.raises(QualifyInterrupted):
+        qualify(request(tmp_path, team), ScriptedPrompter([*BASICS, INTERRUPT]))
+    path = tmp_path / "deals" / "acme-platform.yaml"
+    fresh = ["Acme Platform", "Acme Korea", "5000", ENTER, "discovery", ENTER, "Min"]
+    prompter = ScriptedPrompter([False, True, *fresh, *SIX_UNKNOWN])
+
+    qualify(request(tmp_path, team, deal_file=path), prompter)
+
+    assert prompter.asked[1][1].startswith("Discard the draft and the deal basics typed?")
+    assert prompter.asked[2][2] == ""  # the name is asked afresh, with no default
+    deal = store.load_deal(path)
+    assert (deal.company, deal.amount, deal.owner) == ("Acme Korea", 5000, "Min")
+
+
+def test_a_new_deal_is_not_asked_to_resume_what_was_just_typed(tmp_path: Path, team: Path) -> None:
+    prompter = ScriptedPrompter([*BASICS, *SIX_UNKNOWN])
+
+    qualify(request(tmp_path, team), prompter)
+
+    assert all(kind != "confirm" for kind, _, _ in prompter.asked)

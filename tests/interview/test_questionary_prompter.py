@@ -65,3 +65,23 @@ def test_ctrl_c_keeps_draft_and_exits_130(
     )
     draft = store.load_draft(tmp_path / "deals" / "acme.yaml")
     assert draft is not None and draft.answered() == 3
+
+
+def _ask_text(pipe: PipeInput, typed: str, default: str) -> str:
+    from dealcheck.interview.questionary_prompter import QuestionaryPrompter
+
+    pipe.send_text(typed)
+    return QuestionaryPrompter().text("Confirmed on", default=default)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-12-15" + ENTER, "2026-12-15"),  # typing replaces the default
+        (ENTER, "2026-12-01"),  # Enter keeps it
+        ("\x1b[C" + "\x7f" * 2 + "15" + ENTER, "2026-12-15"),  # → edits it
+        ("\x7f" + ENTER, ""),  # Backspace clears it
+    ],
+)
+def test_a_text_default_is_replaced_by_typing(keys: PipeInput, typed: str, expected: str) -> None:
+    assert _ask_text(keys, typed, "2026-12-01") == expected

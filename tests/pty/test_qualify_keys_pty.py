@@ -63,6 +63,7 @@ def test_ctrl_c_while_typing_the_basics_then_resume(workdir: Path) -> None:
     assert finish(child) == 130
 
     child = spawn(workdir, "qualify", DEAL, *MINI)
+    answer(child, "(deal basics saved, no answers yet)", ENTER)  # asked like any draft: yes
     # Every basic typed before comes back as the default: Enter keeps it.
     for prompt in ("Deal name", "Customer company", "Amount", "Currency", "Stage"):
         answer(child, prompt, ENTER)

@@ -59,14 +59,27 @@ class QualifyRequest:
 
 
 def resume_or_discard(prompter: Prompter, draft: Draft, request: QualifyRequest) -> bool:
-    """Whether to go on with the draft; discarding it takes a second "yes"."""
+    """Whether to go on with a draft found on disk; discarding it takes a second "yes".
+
+    A draft holding only the deal basics (Ctrl-C before the first answer) is asked
+    about like any other: resuming it silently would hide that it exists.
+    """
     count = draft.answered()
-    if not count:
-        return True
     lang = request.lang
-    if prompter.confirm(t("qualify.resume", lang, draft.started.isoformat(), count), default=True):
+    started = draft.started.isoformat()
+    if count:
+        resume, discard = (
+            t("qualify.resume", lang, started, count),
+            t("qualify.discard", lang, count),
+        )
+    else:
+        resume, discard = (
+            t("qualify.resume_basics", lang, started),
+            t("qualify.discard_basics", lang),
+        )
+    if prompter.confirm(resume, default=True):
         return True
-    return not prompter.confirm(t("qualify.discard", lang, count), default=False)
+    return not prompter.confirm(discard, default=False)
 
 
 def deal_basics(

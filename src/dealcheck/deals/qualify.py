@@ -74,6 +74,8 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
     read = read_answers(request.answers_file)
     given = read[0] if read else None
     path, deal, draft = open_deal(request, given, prompter)
+    # A new deal's draft was just typed in this run; any other draft was found on disk.
+    typed_now = request.deal_file is None and draft is not None
     with store.locked(path):
         if deal is None and path.exists():
             raise UsageError(f"{path} already exists; to re-qualify it: dealcheck qualify {path}")
@@ -83,6 +85,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
         if (
             draft is not None
             and prompter is not None
+            and not typed_now
             and not resume_or_discard(prompter, draft, request)
         ):
             store.remove_draft(path)

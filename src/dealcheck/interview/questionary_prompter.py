@@ -3,6 +3,7 @@
 Ctrl-C is not swallowed: `unsafe_ask` lets KeyboardInterrupt reach the qualify flow,
 which keeps the draft and exits 130 with a hint.
 
+Text prompts show their default selected: Enter keeps it, typing replaces it.
 Menus go beyond questionary's defaults in three ways a rep relies on:
 * `←` picks the "back" choice when the menu has one (↑↓ move, Enter picks, as before);
 * a choice's description (a level's definition) is shown in full, wrapped at word
@@ -19,6 +20,7 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.selection import SelectionType
 
 from dealcheck.interview.prompter import BACK, Choice
 from dealcheck.interview.wrap import cells, wrap_cells
@@ -60,8 +62,11 @@ class QuestionaryPrompter:
         return str(question.unsafe_ask())
 
     def text(self, message: str, default: str = "") -> str:
-        """A line of text; Enter keeps the default."""
-        return str(questionary.text(message, default=default).unsafe_ask())
+        """A line of text; Enter keeps the default, typing replaces it, ← or → edit it."""
+        question = questionary.text(message, default=default)
+        if default:
+            _select_default(question)
+        return str(question.unsafe_ask())
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no."""
@@ -87,6 +92,27 @@ def _title(choice: Choice, width: int) -> str | list[tuple[str, str]]:
     lines = wrap_cells(choice.description, room - HANGING, first=room - cells(head))
     indent = " " * (POINTER_CELLS + HANGING)
     return [("class:text", head + lines[0]), *(("class:text", f"\n{indent}{x}") for x in lines[1:])]
+
+
+def _select_default(question: Any) -> None:
+    """Show the default selected, as a form field does: typing replaces it.
+
+    Pre-filled text that typing appends to turned "2026-12-01" plus a typed date into
+    "2026-12-012026-12-15". prompt_toolkit's shift-selection mode gives the behaviour
+    of a selected field: a typed key replaces the selection, Backspace clears it, and
+    ←/→/Home/End drop the selection to edit the default instead.
+    """
+    app = question.application
+
+    def select() -> None:
+        buffer = app.current_buffer
+        buffer.cursor_position = 0
+        buffer.start_selection(selection_type=SelectionType.CHARACTERS)
+        buffer.cursor_position = len(buffer.text)
+        if buffer.selection_state is not None:
+            buffer.selection_state.enter_shift_mode()
+
+    app.pre_run_callables.append(select)
 
 
 def _bind_keys(question: Any, labels: dict[str, str]) -> None:

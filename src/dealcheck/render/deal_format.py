@@ -8,6 +8,7 @@ from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
 from dealcheck.scoring.assessment import Assessment
 from dealcheck.scoring.score import CriterionScore, closed_outcome
+from dealcheck.scoring.scorecard import Gap, NextQuestion
 
 BAR_WIDTH = 8
 
@@ -30,6 +31,25 @@ def level_text(scored: CriterionScore, lang: str) -> str:
         scored.claimed.label.get(lang),
         scored.level.label.get(lang),
     )
+
+
+def gap_text(gap: Gap, lang: str) -> str:
+    """What falls short and the level expected, e.g. 'below expected (Assumed → Partial)'.
+
+    An unknown criterion says 'unknown' once: '(unknown → Assumed)' after it would
+    repeat it, so it names only the level expected.
+    """
+    kind = t(f"gap.{gap.kind.value}", lang)
+    expected = gap.expected.label.get(lang)
+    if gap.level is None:
+        return f"{kind} ({t('gap.expected', lang, expected)})"
+    return f"{kind} ({gap.level.label.get(lang)} → {expected})"
+
+
+def question_text(question: NextQuestion, lang: str) -> str:
+    """A question for the next call, with what the customer already confirmed about it."""
+    text = question.text.get(lang)
+    return t("ask.on_record", lang, text, question.known) if question.known else text
 
 
 def stage_ahead_text(assessment: Assessment, lang: str) -> str | None:

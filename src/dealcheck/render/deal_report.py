@@ -14,8 +14,10 @@ from dealcheck.render.close_plan import close_plan_renderable
 from dealcheck.render.deal_format import (
     bar,
     flag_effect,
+    gap_text,
     level_text,
     moved_lines,
+    question_text,
     source_text,
     stage_ahead_text,
     title_lines,
@@ -64,7 +66,7 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     if assessment.next_questions:
         parts.append(RichText(t("report.next_questions", lang), style="bold"))
         parts += [
-            hanging(f"  {i}. ", q.text.get(lang))
+            hanging(f"  {i}. ", question_text(q, lang))
             for i, q in enumerate(assessment.next_questions, 1)
         ]
     moved = moved_lines(report, lang)
@@ -200,12 +202,10 @@ def _gaps(report: DealReport, lang: str) -> RenderableType:
     lines: list[RenderableType] = [RichText(t("report.gaps", lang), style="bold")]
     for gap in gaps:
         critical = f" [{t('report.critical', lang)}]" if gap.criterion.critical else ""
-        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
         lines.append(
             hanging(
                 "  • ",
-                f"{gap.criterion.name.get(lang)}{critical}: {t(f'gap.{gap.kind.value}', lang)}"
-                f" ({level} → {gap.expected.label.get(lang)})",
+                f"{gap.criterion.name.get(lang)}{critical}: {gap_text(gap, lang)}",
                 style="red" if gap.criterion.critical else "yellow",
             )
         )

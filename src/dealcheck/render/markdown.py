@@ -11,8 +11,10 @@ from dealcheck.language.framework import StepTemplate
 from dealcheck.render.deal_format import (
     bar,
     flag_effect,
+    gap_text,
     level_text,
     moved_lines,
+    question_text,
     source_text,
     stage_ahead_text,
     title_lines,
@@ -91,10 +93,8 @@ def report_markdown(report: DealReport, lang: str) -> str:
     out += ["", f"## {t('report.gaps', lang)}", ""]
     for gap in assessment.gaps:
         critical = f" **{t('report.critical', lang)}**" if gap.criterion.critical else ""
-        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
         out.append(
-            f"- {escape(gap.criterion.name.get(lang))}{critical}: {t(f'gap.{gap.kind.value}', lang)} "
-            f"({escape(level)} → {escape(gap.expected.label.get(lang))})"
+            f"- {escape(gap.criterion.name.get(lang))}{critical}: {escape(gap_text(gap, lang))}"
         )
     if not assessment.gaps:
         out.append(t("report.no_gaps", lang))
@@ -116,7 +116,8 @@ def report_markdown(report: DealReport, lang: str) -> str:
     if assessment.next_questions:
         out += ["", f"## {t('report.next_questions', lang)}", ""]
         out += [
-            f"{i}. {escape(q.text.get(lang))}" for i, q in enumerate(assessment.next_questions, 1)
+            f"{i}. {escape(question_text(q, lang))}"
+            for i, q in enumerate(assessment.next_questions, 1)
         ]
     moved = moved_lines(report, lang)
     if moved:

@@ -15,7 +15,7 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
                 "level", "expected", "critical", "priority"}],
       "red_flags": [{"id", "name", "framework", "effect", "points", "points_lost",
                      "from_evidence", "reason"}],
-      "next_questions": [{"about", "name", "text"}],
+      "next_questions": [{"about", "name", "text", "known"}],
       "frameworks": [{"id", "version", "score", "raw_score", "grade", "recommendation",
                       "criteria": [{"criterion", "name", "level" (credited),
                                     "claimed" (when credited lower), "credited_because"
@@ -77,7 +77,12 @@ def assessment_to_dict(
             for f in assessment.red_flags
         ],
         "next_questions": [
-            {"about": q.about, "name": names.get(q.about, q.about), "text": q.text.get(lang)}
+            {
+                "about": q.about,
+                "name": names.get(q.about, q.about),
+                "text": q.text.get(lang),
+                "known": q.known or None,
+            }
             for q in assessment.next_questions
         ],
         "frameworks": [_scorecard(c, lang) for c in assessment.scorecards],

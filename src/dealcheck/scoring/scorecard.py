@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from dealcheck.language.framework import Criterion, Framework, Level, RedFlag, Stage, Text
-from dealcheck.scoring.answers import CriterionAnswer
+from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
 
 
 class Recommendation(StrEnum):
@@ -124,6 +124,8 @@ class NextQuestion:
 
     about: str
     text: Text
+    known: str = ""
+    """What the customer already confirmed about it (the evidence), when partly known."""
 
 
 @dataclass(frozen=True)
@@ -189,20 +191,43 @@ def next_questions(
             return own
         others = [f for f in flags if f not in forced]
         return own + next_questions(gaps, others, limit - len(own), headroom)
-    banks: list[tuple[str, list[Text]]] = [(g.criterion.id, g.criterion.questions) for g in gaps]
-    banks += [(f.flag.id, f.flag.questions) for f in flags]
+    scored = {c.criterion.id: c for c in headroom or []}
+    banks = [_bank(g.criterion, scored.get(g.criterion.id)) for g in gaps]
+    banks += [(f.flag.id, f.flag.questions, "") for f in flags]
     gap_ids = {g.criterion.id for g in gaps}
     ahead = sorted(
         (c for c in headroom or [] if c.lost > 0 and c.criterion.id not in gap_ids),
         key=lambda c: -c.lost,
     )
-    banks += [(c.criterion.id, c.criterion.questions) for c in ahead]
+    banks += [_bank(c.criterion, c) for c in ahead]
     picked: list[NextQuestion] = []
-    deepest = max((len(bank) for _, bank in banks), default=0)
+    deepest = max((len(bank) for _, bank, _ in banks), default=0)
     for depth in range(deepest):
-        for about, bank in banks:
+        for about, bank, known in banks:
             if depth < len(bank):
-                picked.append(NextQuestion(about, bank[depth]))
+                picked.append(NextQuestion(about, bank[depth], known))
                 if len(picked) == limit:
                     return picked
     return picked
+
+
+def _bank(criterion: Criterion, scored: CriterionScore | None) -> tuple[str, list[Text], str]:
+    """A criterion's questions; when the customer confirmed part of it, the deeper ones.
+
+    A level above absent with evidence from the customer (or their document) is partly
+    known: the bank's opening question would ask it again as if nothing were known, so
+    the walk starts at the second question and carries the evidence to refer to.
+    """
+    answer = scored.answer if scored is not None else None
+    partly_known = (
+        scored is not None
+        and answer is not None
+        and scored.level is not None
+        and not scored.absent
+        and bool(answer.evidence)
+        and answer.source in (EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
+    )
+    if not partly_known or answer is None:
+        return criterion.id, criterion.questions, ""
+    deeper = criterion.questions[1:] or criterion.questions
+    return criterion.id, deeper, answer.evidence

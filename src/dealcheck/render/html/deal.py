@@ -12,8 +12,10 @@ from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
 from dealcheck.render.deal_format import (
     flag_effect,
+    gap_text,
     level_text,
     moved_lines,
+    question_text,
     source_text,
     stage_ahead_text,
     title_lines,
@@ -175,7 +177,6 @@ def _gaps(report: DealReport, lang: str) -> Markup:
     asked = {g.criterion.id for g in assessment.gaps}
     items: list[Markup] = []
     for gap in assessment.gaps:
-        level = gap.level.label.get(lang) if gap.level else t("gap.unknown", lang)
         questions = [q for q in assessment.next_questions if q.about == gap.criterion.id]
         items.append(
             el(
@@ -186,12 +187,12 @@ def _gaps(report: DealReport, lang: str) -> Markup:
                 el("span", {"class": "tag flag"}, t("report.critical", lang))
                 if gap.criterion.critical
                 else None,
-                f" {t(f'gap.{gap.kind.value}', lang)} ({level} → {gap.expected.label.get(lang)})",
+                f" {gap_text(gap, lang)}",
                 el(
                     "ul",
                     None,
                     *(
-                        el("li", None, f"{t('html.ask', lang)}: {q.text.get(lang)}")
+                        el("li", None, f"{t('html.ask', lang)}: {question_text(q, lang)}")
                         for q in questions
                     ),
                 )
@@ -211,7 +212,7 @@ def _questions(title: str, questions: list[NextQuestion], lang: str) -> Markup |
     return join(
         [
             el("h3", None, title),
-            el("ol", None, *(el("li", None, q.text.get(lang)) for q in questions)),
+            el("ol", None, *(el("li", None, question_text(q, lang)) for q in questions)),
         ]
     )
 
