@@ -1,27 +1,32 @@
-"""Benchmark `dealcheck score` against plain csv iteration and a csv copy.
+"""Benchmark `dealcheck score` against plain csv iteration and a csv copy, per distribution.
 
-Generates a synthetic Salesforce-style export (default 1,000,000 rows x 25 columns) in a
-temporary folder and times, each in its own process, in interleaved rounds (--repeat,
-default 3; the best time of each is kept):
+Generates synthetic Salesforce-style exports (25 columns) in a temporary folder, one
+per distribution of answers, and times, each in its own process, in interleaved rounds
+(--repeat, default 3; the best time of each is kept):
 
 * bare   - `for row in csv.reader(f): pass`
 * copy   - csv.reader -> csv.writer, no scoring
 * score  - `python -m dealcheck score FILE --map MAP -o OUT`
 
-It also measures dealcheck's peak RSS at 100k rows and at the full size (when larger),
-in runs of their own so the sampling does not slow the timed runs. dealcheck scores
-large files in two worker processes, so memory is measured over the whole process
-tree, sampled from /proc every 20 ms: the largest single process's peak
-(VmHWM; the target applies to it) and the peak of the summed RSS of all processes (a
-forked worker's pages shared with its parent count in both, so the sum overstates
-real use).
+The distributions (--only picks some):
 
-The answers are drawn the way real pipelines look: most deals share one of a few
-hundred answer profiles (picklists, mostly blank), and a share of rows (--random,
-default 2 %) get fully random answers, so the verdict cache also sees misses. The
-script prints how many distinct (stage, answers, red flags) combinations the data holds.
+* profiles - most deals share one of a few hundred answer profiles (picklists, mostly
+  blank); a share of rows (--random, default 2 %) get fully random answers;
+* fresh    - every row a new combination: independent uniform levels (blanks included),
+  random red flags (yes, no, blank), random stages;
+* text     - four criteria hold free-text evidence (long, varied, Hangul included),
+  mapped as `kind: text`; the rest as in `fresh`.
+
+It also measures dealcheck's peak RSS, in runs of their own so the sampling does not
+slow the timed runs, at each size of --growth (default 100,000 and 1,000,000 rows;
+`--growth none` skips it). dealcheck scores large files in two worker processes, so
+memory is measured over the whole process tree, sampled from /proc every 20 ms: the
+largest single process's peak (VmHWM; the target applies to it) and the peak of the
+summed RSS of all processes (a forked worker's pages shared with its parent count in
+both, so the sum overstates real use).
 
     python benchmarks/batch.py --rows 200000
+    python benchmarks/batch.py --rows 1000000 --repeat 1 --growth none
 """
 
 from __future__ import annotations
@@ -102,6 +107,16 @@ red_flags:
     price-leverage-only: {column: Price Only}
     no-compelling-event: {column: No Compelling Event}
 """
+#: Criteria columns that hold free text in the `text` distribution.
+TEXT_CRITERIA = ("Metrics", "Identified Pain", "Champion", "Decision Criteria")
+DISTRIBUTIONS = ("profiles", "fresh", "text")
+#: The same mapping with those columns read as free-text evidence.
+TEXT_MAPPING = (
+    MAPPING.replace("{column: Metrics}", "{column: Metrics, kind: text}")
+    .replace("{column: Identified Pain}", "{column: Identified Pain, kind: text}")
+    .replace("{column: Champion}", "{column: Champion, kind: text}")
+    .replace("{column: Decision Criteria}", "{column: Decision Criteria, kind: text}")
+)
 BARE = "import csv,sys\nfor r in csv.reader(open(sys.argv[1],newline='',encoding='utf-8')): pass\n"
 COPY = (
     "import csv,sys\nw=csv.writer(open(sys.argv[2],'w',newline='',encoding='utf-8'))\n"
@@ -109,7 +124,7 @@ COPY = (
 )
 
 
-def generate(path: Path, rows: int, random_share: float, seed: int = 1) -> int:
+def generate(path: Path, rows: int, distribution: str, random_share: float, seed: int = 1) -> int:
     """Write the export; return its number of distinct answer combinations."""
     rng = random.Random(seed)
     profiles = [[rng.choice(LEVELS) for _ in CRITERIA] for _ in range(300)]
@@ -117,18 +132,29 @@ def generate(path: Path, rows: int, random_share: float, seed: int = 1) -> int:
     picks = rng.choices(range(len(profiles)), weights, k=4096)
     owners = [f"Rep {n}" for n in range(40)]
     steps = ["Demo", "Send quote", "", "Security review", '=HYPERLINK("x")', "Call CFO"]
+    texts = [i for i, name in enumerate(CRITERIA) if name in TEXT_CRITERIA]
+    flag_answers = ["TRUE", "FALSE", ""]
     combinations: set[tuple[object, ...]] = set()
+    fresh = distribution != "profiles"
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(HEADER)
         for n in range(rows):
-            levels = (
-                [rng.choice(LEVELS) for _ in CRITERIA]
-                if rng.random() < random_share
-                else profiles[picks[n % 4096]]
-            )
+            if fresh or rng.random() < random_share:
+                levels = [rng.choice(LEVELS) for _ in CRITERIA]
+            else:
+                levels = profiles[picks[n % 4096]]
+            if distribution == "text":
+                for i in texts:
+                    levels[i] = _evidence(rng) if rng.random() < 0.7 else ""
+            if fresh:
+                stage = rng.choice(STAGES)
+                flags = [rng.choice(flag_answers), rng.choice(flag_answers)]
+            else:
+                stage = STAGES[n % len(STAGES)]
+                flags = ["TRUE" if n % 53 == 0 else "FALSE", "TRUE" if n % 17 == 0 else "FALSE"]
             created = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
-            combinations.add((n % len(STAGES), n % 53 == 0, n % 17 == 0, *levels))
+            combinations.add((stage, *flags, *levels))
             writer.writerow(
                 [
                     f"006{n:012d}",
@@ -136,15 +162,14 @@ def generate(path: Path, rows: int, random_share: float, seed: int = 1) -> int:
                     f"Company {n % 5000}",
                     f"{(n * 7919) % 500000 + 1000}.00",
                     "USD",
-                    STAGES[n % len(STAGES)],
+                    stage,
                     f"2027-{1 + n % 12:02d}-{1 + (n * 3) % 28:02d}",
                     created,
                     created,
                     owners[n % 40],
                     steps[n % len(steps)],
                     *levels,
-                    "TRUE" if n % 53 == 0 else "FALSE",
-                    "TRUE" if n % 17 == 0 else "FALSE",
+                    *flags,
                     "Web",
                     "EMEA",
                     "Manufacturing",
@@ -152,6 +177,29 @@ def generate(path: Path, rows: int, random_share: float, seed: int = 1) -> int:
                 ]
             )
     return len(combinations)
+
+
+_PHRASES = (
+    "CFO confirmed budget",
+    "saves 3 FTE",
+    "pilot in Q3",
+    "예산 확정",
+    "구매팀 검토 중",
+    "champion: VP Ops",
+    "ROI 18 months",
+    "legal review, redlines",
+    "경쟁사 대비 우위",
+    "needs SSO, audit log",
+    "고객이 직접 확인",
+    "renewal risk",
+)
+
+
+def _evidence(rng: random.Random) -> str:
+    """A note as reps write them: a few phrases, a date, sometimes a comma or a quote."""
+    note = "; ".join(rng.sample(_PHRASES, rng.randint(2, 6)))
+    note += f" ({rng.randint(1, 28)}/{rng.randint(1, 12)}, #{rng.randint(1, 99999)})"
+    return note + ', said "yes"' if rng.random() < 0.2 else note
 
 
 def _tree(pid: int) -> list[int]:
@@ -240,74 +288,112 @@ def wall(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def _sizes(text: str) -> list[int]:
+    return [] if text == "none" else [int(size) for size in text.split(",")]
+
+
+def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, float]:
+    """Time one distribution at --rows and measure its memory at each --growth size."""
+    mapping = tmp / f"{distribution}.map.yaml"
+    mapping.write_text(TEXT_MAPPING if distribution == "text" else MAPPING, encoding="utf-8")
+    data = tmp / f"{distribution}.csv"
+    started = time.perf_counter()
+    distinct = generate(data, args.rows, distribution, args.random)
+    size = data.stat().st_size / 1e6
+    print(
+        f"[{distribution}] {args.rows:,} rows x {len(HEADER)} columns ({size:.0f} MB, made in "
+        f"{time.perf_counter() - started:.1f}s); {distinct:,} distinct answer combinations"
+    )
+    copied, scored_csv = tmp / "copy.csv", tmp / "scored.csv"
+    commands = {
+        "bare": [sys.executable, "-c", BARE, str(data)],
+        "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
+        "score": score_command(data, mapping, scored_csv),
+    }
+    # Rounds interleave the three commands so that a slow spell of the machine hits
+    # them alike; each keeps its best time. Outputs are removed between runs: ext4
+    # flushes a file rewritten in place when it is closed, which would charge copy and
+    # score (not bare) for the round before.
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.repeat):
+        for name, command in commands.items():
+            copied.unlink(missing_ok=True)
+            scored_csv.unlink(missing_ok=True)
+            times[name].append(wall(command))
+    for name, values in times.items():
+        runs = ", ".join(f"{v:.2f}" for v in values)
+        print(f"  {name:>6}: {min(values):7.2f} s   (runs: {runs})")
+    bare, copy, scored = (min(times[k]) for k in ("bare", "copy", "score"))
+    result = {"x_bare": scored / bare, "x_copy": scored / copy}
+    print(
+        f"  score / bare = {scored / bare:.2f}x (target <= 3.0)   "
+        f"score / copy = {scored / copy:.2f}x (target <= 2.0)   "
+        f"{args.rows / scored:,.0f} rows/s"
+    )
+    data.unlink()
+    copied.unlink(missing_ok=True)
+    # Memory in runs of their own: the /proc sampler costs CPU the timed runs should
+    # not pay. VmHWM is each process's own peak, so sampling sees every process once.
+    peaks: list[tuple[int, float, float, int]] = []
+    for rows in _sizes(args.growth):
+        sized = tmp / f"{distribution}-{rows}.csv"
+        generate(sized, rows, distribution, args.random)
+        _, largest, total, most, err = measure(score_command(sized, mapping, scored_csv))
+        sized.unlink()
+        scored_csv.unlink(missing_ok=True)
+        peaks.append((rows, largest, total, most))
+        print(
+            f"  peak RSS at {rows:,} rows: {largest:.1f} MB largest process (target <= 50); "
+            f"tree sum {total:.1f} MB over up to {most} processes"
+        )
+        if err.strip():
+            print("  dealcheck stderr:", err.strip())
+    if peaks:
+        result["peak"] = max(peak[1] for peak in peaks)
+    if len(peaks) > 1:
+        result["growth"] = peaks[-1][1] - peaks[0][1]
+        print(
+            f"  RSS growth {peaks[0][0]:,} -> {peaks[-1][0]:,} rows: {result['growth']:+.1f} MB "
+            "(target <= +10)"
+        )
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=200_000, help="rows of the timed runs")
     parser.add_argument(
-        "--random", type=float, default=0.02, help="share of rows with random answers"
+        "--random", type=float, default=0.02, help="share of random rows in `profiles`"
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="timed rounds (interleaved; the best is kept)"
     )
+    parser.add_argument(
+        "--growth",
+        default="100000,1000000",
+        help="row counts whose peak RSS is measured, comma-separated (none: skip)",
+    )
+    parser.add_argument(
+        "--only", default=",".join(DISTRIBUTIONS), help="distributions to run, comma-separated"
+    )
     args = parser.parse_args()
+    wanted = args.only.split(",")
+    unknown = [name for name in wanted if name not in DISTRIBUTIONS]
+    if unknown:
+        parser.error(f"unknown distribution {unknown[0]!r} (known: {', '.join(DISTRIBUTIONS)})")
     compile_dealcheck()
+    results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        tmp = Path(folder)
-        mapping = tmp / "bench.map.yaml"
-        mapping.write_text(MAPPING, encoding="utf-8")
-        data = tmp / "export.csv"
-        started = time.perf_counter()
-        distinct = generate(data, args.rows, args.random)
-        size = data.stat().st_size / 1e6
+        for distribution in wanted:
+            results[distribution] = bench(Path(folder), distribution, args)
+    print(f"\n{args.rows:,} rows   {'x bare':>8}{'x copy':>8}{'peak MB':>9}{'growth MB':>11}")
+    for distribution, result in results.items():
+        peak = f"{result['peak']:.1f}" if "peak" in result else "-"
+        growth = f"{result['growth']:+.1f}" if "growth" in result else "-"
         print(
-            f"generated {args.rows:,} rows x {len(HEADER)} columns ({size:.0f} MB) "
-            f"in {time.perf_counter() - started:.1f}s; {distinct:,} distinct answer combinations"
+            f"{distribution:<13}{result['x_bare']:>8.2f}{result['x_copy']:>8.2f}"
+            f"{peak:>9}{growth:>11}"
         )
-        copied, scored_csv = tmp / "copy.csv", tmp / "scored.csv"
-        commands = {
-            "bare": [sys.executable, "-c", BARE, str(data)],
-            "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
-            "score": score_command(data, mapping, scored_csv),
-        }
-        # Rounds interleave the three commands so that a slow spell of the machine
-        # hits them alike; each keeps its best time. Outputs are removed between runs:
-        # ext4 flushes a file rewritten in place when it is closed, which would charge
-        # copy and score (not bare) for the round before.
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.repeat):
-            for name, command in commands.items():
-                copied.unlink(missing_ok=True)
-                scored_csv.unlink(missing_ok=True)
-                times[name].append(wall(command))
-        for name, values in times.items():
-            print(
-                f"{name:>6}: {min(values):7.2f} s   (runs: {', '.join(f'{v:.2f}' for v in values)})"
-            )
-        bare, copy, scored = (min(times[k]) for k in ("bare", "copy", "score"))
-        print(
-            f"score / copy = {scored / copy:.2f}x (target <= 2.0)   "
-            f"score / bare = {scored / bare:.2f}x (target <= 3.0)"
-        )
-        print(f"rows per second: {args.rows / scored:,.0f}")
-        # Memory in runs of their own: the /proc sampler costs CPU the timed runs
-        # should not pay. VmHWM is each process's own peak, so sampling only has to
-        # see every process once.
-        full = measure(commands["score"])
-        print(
-            f"peak RSS of dealcheck score: {full[1]:.1f} MB (largest process; tree sum "
-            f"{full[2]:.1f} MB over up to {full[3]} processes)"
-        )
-        if args.rows > 100_000:
-            small = tmp / "small.csv"
-            generate(small, 100_000, args.random)
-            small_run = measure(score_command(small, mapping, tmp / "small-scored.csv"))
-            print(
-                f"peak RSS (largest process): {small_run[1]:.1f} MB at 100,000 rows, "
-                f"{full[1]:.1f} MB at {args.rows:,} rows (+{full[1] - small_run[1]:.1f} MB; "
-                f"targets <= 50 MB, <= +10 MB); tree sum {small_run[2]:.1f} MB and "
-                f"{full[2]:.1f} MB"
-            )
-        print("dealcheck stderr:", full[4].strip() or "(none)")
 
 
 if __name__ == "__main__":
