@@ -106,3 +106,87 @@ def test_a_deal_report_shows_escapes_as_text(runner: CliRunner, tmp_path: Path, 
     assert code == 0, stderr
     assert _clean(stdout)
     assert "␛" in stdout and "invoicegnp.exe" in stdout
+
+
+#: Controls a cell may carry: bell, backspace, ESC, a CSI sequence, C1 controls
+#: (8-bit CSI, NEL, DCS, OSC), DEL, a form feed and a bidi override.
+CONTROLS = ("\x07", "\x08", "\x1b", "\x1b[31m", "\x9b2J", "\x85", "\x90", "\x9d", "\x7f", "\x0c")
+
+
+def _control_rows() -> list[list[str]]:
+    """ASCII and Hangul rows, each control in rows with and without a quoted cell."""
+    rows = []
+    for n, control in enumerate(CONTROLS):
+        for hangul in (False, True):
+            for quoted in (False, True):
+                name = f"{'한국상사' if hangul else 'Acme'} {control}bell"
+                note = f"{'다음 단계' if hangul else 'Demo'}{control}" + (
+                    ", call" if quoted else ""
+                )
+                rows.append(
+                    [f"D{n}{int(hangul)}{int(quoted)}", name, "1200", "Descubrimiento",
+                     "2026-07-01", "2026-01-02", note, "Confirmed", "", "no", "no"]
+                )  # fmt: skip
+    return rows
+
+
+@pytest.mark.parametrize("two_processes", [False, True])
+def test_every_cell_of_the_scored_csv_is_neutralised_as_the_slow_path_does(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_processes: bool
+) -> None:
+    from dealcheck.batch.formulas import neutralise
+
+    if two_processes:
+        monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1")
+    (tmp_path / "m.yaml").write_text(MINI_MAP, encoding="utf-8")
+    export = tmp_path / "export.csv"
+    rows = _control_rows()
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([MINI_HEADER.split(","), *rows])
+    export.write_text(buffer.getvalue(), encoding="utf-8")
+    out = tmp_path / "out.csv"
+
+    code, _, stderr = score_beside(runner, export, "-o", str(out))
+
+    assert code == 0, stderr
+    scored = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert [row[: len(MINI_HEADER.split(","))] for row in scored[1:]] == [
+        [neutralise(cell) for cell in row] for row in rows
+    ]
+    hidden = set("\x07\x08\x0c\x1b\x7f\x85\x90\x9b\x9d\u202e")
+    assert [cell for row in scored for cell in row if hidden & set(cell)] == []
+    assert "Acme ␛[31mbell" in [row[1] for row in scored]
+    assert "한국상사 �2Jbell" in [row[1] for row in scored]
+
+
+@pytest.mark.parametrize("two_processes", [False, True])
+def test_the_inlined_salesforce_loop_neutralises_every_control_too(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_processes: bool
+) -> None:
+    from dealcheck.batch.formulas import neutralise
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1" if two_processes else str(1 << 40))
+    example = ROOT / "examples" / "salesforce-pipeline.csv"
+    header, first, *_ = list(csv.reader(io.StringIO(example.read_text(encoding="utf-8"))))
+    rows = []
+    for n, row in enumerate(_control_rows()):
+        cells = [*first]
+        cells[0], cells[1], cells[2], cells[10] = f"006{n:05d}", row[1], "Acme", row[6]
+        rows.append(cells)
+    export = tmp_path / "export.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
+    export.write_text(buffer.getvalue(), encoding="utf-8")
+    out = tmp_path / "out.csv"
+
+    code, _, stderr = invoke(
+        runner, "score", str(export), "--map", str(ROOT / "examples" / "salesforce.map.yaml"),
+        "--today", "2026-11-01", "-o", str(out),
+    )  # fmt: skip
+
+    assert code == 0, stderr
+    scored = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert [row[: len(header)] for row in scored[1:]] == [
+        [neutralise(cell) for cell in row] for row in rows
+    ]

@@ -64,14 +64,14 @@ def risky_start(delimiter: str) -> Callable[[str], object]:
 
 
 def risky_text(text: str, after_delimiter: Callable[[str], object]) -> bool:
-    """Whether a row's text needs the per-cell path (formulas, escapes, bidi marks).
+    """Whether a row's text needs the per-cell path (formulas, controls, bidi marks).
 
-    ASCII rows are searched for ESC only (a byte search): the other ASCII controls
-    cannot start a terminal sequence and cost a full scan to find.
+    Every control character `visible` shows (C0, DEL, C1) and every bidi mark is
+    outside what `str.isprintable` accepts, so that one C loop rules most rows out;
+    the rare rest are searched exactly (a no-break space is not printable, but safe).
     """
     return (
         text[0] in RISKY_FIRST
         or after_delimiter(text) is not None
-        or "\x1b" in text
-        or (not text.isascii() and has_hidden(text))
+        or (not text.isprintable() and has_hidden(text))
     )

@@ -99,8 +99,7 @@ def score_plain_rows(
             elif (
                 text[0] in risky_first
                 or risky_after_comma(text) is not None
-                or "\x1b" in text
-                or (not text.isascii() and has_hidden(text))
+                or (not text.isprintable() and has_hidden(text))
             ):  # `formulas.risky_text`, inlined
                 copied, suspicious = None, True
             currency, amount_text, close_text, created_text, since_text, next_step = get_fields(
