@@ -34,7 +34,12 @@ STORY = [
     "lower-cost",
     "ERP connector; audit trail",
     "document",
+    "Phased rollout: finance first, then subsidiaries",
+    "belief",
     "",  # no differentiator yet
+    "Hanmi: close in 4 days; 30% less overtime",
+    "Hanmi case study",
+    "",  # where the second result is shown: not known yet
     "Demo to finance ops",
     "2025-05-20",
     "demo",
@@ -56,6 +61,12 @@ def test_the_story_is_asked_after_the_criteria_and_saved(tmp_path: Path, team: P
     assert deal.story.metric is not None and not deal.story.metric.confirmed  # only we said it
     assert [c.text for c in deal.story.capabilities] == ["ERP connector", "audit trail"]
     assert deal.story.differentiators == []
+    assert deal.story.delivery is not None and not deal.story.delivery.confirmed
+    assert deal.story.delivery.text == "Phased rollout: finance first, then subsidiaries"
+    assert [(p.text, p.reference) for p in deal.story.proof_points] == [
+        ("Hanmi: close in 4 days", "Hanmi case study"),
+        ("30% less overtime", None),
+    ]
     assert deal.next_step is not None and deal.next_step.kind == "demo"
     assert deal.next_step.date == dt.date(2025, 5, 20) and deal.next_step.agreed
 
@@ -69,11 +80,51 @@ def test_ctrl_c_in_the_story_keeps_it_for_the_resume(tmp_path: Path, team: Path)
     path = tmp_path / "deals" / "acme-platform.yaml"
     draft = store.load_draft(path)
     assert draft is not None and draft.story is not None and draft.story.after is not None
-    # Resume: keep the draft, every criterion and story answer comes back as the default.
-    again = ScriptedPrompter([True, *[ENTER] * 6, ENTER, ENTER, ENTER, ENTER, *STORY[4:]])
+    # Resume: keep the draft; the criteria are all answered, the story typed so far
+    # comes back as the defaults (before, after and their sources), then the rest.
+    again = ScriptedPrompter([True, ENTER, ENTER, ENTER, ENTER, *STORY[4:]])
 
     qualify(request(tmp_path, team, deal_file=path), again)  # resumed without --story
 
     story = store.load_deal(path).story
     assert story is not None and story.after is not None
     assert story.after.text == "Close in 5 days by Q4"
+    assert story.metric is not None and story.metric.text == "close 12 → 5 days"
+    assert not again.script, "every scripted answer was asked for"
+
+
+def test_requalify_offers_the_story_on_file_as_defaults(tmp_path: Path, team: Path) -> None:
+    qualify(
+        request(tmp_path, team, ask_story=True), ScriptedPrompter([*BASICS, *SIX_UNKNOWN, *STORY])
+    )
+    path = tmp_path / "deals" / "acme-platform.yaml"
+    again = ScriptedPrompter([ENTER] * 4 + [ENTER] * 6 + [ENTER] * 40)
+
+    qualify(request(tmp_path, team, deal_file=path, ask_story=True), again)
+
+    asked = {message: default for _, message, default in again.asked}
+    assert asked["How we deliver it: the approach and the rollout"] == (
+        "Phased rollout: finance first, then subsidiaries"
+    )
+    proof = "Proof points: reference customers or results (separate with ;)"
+    assert asked[proof] == "Hanmi: close in 4 days; 30% less overtime"
+    where = "Where is «Hanmi: close in 4 days» shown? (case study, reference call, report)"
+    assert asked[where] == "Hanmi case study"
+    first, second = store.load_deal(path).qualifications
+    assert first.answers == second.answers
+
+
+def test_ctrl_c_at_a_proof_point_source_keeps_it(tmp_path: Path, team: Path) -> None:
+    cut = STORY.index("Hanmi case study")
+    first = ScriptedPrompter([*BASICS, *SIX_UNKNOWN, *STORY[:cut], INTERRUPT])
+
+    with pytest.raises(QualifyInterrupted):
+        qualify(request(tmp_path, team, ask_story=True), first)
+
+    draft = store.load_draft(tmp_path / "deals" / "acme-platform.yaml")
+    assert draft is not None and draft.story is not None
+    assert [p.text for p in draft.story.proof_points] == [
+        "Hanmi: close in 4 days",
+        "30% less overtime",
+    ]
+    assert draft.story.delivery is not None

@@ -48,7 +48,15 @@ def qualify(
         bool,
         typer.Option(
             "--story",
-            help="Then ask the value story (before/after, metric, capabilities) and next step.",
+            help="Then ask the value story (before/after, metric, capabilities, delivery, "
+            "proof points) and next step.",
+        ),
+    ] = False,
+    people: Annotated[
+        bool,
+        typer.Option(
+            "--people",
+            help="Then ask the people: role, met and when, power, personal win, champion test.",
         ),
     ] = False,
     lang: LangOption = None,
@@ -62,6 +70,7 @@ def qualify(
       dealcheck qualify deals/acme.yaml -f meddpicc -f red-flags --stage discovery
       dealcheck qualify deals/acme.yaml --answers answers.yaml --lang ko
       dealcheck qualify deals/acme.yaml --story          # then the value story
+      dealcheck qualify deals/acme.yaml --people         # then the contacts
     """
     from dealcheck.cli import _context
     from dealcheck.cli._console import out
@@ -87,6 +96,7 @@ def qualify(
         stage_names=dict(config.stage_names),
         lang_given=True,
         ask_story=story,
+        ask_people=people,
     )
     outcome = run(request, prompter)
     if not outcome.saved:

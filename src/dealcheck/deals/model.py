@@ -180,6 +180,9 @@ class Draft(_Strict):
         default=None, description="The value story as typed so far (`qualify --story`)."
     )
     next_step: NextStep | None = Field(default=None, description="The next step as typed so far.")
+    contacts: list[Contact] | None = Field(
+        default=None, description="The people as typed so far (`qualify --people`)."
+    )
 
     def answered(self) -> int:
         """How many criteria, red flags and stage exit checks are answered."""

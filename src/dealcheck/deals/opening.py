@@ -56,6 +56,7 @@ class QualifyRequest:
     today: dt.date = field(default_factory=dt.date.today)
     lang_given: bool = False
     ask_story: bool = False
+    ask_people: bool = False
 
 
 def resume_or_discard(prompter: Prompter, draft: Draft, request: QualifyRequest) -> bool:

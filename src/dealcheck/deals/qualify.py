@@ -33,6 +33,7 @@ from dealcheck.deals.opening import (
     resume_or_discard,
     stage_of,
 )
+from dealcheck.deals.people_asks import people_section
 from dealcheck.deals.reconcile import from_keyed, reconcile, to_keyed
 from dealcheck.deals.story_asks import ask_story
 from dealcheck.errors import InputError, UsageError
@@ -116,12 +117,19 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             frameworks=recorded_refs(refs, frameworks, path),
             answers=from_keyed(kept, frameworks),
             lang=request.lang,
+            # What a resumed draft holds beyond the answers stays in it while they are asked.
+            story=draft.story if draft else None,
+            next_step=draft.next_step if draft else None,
+            contacts=draft.contacts if draft else None,
         )
         if prompter is not None:
             for item in dropped:
                 prompter.note(t("qualify.dropped", request.lang, item))
             answers = _ask(request, prompter, path, new_draft, frameworks, kept, defaults)
-            # A draft with a story was interrupted in `--story`: finish it, even without the flag.
+            # A draft with people or a story was interrupted there: finish it, without the flag.
+            if request.ask_people or new_draft.contacts is not None:
+                keep = new_draft.model_copy(update={"answers": from_keyed(answers, frameworks)})
+                new_draft, given = people_section(request, prompter, path, keep, given, deal)
             if request.ask_story or (draft is not None and draft.story is not None):
                 given = _ask_story(
                     request, prompter, path, new_draft, answers, frameworks, given, deal, draft

@@ -1,7 +1,9 @@
 """`qualify --story`: ask the value story after the criteria, in seed 000's order.
 
-Before and after, the metric, the value driver, the capabilities agreed, our
-differentiators, then the next step agreed (seed 001: a call ends with one). Every
+Before and after, the metric, the value driver, the capabilities agreed, how we
+deliver, our differentiators, proof points with where each is shown (the order of
+seed 000's chapters and its closing mantra), then the next step agreed (seed 001: a
+call ends with one). Every
 statement is followed by who said it, because only what the customer said or wrote
 is recapped to them as agreed. Each answer is saved through `save` as it is given.
 """
@@ -12,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from dealcheck.deals.story import NextStep, Statement, ValueDriver, ValueStory
+from dealcheck.deals.story import NextStep, ProofPoint, Statement, ValueDriver, ValueStory
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
 from dealcheck.scoring.answers import EvidenceSource
@@ -40,9 +42,15 @@ def ask_story(
     driver = prompter.select(t("story.ask.value_driver", lang), drivers, default=was)
     current.value_driver = None if driver == NONE else ValueDriver(driver)
     save({"story": current})
-    for field in ("capabilities", "differentiators"):
-        setattr(current, field, _statements(prompter, lang, field, getattr(current, field)))
-        save({"story": current})
+    current.capabilities = _statements(prompter, lang, "capabilities", current.capabilities)
+    save({"story": current})
+    current.delivery = _statement(prompter, lang, "delivery", current.delivery)
+    save({"story": current})
+    current.differentiators = _statements(
+        prompter, lang, "differentiators", current.differentiators
+    )
+    save({"story": current})
+    current.proof_points = _proof_points(prompter, lang, current.proof_points, current, save)
     step = _next_step(prompter, lang, next_step)
     updates: dict[str, Any] = {"story": current}
     if step is not None:
@@ -82,6 +90,31 @@ def _statements(
         return current
     source = _source(prompter, lang, current[0].source if current else None)
     return [Statement(text=item, source=source) for item in items]
+
+
+def _proof_points(
+    prompter: Prompter,
+    lang: str,
+    current: list[ProofPoint],
+    story: ValueStory,
+    save: Callable[[dict[str, Any]], None],
+) -> list[ProofPoint]:
+    """Reference customers or results, then where each is shown (its source)."""
+    shown = "; ".join(p.text for p in current)
+    text = prompter.text(t("story.ask.proof_points", lang), default=shown)
+    items = [part.strip() for part in text.split(";") if part.strip()]
+    known = {p.text: p.reference for p in current}
+    points = [ProofPoint(text=item, reference=known.get(item)) for item in items]
+    for index, point in enumerate(points):
+        story.proof_points = points
+        save({"story": story})
+        where = prompter.text(
+            t("story.ask.proof_reference", lang, point.text), default=point.reference or ""
+        ).strip()
+        points[index] = point.model_copy(update={"reference": where or None})
+    story.proof_points = points
+    save({"story": story})
+    return points
 
 
 def _next_step(prompter: Prompter, lang: str, current: NextStep | None) -> NextStep | None:
