@@ -140,3 +140,15 @@ def test_without_the_flag_no_one_is_asked(tmp_path: Path, team: Path) -> None:
     qualify(request(tmp_path, team), prompter)
 
     assert not any(m.startswith("Contacts") for _, m, _ in prompter.asked)
+
+
+def test_a_new_person_defaults_to_the_role_the_list_lacks(tmp_path: Path, team: Path) -> None:
+    people = [ADD, "A", "", ENTER, "no", ENTER, ENTER, "", ENTER]  # a champion (the default)
+    people += [ADD, "B", "", ENTER, "no", ENTER, ""]  # then the economic buyer
+    people += [ADD, "C", "", ENTER, "no", ENTER, "", DONE]  # then an influencer
+    prompter = ScriptedPrompter([*BASICS, *SIX_UNKNOWN, *people])
+
+    qualify(request(tmp_path, team, ask_people=True), prompter)
+
+    roles = [c.role for c in store.load_deal(deal_path(tmp_path)).contacts]
+    assert roles == [Role.CHAMPION, Role.ECONOMIC_BUYER, Role.INFLUENCER]

@@ -97,7 +97,16 @@ def ask_people(
                 people.append(contact)
             save(list(people))
 
-        _ask_contact(prompter, lang, current, keep, today)
+        _ask_contact(prompter, lang, current, keep, today, _missing_role(people))
+
+
+def _missing_role(people: list[Contact]) -> Role:
+    """A new person's default role: the one seed 000 needs and the list lacks."""
+    roles = {c.role for c in people}
+    for role in (Role.CHAMPION, Role.ECONOMIC_BUYER):
+        if role not in roles:
+            return role
+    return Role.INFLUENCER
 
 
 def _entry(contact: Contact, lang: str) -> str:
@@ -112,6 +121,7 @@ def _ask_contact(
     current: Contact | None,
     keep: Callable[[Contact | None], None],
     today: dt.date,
+    role: Role,
 ) -> None:
     """Ask one person's fields in order; ← in a menu goes back to the question before."""
     name = prompter.text(
@@ -122,7 +132,7 @@ def _ask_contact(
         if current is not None:
             keep(None)
         return
-    values: dict[str, Any] = (current or Contact(name=name, role=Role.CHAMPION)).model_dump()
+    values: dict[str, Any] = (current or Contact(name=name, role=role)).model_dump()
     values["name"] = name
     keep(Contact.model_validate(values))
     fields = _fields(lang, today)
