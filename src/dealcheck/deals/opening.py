@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dealcheck.deals import store
 from dealcheck.deals.basics import BasicsSaver, ask_basics, confirm_basics
-from dealcheck.deals.history import load_frameworks
+from dealcheck.deals.history import load_frameworks, recorded_refs
 from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft
 from dealcheck.errors import DealcheckError, ExitCode, UsageError
 from dealcheck.i18n import t
@@ -91,8 +91,12 @@ def deal_basics(
     draft: Draft | None,
     given: AnswersFile | None,
     frameworks: list[Framework],
+    refs: list[str],
 ) -> DealBasics:
-    """The basics this qualification records: typed, resumed, confirmed or from the file."""
+    """The basics this qualification records: typed, resumed, confirmed or from the file.
+
+    `refs` are the references `frameworks` were loaded from (ids or paths), for the draft.
+    """
     stages = stage_choices(frameworks, request.lang)
     if deal is not None:
         if draft is not None:
@@ -114,7 +118,7 @@ def deal_basics(
     if prompter is None:
         raise UsageError("a new deal needs its basics: give a deal file, or `deal:` in --answers")
     return ask_new_basics(
-        request, prompter, frameworks, path=path, typed=draft.deal if draft else None
+        request, prompter, frameworks, refs, path=path, typed=draft.deal if draft else None
     )
 
 
@@ -122,6 +126,7 @@ def ask_new_basics(
     request: QualifyRequest,
     prompter: Prompter,
     frameworks: list[Framework],
+    refs: list[str],
     *,
     path: Path | None = None,
     typed: DealBasics | None = None,
@@ -129,9 +134,11 @@ def ask_new_basics(
     """Ask a new deal's basics, saving each to the draft as it is typed.
 
     Without `path` (a brand-new deal), the deal's file is named after the first answer.
+    The draft records `refs` (what `frameworks` were loaded from) as a deal file does: a
+    framework given by path as that path relative to the deal's folder, so a resume or
+    `report` finds it from any folder.
     """
     where: list[Path] = [path] if path is not None else []
-    refs = [f"{f.id}@{f.version}" for f in frameworks]
 
     def save(basics: DealBasics) -> None:
         if not where:
@@ -147,7 +154,7 @@ def ask_new_basics(
                 started=request.today,
                 deal=basics,
                 stage=basics.stage,
-                frameworks=refs,
+                frameworks=recorded_refs(refs, frameworks, where[0]),
                 lang=request.lang,
                 basics_complete=False,
             ),
@@ -207,15 +214,16 @@ def open_deal(
         return store.deal_path(request.deals_dir, given.deal.name), None, None
     if prompter is None:
         raise UsageError("a new deal needs its basics: give a deal file, or `deal:` in --answers")
-    frameworks = load_frameworks(request.frameworks or request.default_frameworks, request.team_dir)
+    refs = request.frameworks or request.default_frameworks
+    frameworks = load_frameworks(refs, request.team_dir)
     check_stage(request, frameworks)
-    basics = ask_new_basics(request, prompter, frameworks)
+    basics = ask_new_basics(request, prompter, frameworks, refs)
     path = store.deal_path(request.deals_dir, basics.name)
     draft = Draft(
         started=request.today,
         deal=basics,
         stage=basics.stage,
-        frameworks=[f"{f.id}@{f.version}" for f in frameworks],
+        frameworks=recorded_refs(refs, frameworks, path),
         lang=request.lang,
     )
     return path, None, draft

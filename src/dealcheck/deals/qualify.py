@@ -103,7 +103,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
         check_stage(request, frameworks)
         if read is not None and request.answers_file is not None:
             check_answers(read[0], read[1], request.answers_file, frameworks, request.today)
-        basics = deal_basics(request, prompter, path, deal, draft, given, frameworks)
+        basics = deal_basics(request, prompter, path, deal, draft, given, frameworks, refs)
         stage = stage_of(request, given, draft, basics)
         kept, dropped = reconcile(to_keyed(draft.answers) if draft else {}, frameworks)
         if given:
