@@ -192,7 +192,7 @@ def test_map_without_impact_is_a_usage_error(runner: CliRunner, team: Path) -> N
     code, _, err = invoke(runner, "framework", "diff", "bant", "bant", "--map", MAPPING)
 
     assert code == 2
-    assert "--map reads the pipeline given with --impact" in err
+    assert "--map is for the pipeline given with --impact; add --impact FILE" in err
 
 
 @pytest.mark.parametrize(
@@ -203,3 +203,67 @@ def test_ranked_right_is_the_share_of_pairs_the_scores_order_right(
     won: list[float], lost: list[float], share: float
 ) -> None:
     assert ranked_right(won, lost) == share
+
+
+@pytest.mark.parametrize("option", [["--encoding", "cp949"], ["--today", "2026-01-05"]])
+def test_reading_options_without_impact_are_a_usage_error(
+    runner: CliRunner, team: Path, option: list[str]
+) -> None:
+    code, _, err = invoke(runner, "framework", "diff", "bant", "bant", *option)
+
+    assert code == 2
+    assert f"{option[0]} is for the pipeline given with --impact" in err
+
+
+def _northwind_score(runner: CliRunner, team: Path, today: str) -> str:
+    """Northwind's score as `dealcheck score --today` gives it with the built-in MEDDPICC."""
+    code, out, err = invoke(
+        runner,
+        "score",
+        str(ROOT / "examples" / "deals"),
+        "--format",
+        "md",
+        "--today",
+        today,
+        "--frameworks-dir",
+        str(team / "nowhere"),
+    )
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("| Northwind HR Suite |"))
+    return row.split(" | ")[3]
+
+
+@pytest.mark.parametrize("today", ["2025-05-22", "2031-06-01"])
+def test_today_dates_the_evidence_as_score_does(runner: CliRunner, team: Path, today: str) -> None:
+    before = _northwind_score(runner, team, today)
+
+    code, out, err = _diff(
+        runner, team, "--impact", str(ROOT / "examples" / "deals"), "--today", today
+    )
+
+    assert code == 0, err
+    assert f"  Northwind HR Suite: {float(before):g} → " in out
+
+
+def test_today_changes_what_aged_evidence_is_worth(runner: CliRunner, team: Path) -> None:
+    assert _northwind_score(runner, team, "2025-05-22") != _northwind_score(
+        runner, team, "2031-06-01"
+    )
+
+
+def test_encoding_reads_an_export_detection_would_misread(runner: CliRunner, team: Path) -> None:
+    export = team / "pipeline.csv"
+    rows = (ROOT / "examples" / "salesforce-pipeline.csv").read_text(encoding="utf-8-sig")
+    # The deal that moves most under the champion-heavy version, named in Russian and saved
+    # as KOI8-R: detection (UTF-8, then CP949, then CP1252) cannot name that encoding.
+    rows = rows.replace("Contoso Retail – Expansion", "Ромашка").replace("–", "-")
+    export.write_bytes(rows.encode("koi8_r"))
+
+    _, guessed, _ = _diff(runner, team, "--impact", str(export), "--map", MAPPING)
+    code, out, err = _diff(
+        runner, team, "--impact", str(export), "--map", MAPPING, "--encoding", "koi8_r"
+    )
+
+    assert code == 0, err
+    assert "Ромашка" not in guessed
+    assert "  Ромашка: " in out.split("Largest score moves\n", 1)[1]

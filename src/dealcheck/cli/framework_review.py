@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -67,6 +68,19 @@ def diff(
         str | None,
         typer.Option("--map", help="Mapping file or preset for --impact (as for score)."),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Force the encoding of --impact files, e.g. cp949."),
+    ] = None,
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="Reference date for --impact (evidence age, as for score).",
+        ),
+    ] = None,
     framework: FrameworkOption = None,
     frameworks_dir: TeamDirOption = None,
     lang: LangOption = None,
@@ -84,6 +98,8 @@ def diff(
       dealcheck framework diff meddpicc frameworks/acme.yaml --format md --lang ko
       dealcheck framework diff git:HEAD:frameworks/acme.yaml frameworks/acme.yaml \\
           --impact last-week-scored.csv --map salesforce.map.yaml --format md
+      dealcheck framework diff meddpicc frameworks/meddpicc.yaml \\
+          --impact export.csv --map hubspot --encoding cp949 --today 2026-03-31
     """
     from dealcheck.cli._context import language, team_dir
     from dealcheck.errors import UsageError
@@ -93,8 +109,9 @@ def diff(
 
     if output_format not in ("text", "md"):
         raise UsageError(f"--format {output_format!r}: use text or md")
-    if mapping and not impact:
-        raise UsageError("--map reads the pipeline given with --impact; add --impact FILE")
+    for given, name in ((mapping, "--map"), (encoding, "--encoding"), (today, "--today")):
+        if given and not impact:
+            raise UsageError(f"{name} is for the pipeline given with --impact; add --impact FILE")
     changes, effect = review_change(
         old,
         new,
@@ -102,6 +119,8 @@ def diff(
         pipeline=impact or [],
         mapping=mapping,
         frameworks=framework or [],
+        encoding=encoding,
+        today=today.date() if today else None,
     )
     shown = language(lang)
     markdown = output_format == "md"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
@@ -119,10 +120,13 @@ def review_change(
     pipeline: list[str] | None = None,
     mapping: str | None = None,
     frameworks: list[str] | None = None,
+    encoding: str | None = None,
+    today: date | None = None,
 ) -> tuple[FrameworkDiff, Impact | None]:
     """The semantic diff of two versions (ids, files or `git:REV:PATH`), and its impact.
 
-    With a pipeline given, every deal in it is scored with both versions.
+    With a pipeline given, every deal in it is scored with both versions, read in
+    `encoding` (else detected) and as of `today` (else the real day), as `score` does.
 
     Raises:
         UsageError, InputError, ValidationFailed: As `load_version` and `dealcheck score`.
@@ -132,5 +136,5 @@ def review_change(
     changes = diff_frameworks(before, after)
     if not pipeline:
         return changes, None
-    request = ImpactRequest(pipeline, mapping, frameworks or [], team_dir)
+    request = ImpactRequest(pipeline, mapping, frameworks or [], team_dir, today, encoding)
     return changes, pipeline_impact(before, after, request)
