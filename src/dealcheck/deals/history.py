@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dealcheck.deals.model import Deal, Qualification
-from dealcheck.deals.store import DEAL_MAX_BYTES, load_deal
+from dealcheck.deals.store import load_deal
 from dealcheck.errors import InputError, UsageError
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
@@ -168,9 +168,10 @@ def changes(previous: Qualification, current: Qualification) -> Changes:
 
 def _located(path: Path, steps: tuple[str | int, ...]) -> str:
     """`FILE:LINE:COL` of a place in a deal file (read again: only on the error path)."""
-    from dealcheck.language.yamlfile import locate, read_yaml
+    from dealcheck.deals.store import read_deal_tree
+    from dealcheck.language.yamlfile import locate
 
-    where = locate(read_yaml(path, max_bytes=DEAL_MAX_BYTES), steps)
+    where = locate(read_deal_tree(path), steps)
     return str(where) if where is not None else f"{path}:1:1"
 
 

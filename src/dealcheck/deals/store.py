@@ -22,17 +22,22 @@ from typing import Any
 
 import yaml
 
+from dealcheck.deals import history_file
 from dealcheck.deals.model import Deal, Draft
 from dealcheck.errors import DealcheckError, InputError, UsageError, WriteError
 from dealcheck.files.atomic import ensure_folder
 from dealcheck.files.locks import held
 from dealcheck.language.validation import validate_located
-from dealcheck.language.yamlfile import YamlMapping, read_yaml
+from dealcheck.language.yamlfile import YamlMapping, parse_yaml, read_yaml
 
 #: A deal file may grow to this: thousands of qualifications (a few hundred bytes to a
 #: couple of KB each), years of weekly calls.
 DEAL_MAX_BYTES = 4 * 1024 * 1024
-HEADER = "# dealcheck deal file: basics at the top, qualification history below (oldest first).\n"
+HEADER = (
+    "# dealcheck deal file: basics at the top, qualification history below (oldest first).\n"
+    "# A qualification with `only_changes: true` lists only the answers that changed since\n"
+    "# the one before it; every answer it does not list is as before.\n"
+)
 
 
 def slugify(name: str) -> str:
@@ -80,7 +85,12 @@ def load_deal(path: Path) -> Deal:
     if len(foreign) * 2 > len(tree):  # a framework or a mapping, not a deal with a typo
         shown = ", ".join(f"{key}:" for key in foreign[:3])
         raise InputError(_not_a_deal(path, f"most of its keys are not a deal's ({shown} …)"))
-    return validate_located(Deal, tree)
+    return validate_located(Deal, history_file.expand(tree))
+
+
+def read_deal_tree(path: Path) -> Any:
+    """A deal file's located tree, every qualification whole (to locate a problem in it)."""
+    return history_file.expand(read_yaml(path, max_bytes=DEAL_MAX_BYTES))
 
 
 def _not_a_deal(path: Path, why: str) -> str:
@@ -97,7 +107,7 @@ def save_deal(path: Path, deal: Deal) -> None:
             raise InputError(
                 f"{path} does not parse, so it was not overwritten; fix it first ({error})"
             ) from None
-    text = HEADER + dump(deal.model_dump(mode="json", exclude_none=True))
+    text = deal_text(deal)
     size = len(text.encode("utf-8"))
     if size > DEAL_MAX_BYTES:
         archive = path.with_name(f"{path.stem}.archive{path.suffix}")
@@ -108,6 +118,27 @@ def save_deal(path: Path, deal: Deal) -> None:
             "from the deal file"
         )
     write_atomic(path, text)
+
+
+def deal_text(deal: Deal) -> str:
+    """The deal file's text: each qualification after the first written as its changes.
+
+    The text is read back before it is used; should it not give the same deal, the
+    history is written in full instead (the file only grows, nothing is lost).
+    """
+    data = deal.model_dump(mode="json", exclude_none=True)
+    history = data.get("qualifications", [])
+    if len(history) > 1:
+        data["qualifications"] = history_file.compact(history)
+        text = HEADER + dump(data)
+        try:
+            tree = parse_yaml(text.encode("utf-8"), "<deal>", max_bytes=len(text) * 4)
+            if validate_located(Deal, history_file.expand(tree)) == deal:
+                return text
+        except DealcheckError:
+            pass
+        data["qualifications"] = history
+    return HEADER + dump(data)
 
 
 def load_draft(path: Path) -> Draft | None:
