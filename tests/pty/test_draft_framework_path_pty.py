@@ -25,15 +25,9 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _finish_resumed(project: Path, cwd: Path, deal: str, *, basics_left: bool) -> None:
+def _finish_resumed(project: Path, cwd: Path, deal: str) -> None:
     child = spawn(cwd, "qualify", deal)  # no -f: the draft must know the file
-    if basics_left:
-        for prompt in ("Deal name", "Customer company", "Amount", "Currency", "Stage"):
-            answer(child, prompt, ENTER)
-        answer(child, "Expected close date", ENTER)
-        answer(child, "Owner", "Jane" + ENTER)
-    else:
-        answer(child, "Resume the qualification", ENTER)
+    answer(child, "Resume the qualification", ENTER)
     for prompt in ("2/6", "3/6", "4/6", "5/6", "6/6"):
         answer(child, prompt, ENTER)
     child.expect_exact("Recommendation")
@@ -51,6 +45,7 @@ def test_ctrl_c_in_the_basics_then_resume_from_above_and_report(project: Path) -
     assert store.load_draft(project / DEAL).frameworks == ["../team.yaml@1.0.0"]
 
     child = spawn(project.parent, "qualify", f"{project.name}/{DEAL}")
+    answer(child, "(deal basics saved, no answers yet)", ENTER)  # resume: yes
     answer(child, "Deal name", ENTER)
     answer(child, "Customer company", "Acme Corp" + ENTER)
     for prompt in ("Amount", "Currency", "Stage", "Expected close date"):
@@ -75,4 +70,4 @@ def test_ctrl_c_at_a_criterion_then_resume_without_f(project: Path) -> None:
     assert finish(child) == 130
     assert store.load_draft(project / DEAL).frameworks == ["../team.yaml@1.0.0"]
 
-    _finish_resumed(project, project, DEAL, basics_left=False)
+    _finish_resumed(project, project, DEAL)
