@@ -18,8 +18,16 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, StreamEndEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
@@ -92,11 +100,17 @@ class _Located(Exception):
 
 
 class _StrictComposer(Composer):
-    """Builds nodes from parser events, refusing aliases, anchors and deep nesting."""
+    """Builds located plain data straight from parser events (no node tree in between).
+
+    Refuses aliases, anchors, tags, merge keys, duplicate and non-text keys, and deep
+    nesting. Locations are taken from the events' marks as the data is built.
+    """
 
     depth = 0
+    name = "<input>"
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: object, index: object) -> Any:
+        """The value of the next node: a `YamlMapping`, `YamlSequence` or scalar."""
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, AliasEvent):
             raise _Located(
@@ -114,11 +128,80 @@ class _StrictComposer(Composer):
                 f"nested deeper than {MAX_DEPTH} levels; flatten the file", event.start_mark
             )
         try:
-            node = super().compose_node(parent, index)  # type: ignore[arg-type]
-            assert node is not None
-            return node
+            self.get_event()  # type: ignore[attr-defined]
+            if isinstance(event, ScalarEvent):
+                return _scalar(self._tag(event), event.value, event.start_mark)
+            if isinstance(event, SequenceStartEvent):
+                _check_collection_tag(event, _SEQ)
+                return self._sequence(event)
+            if isinstance(event, MappingStartEvent):
+                _check_collection_tag(event, _MAP)
+                return self._mapping(event)
+            raise _Located("invalid YAML", event.start_mark)
         finally:
             self.depth -= 1
+
+    def _tag(self, event: ScalarEvent) -> str:
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return str(tag)
+        if not event.implicit[0]:
+            return _STR  # quoted or block text
+        resolved: dict[str, str] = self.__dict__.setdefault("_resolved", {})
+        found = resolved.get(event.value)
+        if found is None:
+            found = resolved[event.value] = self.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[attr-defined]
+        return found
+
+    def _sequence(self, start: SequenceStartEvent) -> YamlSequence:
+        name = self.name
+        sequence = YamlSequence(_loc(start.start_mark, name))
+        while not self.check_event(SequenceEndEvent):  # type: ignore[attr-defined]
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            sequence.append(self.compose_node(None, None))
+            sequence.item_locations.append(_loc(mark, name))
+        self.get_event()  # type: ignore[attr-defined]
+        return sequence
+
+    def _mapping(self, start: MappingStartEvent) -> YamlMapping:
+        name = self.name
+        mapping = YamlMapping(_loc(start.start_mark, name))
+        first_seen: dict[str, int] = {}
+        while not self.check_event(MappingEndEvent):  # type: ignore[attr-defined]
+            key_mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            key = self._key()
+            if key in first_seen:
+                raise _Located(
+                    f"duplicate key {key!r} (first at line {first_seen[key]}); keep one",
+                    key_mark,
+                )
+            first_seen[key] = key_mark.line + 1
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            mapping[key] = self.compose_node(None, None)
+            mapping.key_locations[key] = _loc(key_mark, name)
+            mapping.value_locations[key] = _loc(mark, name)
+        self.get_event()  # type: ignore[attr-defined]
+        return mapping
+
+    def _key(self) -> str:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if not isinstance(event, ScalarEvent) or getattr(event, "anchor", None):
+            self.compose_node(None, None)  # an alias or anchor is refused as such
+            raise _Located("key 'a collection' is not text; quote it", event.start_mark)
+        self.get_event()  # type: ignore[attr-defined]
+        tag = self._tag(event)
+        if tag == _MERGE:
+            raise _Located(
+                "merge key << is not allowed; write the keys out in full", event.start_mark
+            )
+        if tag != _STR:
+            raise _Located(f"key {event.value!r} is not text; quote it", event.start_mark)
+        return str(event.value)
+
+
+def _check_collection_tag(event: SequenceStartEvent | MappingStartEvent, default: str) -> None:
+    if event.tag is not None and event.tag not in ("!", default):
+        raise _Located(f"tag {_short(event.tag)} is not allowed; remove it", event.start_mark)
 
 
 class _PythonLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, _CoreResolver):
@@ -210,15 +293,15 @@ def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
 
 
 def _compose(loader: Any, name: str) -> Any:
+    loader.name = name
     try:
         if not loader.check_node():
             _fail(name, 1, 1, "file is empty")
-        node = loader.get_node()
-        assert node is not None
+        value = loader.get_node()
         if not loader.check_event(StreamEndEvent):
             extra = loader.peek_event()
             raise _Located("more than one YAML document (---); keep one per file", extra.start_mark)
-        return _build(node, name)
+        return value
     except _Located as error:
         mark = error.mark
         _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, error.message)
@@ -276,72 +359,32 @@ def _decode(data: bytes, name: str) -> Any:
         )
 
 
-def _build(node: Node, name: str) -> Any:
-    if isinstance(node, MappingNode | SequenceNode) and node.tag not in (_MAP, _SEQ):
-        raise _Located(f"tag {_short(node.tag)} is not allowed; remove it", node.start_mark)
-    if isinstance(node, MappingNode):
-        mapping = YamlMapping(_loc(node, name))
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = _key(key_node, name)
-            if key in first_seen:
-                raise _Located(
-                    f"duplicate key {key!r} (first at line {first_seen[key].start_mark.line + 1}); "
-                    "keep one",
-                    key_node.start_mark,
-                )
-            first_seen[key] = key_node
-            mapping[key] = _build(value_node, name)
-            mapping.key_locations[key] = _loc(key_node, name)
-            mapping.value_locations[key] = _loc(value_node, name)
-        return mapping
-    if isinstance(node, SequenceNode):
-        sequence = YamlSequence(_loc(node, name))
-        for item in node.value:
-            sequence.append(_build(item, name))
-            sequence.item_locations.append(_loc(item, name))
-        return sequence
-    assert isinstance(node, ScalarNode)
-    return _scalar(node)
-
-
-def _key(node: Node, name: str) -> str:
-    if isinstance(node, ScalarNode) and node.tag == _MERGE:
-        raise _Located("merge key << is not allowed; write the keys out in full", node.start_mark)
-    if not isinstance(node, ScalarNode) or node.tag != _STR:
-        shown = node.value if isinstance(node, ScalarNode) else "a collection"
-        raise _Located(f"key {shown!r} is not text; quote it", node.start_mark)
-    return str(node.value)
-
-
-def _scalar(node: ScalarNode) -> str | int | float | bool | None:
-    value = str(node.value)
-    if node.tag == _STR:
+def _scalar(tag: str, value: str, mark: Any) -> str | int | float | bool | None:
+    if tag == _STR:
         return value
-    if node.tag == _NULL:
+    if tag == _NULL:
         return None
-    if node.tag == _BOOL:
+    if tag == _BOOL:
         return value.lower() == "true"
-    if node.tag == _INT:
+    if tag == _INT:
         digits = len(value.lstrip("+-").replace("_", ""))
         if digits > MAX_DIGITS:
             raise _Located(
-                f"a number with {digits:,} digits; no field takes more than {MAX_DIGITS}",
-                node.start_mark,
+                f"a number with {digits:,} digits; no field takes more than {MAX_DIGITS}", mark
             )
         return int(value)
-    if node.tag == _FLOAT:
+    if tag == _FLOAT:
         lowered = value.lower().lstrip("+")
         if lowered in {".inf", "-.inf"}:
             return -math.inf if lowered.startswith("-") else math.inf
         return math.nan if lowered == ".nan" else float(value)
-    if node.tag == _MERGE:
+    if tag == _MERGE:
         return value
-    raise _Located(f"tag {_short(node.tag)} is not allowed; remove it", node.start_mark)
+    raise _Located(f"tag {_short(tag)} is not allowed; remove it", mark)
 
 
-def _loc(node: Node, name: str) -> Location:
-    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+def _loc(mark: Any, name: str) -> Location:
+    return Location(name, mark.line + 1, mark.column + 1)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
