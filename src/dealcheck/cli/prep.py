@@ -53,7 +53,12 @@ def prep(
     if out_file is not None and output == "text":
         raise UsageError("-o needs --format md or html")
     day = today.date() if today else None
-    report = build_report(deal_file, team_dir=_context.team_dir(frameworks_dir), today=day)
+    report = build_report(
+        deal_file,
+        team_dir=_context.team_dir(frameworks_dir),
+        today=day,
+        team_steps=_context.config().close_plan,
+    )
     plan = call_plan(report, ui)
     if output == "md":
         from dealcheck.render.markdown import call_plan_markdown
@@ -111,6 +116,7 @@ def plan(
         lang=ui,
         answers_file=answers,
         today=today.date() if today else dt.date.today(),
+        team_steps=tuple(config.close_plan),
     )
     outcome = edit_close_plan(request, None if answers is not None else _prompter(ui))
     checks = [plan_line(c, outcome.templates, ui) for c in outcome.checks]

@@ -97,6 +97,7 @@ def qualify(
         lang_given=True,
         ask_story=story,
         ask_people=people,
+        team_steps=tuple(config.close_plan),
     )
     outcome = run(request, prompter)
     if not outcome.saved:
@@ -157,6 +158,7 @@ def report(
         team_dir=_context.team_dir(frameworks_dir),
         at=at,
         today=today.date() if today else None,
+        team_steps=_context.config().close_plan,
     )
     if output == "json":
         import json

@@ -11,13 +11,14 @@ pure: they take today's date as an argument.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dealcheck.language.framework import ID_PATTERN, StepTemplate
+from dealcheck.language.framework import ID_PATTERN, Framework, StepTemplate
 
 StepStatus = Literal["not-started", "in-progress", "done", "blocked"]
 Side = Literal["ours", "theirs"]
@@ -98,6 +99,24 @@ class PlanCheck:
     step: PlanStep | None = None
     dates: tuple[dt.date, ...] = ()
     days: int = 0
+
+
+def step_templates(
+    frameworks: Iterable[Framework], team: Sequence[StepTemplate] = ()
+) -> list[StepTemplate]:
+    """The step templates a deal's plan uses: the frameworks', then the team's own.
+
+    The first framework to declare an id wins among frameworks; a team template (from
+    `.dealcheck.yaml`) replaces the framework template with its id, in its place, and
+    a new id is added at the end.
+    """
+    found: dict[str, StepTemplate] = {}
+    for framework in frameworks:
+        for template in framework.close_plan:
+            found.setdefault(template.id, template)
+    for template in team:
+        found[template.id] = template
+    return list(found.values())
 
 
 def ordered(plan: ClosePlan) -> list[PlanStep]:

@@ -8,7 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dealcheck.deals.close_plan import PlanCheck, PlanIssue, PlanStep, plan_checks
+from dealcheck.deals.close_plan import (
+    PlanCheck,
+    PlanIssue,
+    PlanStep,
+    plan_checks,
+    step_templates,
+)
 from dealcheck.deals.history import DealReport
 from dealcheck.deals.people import Alert, MeetNext, PeopleAlert, meet_next, people_alerts
 from dealcheck.i18n import t
@@ -43,12 +49,9 @@ class DealAlerts:
 
 
 def templates_of(report: DealReport) -> list[StepTemplate]:
-    """Close plan step templates of the deal's frameworks (first framework wins an id)."""
-    found: dict[str, StepTemplate] = {}
-    for card in report.assessment.scorecards:
-        for template in card.framework.close_plan:
-            found.setdefault(template.id, template)
-    return list(found.values())
+    """Close plan step templates of the deal's frameworks and the team's config."""
+    frameworks = (card.framework for card in report.assessment.scorecards)
+    return step_templates(frameworks, report.team_steps)
 
 
 def requirements_of(report: DealReport) -> set[str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dealcheck.deals.model import Deal, Qualification
 from dealcheck.deals.store import load_deal
 from dealcheck.errors import InputError, UsageError
-from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.language.framework import UNKNOWN, Framework, StepTemplate
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.assessment import Assessment, assess
 from dealcheck.scoring.scorecard import closed_outcome
@@ -48,6 +49,8 @@ class DealReport:
     notes: list[str] = field(default_factory=list)
     #: The reference date: stale evidence, slipped steps and a passed close date.
     today: dt.date = field(default_factory=dt.date.today)
+    #: The team's own close plan step templates (`.dealcheck.yaml`).
+    team_steps: tuple[StepTemplate, ...] = ()
 
 
 def framework_ids(refs: list[str]) -> list[str]:
@@ -199,12 +202,18 @@ def _check_levels(
 
 
 def build_report(
-    path: Path, *, team_dir: Path, at: int | None = None, today: dt.date | None = None
+    path: Path,
+    *,
+    team_dir: Path,
+    at: int | None = None,
+    today: dt.date | None = None,
+    team_steps: Sequence[StepTemplate] = (),
 ) -> DealReport:
     """Load a deal and re-score its latest (or `at`-th, 1-based) qualification.
 
     Evidence is judged stale on `today` (default: the real today), as `score --today`
     judges it; the close plan's slipped steps and a passed close date use it too.
+    `team_steps` are the team's close plan step templates (`.dealcheck.yaml`).
 
     Raises:
         UsageError: The deal has no qualification, or `at` is out of range.
@@ -242,4 +251,5 @@ def build_report(
         changes=changes(previous, qualification) if previous else None,
         notes=notes,
         today=day,
+        team_steps=tuple(team_steps),
     )

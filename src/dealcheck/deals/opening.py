@@ -20,7 +20,7 @@ from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft
 from dealcheck.errors import DealcheckError, ExitCode, UsageError
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
-from dealcheck.language.framework import Framework
+from dealcheck.language.framework import Framework, StepTemplate
 
 
 class QualifyInterrupted(DealcheckError):
@@ -57,6 +57,8 @@ class QualifyRequest:
     lang_given: bool = False
     ask_story: bool = False
     ask_people: bool = False
+    #: The team's own close plan step templates (`.dealcheck.yaml`).
+    team_steps: tuple[StepTemplate, ...] = ()
 
 
 def resume_or_discard(prompter: Prompter, draft: Draft, request: QualifyRequest) -> bool:

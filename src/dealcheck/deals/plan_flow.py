@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dealcheck.deals import store
-from dealcheck.deals.close_plan import ClosePlan, PlanCheck, PlanStep, plan_checks
+from dealcheck.deals.close_plan import ClosePlan, PlanCheck, PlanStep, plan_checks, step_templates
 from dealcheck.deals.history import load_frameworks, load_recorded
 from dealcheck.deals.model import Deal
 from dealcheck.deals.plan_edit import PlanAnswers, StepEdit, apply_answers, apply_edit
 from dealcheck.errors import DealcheckError, ExitCode, UsageError
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
-from dealcheck.language.framework import Framework, StepTemplate
+from dealcheck.language.framework import StepTemplate
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import read_yaml
 
@@ -43,6 +43,8 @@ class PlanRequest:
     lang: str = "en"
     answers_file: Path | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    #: The team's own step templates (`.dealcheck.yaml`), over the frameworks'.
+    team_steps: tuple[StepTemplate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def edit_close_plan(request: PlanRequest, prompter: Prompter | None) -> PlanOutc
             _, frameworks = load_recorded(refs, path, request.team_dir, steps)
         else:
             frameworks = load_frameworks(request.default_frameworks, request.team_dir)
-        templates = _templates(frameworks)
+        templates = step_templates(frameworks, request.team_steps)
         if answers is not None:
             deal.close_plan, changes = apply_answers(
                 deal.close_plan, answers, templates, request.today
@@ -112,14 +114,6 @@ def _answers(path: Path) -> PlanAnswers:
     if not path.is_file():
         raise UsageError(f"{path}: no such answers file")
     return validate_located(PlanAnswers, read_yaml(path))
-
-
-def _templates(frameworks: list[Framework]) -> list[StepTemplate]:
-    found: dict[str, StepTemplate] = {}
-    for framework in frameworks:
-        for template in framework.close_plan:
-            found.setdefault(template.id, template)
-    return list(found.values())
 
 
 class _Walk:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.language.framework import StepTemplate
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
 
@@ -31,6 +32,11 @@ class ProjectConfig(BaseModel):
     deals_dir: str = Field(default="deals", description="Folder where deal files are kept.")
     stage_names: dict[str, str] = Field(
         default_factory=dict, description="Team stage name -> framework stage id."
+    )
+    close_plan: list[StepTemplate] = Field(
+        default_factory=list,
+        description="The team's own close plan step templates, added to the frameworks' "
+        "`close_plan`; one with a framework template's id replaces it.",
     )
     root: Path = Field(default=Path("."), exclude=True, description="Folder holding the config.")
 
@@ -73,7 +79,24 @@ def load_config_file(path: Path) -> ProjectConfig:
     tree = read_yaml(path)
     if not isinstance(tree, YamlMapping):
         raise ValidationFailed([Problem(locate(tree, ()) or _top(path), "the config is a mapping")])
-    return validate_located(ProjectConfig, tree, root=path.parent)
+    config = validate_located(ProjectConfig, tree, root=path.parent)
+    _refuse_repeated_steps(config, tree, path)
+    return config
+
+
+def _refuse_repeated_steps(config: ProjectConfig, tree: YamlMapping, path: Path) -> None:
+    """Each team step template id once (a second one would silently win or lose)."""
+    seen: set[str] = set()
+    problems = []
+    for n, template in enumerate(config.close_plan):
+        if template.id in seen:
+            where = locate(tree, ("close_plan", n, "id")) or _top(path)
+            problems.append(
+                Problem(where, f"step template {template.id!r} is listed twice; keep one")
+            )
+        seen.add(template.id)
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def resolve_language(option: str | None, config: ProjectConfig | None = None) -> str:
