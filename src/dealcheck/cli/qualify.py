@@ -163,9 +163,9 @@ def report(
     if output == "json":
         import json
 
-        from dealcheck.scoring.report_json import assessment_to_dict
+        from dealcheck.deals.report_json import deal_report_to_dict
 
-        data = assessment_to_dict(built.assessment, deal=built.deal.basics(), lang=ui)
+        data = deal_report_to_dict(built, ui)
         emit(
             json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n",
             out_file,
