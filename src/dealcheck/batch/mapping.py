@@ -154,6 +154,40 @@ class Forecast(_Strict):
     )
 
 
+class PlanStepColumns(_Strict):
+    """The columns of one close plan step (a step template id names the step)."""
+
+    target: str | None = Field(default=None, description="Column with the step's target date.")
+    done: str | None = Field(
+        default=None,
+        description="Column saying the step is done: a date (done on) or yes/no.",
+    )
+    started: str | None = Field(
+        default=None,
+        description="Column saying the step is under way: a date or yes/no. Without it "
+        "an open step's status is unknown and its lead time is not held against the close "
+        "date.",
+    )
+
+
+class ClosePlanColumns(_Strict):
+    """Where an export keeps the mutual close plan's dates, checked per row."""
+
+    steps: dict[str, PlanStepColumns] = Field(
+        default_factory=dict,
+        description="Step template id (framework or `.dealcheck.yaml` close_plan) -> its columns.",
+    )
+    next_step_date: str | None = Field(
+        default=None,
+        description="Column with the date of the agreed next step: a past date is a slipped step.",
+    )
+    agreed: str | None = Field(
+        default=None,
+        description="Column saying the customer agreed the plan (a date or yes/no); "
+        "without it, agreement is not checked.",
+    )
+
+
 def _readable_date_format(pattern: str) -> str:
     """A date format that reads back what it writes (else every row would be rejected)."""
     sample = datetime(2026, 11, 23, 14, 5, 9)
@@ -214,6 +248,11 @@ class Mapping(_Strict):
     )
     hygiene: Hygiene = Field(default_factory=Hygiene, description="Pipeline hygiene checks.")
     forecast: Forecast = Field(default_factory=Forecast, description="Forecast categories.")
+    close_plan: ClosePlanColumns | None = Field(
+        default=None,
+        description="Close plan dates in the export: the plan checks run per row only "
+        "when this is given.",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -20,7 +20,7 @@ from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
 from dealcheck.batch.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError
-from dealcheck.language.framework import Framework
+from dealcheck.language.framework import Framework, StepTemplate
 
 
 @dataclass
@@ -42,6 +42,8 @@ class ScoreRequest:
     default_frameworks: list[str]
     basics_only: bool = False
     quota: str | None = None
+    #: The team's close plan step templates (`.dealcheck.yaml`), for plan columns.
+    team_steps: tuple[StepTemplate, ...] = ()
 
 
 def output_format(request: ScoreRequest) -> str:
@@ -113,6 +115,7 @@ def run_score(
         basics_only=request.basics_only,
         mapping_name=request.mapping,
         quota=read_quota(request.quota, mapping.currency if mapping else None),
+        team_steps=request.team_steps,
     )
     with ExitStack() as stack:
         writer: ScoredWriter | None = None

@@ -124,6 +124,21 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class ClosePlanSummary:
+    """Close plan checks over the open deals of an export that maps plan columns.
+
+    `issues`: `close-before-plan`, `lead-time`, `slipped`, `no-plan`, `not-agreed` ->
+    the deals with it (and their amounts); `slipped_steps`: step id -> deals where it
+    slipped, most first; `step_names`: step id -> its name in the run's language.
+    """
+
+    checked: int
+    issues: dict[str, Tally]
+    slipped_steps: list[tuple[str, int]]
+    step_names: dict[str, str]
+
+
+@dataclass(frozen=True)
 class PipelineSummary:
     """Everything a manager sees about a scored pipeline. Counts add up: scored + rejected = rows.
 
@@ -174,3 +189,5 @@ class PipelineSummary:
     #: recommendation and grade sections, left out of `open`, the weighted pipeline,
     #: coverage and the forecast (omitted).
     leads: Tally = field(default_factory=lambda: Tally(0))
+    #: Close plan checks; None when the export maps no plan columns.
+    close_plan: ClosePlanSummary | None = None

@@ -143,6 +143,7 @@ def score(
         config().frameworks,
         basics_only,
         quota,
+        tuple(config().close_plan),
     )
     _refuse_clashes(request, compare, review_output)
     before, this_week = _review_start(request, compare, review_output)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dealcheck.batch.summary_model import ListedDeal, Money, PipelineSummary, Tally
 from dealcheck.i18n import MESSAGES, t
+from dealcheck.render.pipeline_plan import close_plan_section
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
     if summary.basics_only:
         intro.append(t("pipeline.basics_only", lang))
     every_open = summary.open.deals + summary.leads.deals  # leads have gaps and hygiene too
-    sections = [
+    sections: list[Section | None] = [
         _unreadable(summary, lang),
         _forecast(summary, words),
         _coverage(summary, words),
@@ -156,6 +157,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
     ]
     sections += [
         _counts("hygiene", t("pipeline.hygiene", lang), hygiene, every_open, None),
+        close_plan_section(summary, words),
         _tallies(
             "closed",
             t("pipeline.closed", lang),

@@ -1,0 +1,370 @@
+"""Close plan checks on CRM rows, where the export has the plan's dates.
+
+Only when the mapping says where the dates are (`close_plan:`): each row's steps become
+a `ClosePlan` and the same pure checks as `report` and `prep` run on it
+(`deals.close_plan.plan_checks`). Their codes go into the `dealcheck_close_plan`
+column, added after the input's columns, and are tallied for the pipeline summary.
+Exports without plan columns never reach this module: their rows keep the fast paths.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from dealcheck.batch.binding import CLOSED_STATUSES, Binding
+from dealcheck.batch.encoding import normalise_header
+from dealcheck.batch.mapping import ClosePlanColumns, Mapping
+from dealcheck.batch.outputs import ScoredWriter
+from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
+from dealcheck.batch.reading import Opened
+from dealcheck.batch.records import Record
+from dealcheck.batch.summary_model import ClosePlanSummary, PipelineSummary, Tally
+from dealcheck.batch.values import NO, YES, DateReader, normalise_value
+from dealcheck.deals.close_plan import (
+    ClosePlan,
+    PlanIssue,
+    PlanStep,
+    StepStatus,
+    plan_checks,
+)
+from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.i18n import t
+from dealcheck.language.framework import Framework, StepTemplate
+from dealcheck.language.yamlfile import YamlMapping, locate
+
+COLUMN = "dealcheck_close_plan"
+NEXT_STEP = "next-step"
+#: The order issues are listed in: what breaks the close date first.
+ISSUES = ("close-before-plan", "lead-time", "slipped", "no-plan", "not-agreed")
+_YES = {normalise_value(w) for w in ("yes", "y", "true", "1", "x", "✓", "예", "네", "o", "done")}
+_NO = {normalise_value(w) for w in ("no", "n", "false", "0", "아니요", "아니오", "")}
+
+
+@dataclass(frozen=True, slots=True)
+class _StepColumns:
+    template: StepTemplate
+    target: int
+    done: int
+    started: int
+
+
+@dataclass
+class PlanTally:
+    """Open deals checked, and per issue the deals (and amounts) that have it."""
+
+    checked: int = 0
+    deals: dict[str, int] = field(default_factory=dict)
+    amounts: dict[str, dict[str, float]] = field(default_factory=dict)
+    slipped: dict[str, int] = field(default_factory=dict)
+
+    def add(self, codes: Sequence[str], deal: DealBasics) -> None:
+        """Count one open deal's plan codes (`issue` or `issue:step`)."""
+        self.checked += 1
+        for issue in {code.split(":", 1)[0] for code in codes}:
+            self.deals[issue] = self.deals.get(issue, 0) + 1
+            if deal.amount is not None:
+                money = self.amounts.setdefault(issue, {})
+                money[deal.currency] = money.get(deal.currency, 0.0) + deal.amount
+        for code in codes:
+            issue, _, step = code.partition(":")
+            if issue == "slipped":
+                self.slipped[step] = self.slipped.get(step, 0) + 1
+
+
+class PlanColumns:
+    """The close plan columns of one input, bound to its header."""
+
+    def __init__(
+        self,
+        columns: ClosePlanColumns,
+        header: list[str],
+        binding: Binding,
+        frameworks: list[Framework],
+        templates: list[StepTemplate],
+        *,
+        formats: list[str],
+        today: date,
+        tree: YamlMapping | None,
+        source: str,
+    ) -> None:
+        index = {normalise_header(name): n for n, name in enumerate(header)}
+        problems: list[Problem] = []
+
+        def column(name: str | None, path: tuple[str | int, ...]) -> int:
+            if name is None:
+                return -1
+            found = index.get(normalise_header(name))
+            if found is None:
+                problems.append(_problem(tree, path, f"column {name!r} is not in {source}"))
+                return -1
+            return found
+
+        by_id = {t.id: t for t in templates}
+        self.steps: list[_StepColumns] = []
+        for step_id, feed in columns.steps.items():
+            path: tuple[str | int, ...] = ("close_plan", "steps", step_id)
+            template = by_id.get(step_id)
+            if template is None:
+                known = ", ".join(by_id) or "none"
+                problems.append(
+                    _problem(
+                        tree,
+                        path,
+                        f"{step_id!r} is not a close plan step template ({known}); add it "
+                        "to close_plan in .dealcheck.yaml",
+                        key=True,
+                    )
+                )
+                continue
+            self.steps.append(
+                _StepColumns(
+                    template,
+                    column(feed.target, (*path, "target")),
+                    column(feed.done, (*path, "done")),
+                    column(feed.started, (*path, "started")),
+                )
+            )
+        self.next_step_date = column(columns.next_step_date, ("close_plan", "next_step_date"))
+        self.headers = {n: name for n, name in enumerate(header)}
+        self.agreed = column(columns.agreed, ("close_plan", "agreed"))
+        if problems:
+            raise ValidationFailed(problems)
+        self.templates = templates
+        self.stage_cell = binding.roles["stage"]
+        self.status_cell = binding.roles["status"]
+        self.stages = binding.stages
+        self.expects = _stages_expecting_a_plan(frameworks)
+        self.today = today
+        self.read_date = DateReader(formats)
+
+    def codes(self, cells: list[str], deal: DealBasics) -> tuple[str, ...] | None:
+        """The plan codes of one row (`issue` or `issue:step`); None for a closed deal.
+
+        Raises:
+            RowRejected: A plan date or yes/no the mapping cannot read.
+        """
+        stage_id, outcome = self._stage(cells)
+        if outcome:
+            return None
+        steps = [s for s in (self._step(cells, c) for c in self.steps) if s is not None]
+        agreed = self._agreed(cells) if self.agreed >= 0 else True
+        plan = ClosePlan.model_construct(
+            agreed_by="", agreed_on=self.today if agreed else None, steps=steps
+        )
+        checks = plan_checks(
+            plan,
+            close_date=deal.close_date,
+            templates=self.templates,
+            expected=stage_id in self.expects,
+            today=self.today,
+        )
+        codes = [
+            f"{c.issue.value}:{c.step.id}" if c.step is not None else c.issue.value
+            for c in checks
+            if c.issue is not PlanIssue.MOVED
+        ]
+        # The agreed next step is checked for slipping, but is no close plan by itself.
+        when = self._date(cells, self.next_step_date)
+        if when is not None and when < self.today:
+            codes.append(f"{PlanIssue.SLIPPED.value}:{NEXT_STEP}")
+        return tuple(codes)
+
+    def _stage(self, cells: list[str]) -> tuple[str | None, str]:
+        if self.status_cell >= 0:
+            status = CLOSED_STATUSES.get(normalise_value(cells[self.status_cell]))
+            if status:
+                return None, status
+        if self.stage_cell < 0:
+            return None, ""
+        return self.stages.get(normalise_value(cells[self.stage_cell]), (None, ""))
+
+    def _step(self, cells: list[str], step: _StepColumns) -> PlanStep | None:
+        target = self._date(cells, step.target)
+        done, done_on = self._flag_or_date(cells, step.done)
+        status: StepStatus = "done" if done else "in-progress"  # unknown: no lead-time claim
+        if step.started >= 0 and not done:
+            started, _ = self._flag_or_date(cells, step.started)
+            status = "in-progress" if started else "not-started"
+        if target is None and not done and not (step.started >= 0 and status != "not-started"):
+            return None
+        return PlanStep.model_construct(
+            id=step.template.id,
+            side=step.template.side,
+            target=target,
+            status=status,
+            done_on=done_on,
+            history=[],
+        )
+
+    def _date(self, cells: list[str], position: int) -> date | None:
+        if position < 0:
+            return None
+        text = cells[position]
+        try:
+            return self.read_date(text)
+        except ValueError:
+            raise RowRejected(
+                f"close plan column {self.headers[position]!r}: date {text.strip()!r} is "
+                "not a date this mapping reads"
+            ) from None
+
+    def _flag_or_date(self, cells: list[str], position: int) -> tuple[bool, date | None]:
+        if position < 0:
+            return False, None
+        value = normalise_value(cells[position])
+        if value in _YES or value == YES:
+            return True, None
+        if value in _NO or value == NO:
+            return False, None
+        when = self._date(cells, position)
+        return when is not None, when
+
+    def _agreed(self, cells: list[str]) -> bool:
+        agreed, _ = self._flag_or_date(cells, self.agreed)
+        return agreed
+
+
+def _stages_expecting_a_plan(frameworks: list[Framework]) -> frozenset[str]:
+    staged = next((fw for fw in frameworks if fw.stages), None)
+    if staged is None:
+        return frozenset()
+    return frozenset(
+        s.id
+        for s in staged.stages
+        if any("close-plan" in fw.requirements(fw.stage(s.id)) for fw in frameworks if fw.stages)
+    )
+
+
+class PlanCodes:
+    """The plan codes of the row being scored, from the reader to the writer.
+
+    Rows are read, scored and written one at a time, so one slot is enough; the line
+    number makes sure a code never lands on another row.
+    """
+
+    __slots__ = ("codes", "line")
+
+    def __init__(self) -> None:
+        self.line = -1
+        self.codes: tuple[str, ...] | None = None
+
+
+def read_plan_codes(
+    opened: Opened, columns: PlanColumns, basics: Callable[[list[str]], DealBasics]
+) -> tuple[Opened, PlanCodes]:
+    """`opened` whose rows get their plan codes as they are read.
+
+    A plan date the mapping cannot read rejects the row (as a bad close date does).
+    The fast paths (the plain-row loop, the two-process split) read the file's own
+    text and would skip the codes: these rows take the general path.
+    """
+    slot = PlanCodes()
+    source = opened.records
+    if source is None:
+        source = ((line, cells, problem, None) for line, cells, problem in opened.rows)
+
+    def records() -> Iterator[Record]:
+        for line, cells, problem, _ in source:
+            slot.line, slot.codes = line, None
+            deal = None
+            if problem is None and cells is not None:
+                with contextlib.suppress(RowRejected):  # rejected on its basics just after
+                    deal = basics(cells)
+            if deal is not None and cells is not None:
+                try:
+                    slot.codes = columns.codes(cells, deal)
+                except RowRejected as bad:
+                    problem = str(bad)
+            yield line, cells, problem, None
+
+    return dataclasses.replace(opened, records=records(), record_chunks=None, size=None), slot
+
+
+class PlanColumnWriter:
+    """Scored rows with the `dealcheck_close_plan` column after the input's columns.
+
+    Wraps the job's writer (or none: the tally still runs) for inputs with plan columns.
+    """
+
+    def __init__(self, inner: ScoredWriter | None, slot: PlanCodes, tally: PlanTally) -> None:
+        self.inner, self.slot, self.tally = inner, slot, tally
+
+    def header(self, columns: list[str]) -> None:
+        """Start an input: its columns, then the plan column."""
+        if self.inner is not None:
+            self.inner.header([*columns, COLUMN])
+
+    def row(
+        self,
+        cells: list[str],
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        where: tuple[str, int],
+        suspicious: bool,
+    ) -> None:
+        """Count the row's plan codes and write it with them."""
+        codes = self.slot.codes if self.slot.line == where[1] else None
+        if codes is not None:
+            self.tally.add(codes, deal)
+        if self.inner is not None:
+            cell = "; ".join(codes or ())
+            self.inner.row([*cells, cell], row, deal, hygiene, where, suspicious)
+
+    def finish(self, summary: PipelineSummary) -> None:
+        """The job's writer finishes the output."""
+
+
+def plan_summary(tally: PlanTally, templates: list[StepTemplate], lang: str) -> ClosePlanSummary:
+    """The tally as the pipeline summary's close plan section (ids; names in `lang`)."""
+    issues = {
+        issue: Tally(tally.deals[issue], dict(tally.amounts.get(issue, {})))
+        for issue in ISSUES
+        if issue in tally.deals
+    }
+    slipped = sorted(tally.slipped.items(), key=lambda item: (-item[1], item[0]))
+    names = {t.id: t.name.get(lang) for t in templates}
+    names[NEXT_STEP] = t("plan.next_step_name", lang)
+    return ClosePlanSummary(tally.checked, issues, slipped, names)
+
+
+def bind_plan_columns(
+    mapping: Mapping,
+    tree: YamlMapping | None,
+    header: list[str],
+    binding: Binding,
+    frameworks: list[Framework],
+    templates: list[StepTemplate],
+    today: date,
+    source: str,
+) -> PlanColumns | None:
+    """The plan columns of `mapping` bound to `header`; None when it maps none.
+
+    Raises:
+        ValidationFailed: A column not in the header, or a step that is no template.
+    """
+    columns = mapping.close_plan
+    if columns is None or not (columns.steps or columns.next_step_date):
+        return None
+    return PlanColumns(
+        columns,
+        header,
+        binding,
+        frameworks,
+        templates,
+        formats=list(mapping.date_formats),
+        today=today,
+        tree=tree,
+        source=source,
+    )
+
+
+def _problem(
+    tree: YamlMapping | None, path: tuple[str | int, ...], message: str, *, key: bool = False
+) -> Problem:
+    where = locate(tree, path, on_key=key) if tree is not None else None
+    return Problem(where or Location("<mapping>", 1, 1), message)
