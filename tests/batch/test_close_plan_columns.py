@@ -203,3 +203,16 @@ def test_a_plan_column_mistake_is_located_in_the_mapping(
 
     assert code != 0 and not out.startswith("Pipeline summary")
     assert f"{MAPPING.name}:{where}: " in err and message in err and "Traceback" not in err
+
+
+def test_validate_finds_an_unknown_step_without_an_export(runner: CliRunner, work: Path) -> None:
+    mapping = work / MAPPING.name
+    text = mapping.read_text(encoding="utf-8").replace("vendor-setup: {", "vendor-onboarding: {")
+    mapping.write_text(text, encoding="utf-8")
+
+    code, out, err = invoke(runner, "validate", MAPPING.name)
+
+    assert code == 1
+    assert (
+        f"{MAPPING.name}:26:5: 'vendor-onboarding' is not a close plan step template" in out + err
+    )

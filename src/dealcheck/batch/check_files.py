@@ -8,9 +8,15 @@ problem of every file is collected, so one run (one commit) reports them all.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dealcheck.errors import DealcheckError, Location, Problem, UsageError, ValidationFailed
 from dealcheck.language.yamlfile import YamlMapping, YamlSequence
+
+if TYPE_CHECKING:
+    from dealcheck.batch.binding import Binding
+    from dealcheck.batch.mapping import Mapping
+    from dealcheck.language.framework import Framework
 
 MAPPING_SUFFIXES = (".map.yaml", ".map.yml")
 
@@ -61,7 +67,29 @@ def _check_mapping(path: Path, team_dir: Path) -> None:
     if problems:
         raise ValidationFailed(problems)
     # Any text in the mapping may name a column; only the export can say which are missing.
-    bind(mapping, tree, _texts(tree), frameworks, str(path))
+    binding = bind(mapping, tree, _texts(tree), frameworks, str(path))
+    if mapping.close_plan is not None:
+        _check_plan_steps(mapping, tree, binding, frameworks, str(path))
+
+
+def _check_plan_steps(
+    mapping: Mapping, tree: YamlMapping, binding: Binding, frameworks: list[Framework], name: str
+) -> None:
+    """Each close plan step a mapping names is a template (framework or team config)."""
+    import datetime as dt
+
+    from dealcheck.batch.plan_columns import bind_plan_columns
+    from dealcheck.deals.close_plan import step_templates
+    from dealcheck.language.config import load_config
+
+    try:
+        team = load_config().close_plan
+    except DealcheckError:
+        team = []  # the config's own problems are its own file's
+    templates = step_templates(frameworks, team)
+    bind_plan_columns(
+        mapping, tree, _texts(tree), binding, frameworks, templates, dt.date.today(), name
+    )
 
 
 def _where_named(tree: YamlMapping, framework_id: str) -> Location | None:
