@@ -68,7 +68,7 @@ def test_a_plan_date_that_cannot_be_read_rejects_the_row(runner: CliRunner, work
     assert "8 rows read: 7 scored, 1 rejected" in out
     text = " ".join(out.split())
     assert (
-        "pipeline.csv:9: close plan column 'Security Review Due': date 'soon' is not a "
+        "pipeline.csv:9: date 'soon' in close plan column 'Security Review Due' is not a "
         "date this mapping reads" in text
     )
     assert "Bad plan date" in (work / "rejects.csv").read_text(encoding="utf-8-sig")

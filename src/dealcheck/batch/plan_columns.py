@@ -208,8 +208,8 @@ class PlanColumns:
             return self.read_date(text)
         except ValueError:
             raise RowRejected(
-                f"close plan column {self.headers[position]!r}: date {text.strip()!r} is "
-                "not a date this mapping reads"
+                f"date {text.strip()!r} in close plan column {self.headers[position]!r} "
+                "is not a date this mapping reads"
             ) from None
 
     def _flag_or_date(self, cells: list[str], position: int) -> tuple[bool, date | None]:
