@@ -10,9 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from dealcheck.batch.binding import Binding, bind
+from dealcheck.batch.binding import bind
 from dealcheck.batch.blind import refuse_blind
 from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
 from dealcheck.batch.forecast import forecast_rules
@@ -20,19 +19,17 @@ from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
-from dealcheck.batch.plan import DealBasics, RowPlan, RowRejected
+from dealcheck.batch.plan import RowPlan, RowRejected
+from dealcheck.batch.plan_dates import PlanDates
 from dealcheck.batch.quota import Quota
 from dealcheck.batch.reading import Opened, open_input
 from dealcheck.batch.summary import SummaryBuilder
-from dealcheck.batch.summary_model import ClosePlanSummary, PipelineSummary
+from dealcheck.batch.summary_model import PipelineSummary
 from dealcheck.batch.verdicts import UnscoredCache, VerdictCache
 from dealcheck.errors import UsageError
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
-
-if TYPE_CHECKING:
-    from dealcheck.batch.plan_columns import PlanTally
 
 PROGRESS_EVERY = 4096
 Progress = Callable[[int, int | None], None]
@@ -135,64 +132,6 @@ def score_pipeline(
         criteria=[c.id for fw in job.frameworks for c in fw.criteria],
         close_plan=plan_dates.summary(),
     )
-
-
-class PlanDates:
-    """The close plan checks of a job, for inputs whose mapping has plan columns.
-
-    Kept apart from the row loop: an export without plan columns never imports them.
-    """
-
-    def __init__(self, job: ScoreJob) -> None:
-        self.job = job
-        self.tally: PlanTally | None = None
-        self.templates: list[StepTemplate] = []
-
-    def add_column(
-        self,
-        opened: Opened,
-        writer: ScoredWriter | None,
-        binding: Binding,
-        mapping: Mapping,
-        tree: YamlMapping | None,
-        basics: Callable[[list[str]], DealBasics],
-    ) -> tuple[Opened, ScoredWriter | None]:
-        """The input and writer, with the plan column when `mapping` has plan dates."""
-        if mapping.close_plan is None:
-            return opened, writer
-        from dealcheck.batch.plan_columns import (
-            PlanColumnWriter,
-            PlanTally,
-            bind_plan_columns,
-            read_plan_codes,
-        )
-        from dealcheck.deals.close_plan import step_templates
-
-        job = self.job
-        self.templates = step_templates(job.frameworks, job.team_steps)
-        columns = bind_plan_columns(
-            mapping,
-            tree,
-            opened.header,
-            binding,
-            job.frameworks,
-            self.templates,
-            job.today,
-            opened.name,
-        )
-        if columns is None:
-            return opened, writer
-        self.tally = self.tally or PlanTally()
-        opened, slot = read_plan_codes(opened, columns, basics)
-        return opened, PlanColumnWriter(writer, slot, self.tally)
-
-    def summary(self) -> ClosePlanSummary | None:
-        """The summary's close plan section; None when no input had plan columns."""
-        if self.tally is None:
-            return None
-        from dealcheck.batch.plan_columns import plan_summary
-
-        return plan_summary(self.tally, self.templates, self.job.lang)
 
 
 def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:

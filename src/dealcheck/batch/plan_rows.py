@@ -1,0 +1,140 @@
+"""Rows with their close plan codes: read, tallied for the summary, written in a column.
+
+The codes are worked out as a row is read (so an unreadable plan date rejects it like
+any bad date), tallied and written when the row is scored, into `dealcheck_close_plan`
+after the input's columns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from dealcheck.batch.outputs import ScoredWriter
+from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
+from dealcheck.batch.plan_columns import ISSUES, NEXT_STEP, PlanColumns
+from dealcheck.batch.reading import Opened
+from dealcheck.batch.records import Record
+from dealcheck.batch.summary_model import ClosePlanSummary, PipelineSummary, Tally
+from dealcheck.i18n import t
+from dealcheck.language.framework import StepTemplate
+
+COLUMN = "dealcheck_close_plan"
+
+
+@dataclass
+class PlanTally:
+    """Open deals checked, and per issue the deals (and amounts) that have it."""
+
+    checked: int = 0
+    deals: dict[str, int] = field(default_factory=dict)
+    amounts: dict[str, dict[str, float]] = field(default_factory=dict)
+    slipped: dict[str, int] = field(default_factory=dict)
+
+    def add(self, codes: Sequence[str], deal: DealBasics) -> None:
+        """Count one open deal's plan codes (`issue` or `issue:step`)."""
+        self.checked += 1
+        for issue in {code.split(":", 1)[0] for code in codes}:
+            self.deals[issue] = self.deals.get(issue, 0) + 1
+            if deal.amount is not None:
+                money = self.amounts.setdefault(issue, {})
+                money[deal.currency] = money.get(deal.currency, 0.0) + deal.amount
+        for code in codes:
+            issue, _, step = code.partition(":")
+            if issue == "slipped":
+                self.slipped[step] = self.slipped.get(step, 0) + 1
+
+
+class PlanCodes:
+    """The plan codes of the row being scored, from the reader to the writer.
+
+    Rows are read, scored and written one at a time, so one slot is enough; the line
+    number makes sure a code never lands on another row.
+    """
+
+    __slots__ = ("codes", "line")
+
+    def __init__(self) -> None:
+        self.line = -1
+        self.codes: tuple[str, ...] | None = None
+
+
+def read_plan_codes(
+    opened: Opened, columns: PlanColumns, basics: Callable[[list[str]], DealBasics]
+) -> tuple[Opened, PlanCodes]:
+    """`opened` whose rows get their plan codes as they are read.
+
+    A plan date the mapping cannot read rejects the row (as a bad close date does).
+    The fast paths (the plain-row loop, the two-process split) read the file's own
+    text and would skip the codes: these rows take the general path.
+    """
+    slot = PlanCodes()
+    source = opened.records
+    if source is None:
+        source = ((line, cells, problem, None) for line, cells, problem in opened.rows)
+
+    def records() -> Iterator[Record]:
+        for line, cells, problem, _ in source:
+            slot.line, slot.codes = line, None
+            deal = None
+            if problem is None and cells is not None:
+                with contextlib.suppress(RowRejected):  # rejected on its basics just after
+                    deal = basics(cells)
+            if deal is not None and cells is not None:
+                try:
+                    slot.codes = columns.codes(cells, deal)
+                except RowRejected as bad:
+                    problem = str(bad)
+            yield line, cells, problem, None
+
+    return dataclasses.replace(opened, records=records(), record_chunks=None, size=None), slot
+
+
+class PlanColumnWriter:
+    """Scored rows with the `dealcheck_close_plan` column after the input's columns.
+
+    Wraps the job's writer (or none: the tally still runs) for inputs with plan columns.
+    """
+
+    def __init__(self, inner: ScoredWriter | None, slot: PlanCodes, tally: PlanTally) -> None:
+        self.inner, self.slot, self.tally = inner, slot, tally
+
+    def header(self, columns: list[str]) -> None:
+        """Start an input: its columns, then the plan column."""
+        if self.inner is not None:
+            self.inner.header([*columns, COLUMN])
+
+    def row(
+        self,
+        cells: list[str],
+        row: RowVerdict,
+        deal: DealBasics,
+        hygiene: tuple[str, ...],
+        where: tuple[str, int],
+        suspicious: bool,
+    ) -> None:
+        """Count the row's plan codes and write it with them."""
+        codes = self.slot.codes if self.slot.line == where[1] else None
+        if codes is not None:
+            self.tally.add(codes, deal)
+        if self.inner is not None:
+            cell = "; ".join(codes or ())
+            self.inner.row([*cells, cell], row, deal, hygiene, where, suspicious)
+
+    def finish(self, summary: PipelineSummary) -> None:
+        """The job's writer finishes the output."""
+
+
+def plan_summary(tally: PlanTally, templates: list[StepTemplate], lang: str) -> ClosePlanSummary:
+    """The tally as the pipeline summary's close plan section (ids; names in `lang`)."""
+    issues = {
+        issue: Tally(tally.deals[issue], dict(tally.amounts.get(issue, {})))
+        for issue in ISSUES
+        if issue in tally.deals
+    }
+    slipped = sorted(tally.slipped.items(), key=lambda item: (-item[1], item[0]))
+    names = {t.id: t.name.get(lang) for t in templates}
+    names[NEXT_STEP] = t("plan.next_step_name", lang)
+    return ClosePlanSummary(tally.checked, issues, slipped, names)
