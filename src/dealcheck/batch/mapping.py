@@ -55,6 +55,16 @@ class Columns(_Strict):
         description="The CRM's own forecast category (Salesforce ForecastCategoryName, "
         "HubSpot forecast category), shown beside dealcheck's.",
     )
+    loss_reason: str | None = Field(
+        default=None,
+        description="Why a lost deal was lost (`dealcheck learn`: top reasons, and which "
+        "red flags were raised on the deals lost for each).",
+    )
+    stage_reached: str | None = Field(
+        default=None,
+        description="For closed deals, the furthest stage reached before closing (names "
+        "read with `stages`); `dealcheck learn` shows win rates per stage reached.",
+    )
 
 
 class FeedKind(StrEnum):
@@ -241,6 +251,11 @@ class Mapping(_Strict):
     )
     red_flags: dict[str, dict[str, FlagFeed]] = Field(
         default_factory=dict, description="Framework id -> red flag id -> yes/no column."
+    )
+    attributes: list[str] = Field(
+        default_factory=list,
+        description="Descriptive columns (product, segment, region) `dealcheck learn` "
+        "shows win rates by, beside the owner.",
     )
     missing_columns: Literal["error", "ignore"] = Field(
         default="error",
