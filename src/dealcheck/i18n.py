@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dealcheck.i18n_learn import LEARN
 from dealcheck.i18n_pipeline import PIPELINE
 from dealcheck.i18n_qualify import QUALIFY
 
@@ -966,10 +967,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-for _lang, _messages in PIPELINE.items():
-    MESSAGES[_lang].update(_messages)
-for _lang, _messages in QUALIFY.items():
-    MESSAGES[_lang].update(_messages)
+for _catalogue in (PIPELINE, QUALIFY, LEARN):
+    for _lang, _messages in _catalogue.items():
+        MESSAGES[_lang].update(_messages)
 
 
 def t(key: str, lang: str = "en", *args: Any, **values: Any) -> str:

@@ -22,6 +22,8 @@ class ClosedDeal:
         recommendation: advance / dig-deeper / disqualify / park, when scored.
         loss_reason: The export's loss reason, when a column is mapped.
         attributes: Other descriptive columns (product, owner, segment) by name.
+        below_target: Criteria short of their target, when only a scored file says so
+            (its `dealcheck_gaps`, levels unknown); None when `levels` tell.
     """
 
     deal_id: str
@@ -34,3 +36,4 @@ class ClosedDeal:
     recommendation: str | None = None
     loss_reason: str | None = None
     attributes: Mapping[str, str] = field(default_factory=dict)
+    below_target: frozenset[str] | None = None

@@ -1,0 +1,137 @@
+"""`dealcheck learn`: what a team's won and lost deals say about its framework."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dealcheck.cli._errors import command
+from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
+
+if TYPE_CHECKING:
+    from dealcheck.learn.report import LearnReport
+
+app = typer.Typer()
+
+FORMATS = ("text", "md", "html", "json")
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+@command(app, "learn")
+def learn(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="CRM exports (CSV, JSON Lines) with --map, files from `dealcheck score -o`, "
+            "or deal folders.",
+        ),
+    ],
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            "-m",
+            metavar="MAPPING",
+            help="Mapping file, or preset: salesforce, hubspot, pipedrive.",
+        ),
+    ] = None,
+    framework: FrameworkOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", metavar="FORMAT", help="text, md, html or json (default: by -o, else text)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report here.")
+    ] = None,
+    min_deals: Annotated[
+        int,
+        typer.Option(
+            "--min-deals",
+            min=1,
+            metavar="N",
+            help="Deals each side of a comparison needs before it can count as a finding.",
+        ),
+    ] = 30,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
+    ] = None,
+    lang: LangOption = None,
+    frameworks_dir: TeamDirOption = None,
+) -> None:
+    """Learn from won and lost deals which answers and red flags go with winning.
+
+    For each criterion level and red flag: the win rate with it and without it, the
+    difference with an interval, and the counts; per stage reached; win rate by score
+    band and by verdict; loss reasons and the red flags raised on those deals. Open
+    deals are counted and left out. Comparisons with fewer than --min-deals deals on a
+    side are marked too few and never ranked.
+
+    \b
+    Examples:
+      dealcheck learn closed-deals.csv --map salesforce.map.yaml
+      dealcheck learn export.csv --map hubspot --format html -o learn.html
+      dealcheck learn scored.csv --min-deals 50 --format md --lang ko
+      dealcheck learn deals/ --format json -o learn.json
+    """
+    from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.learn.report import LearnRequest, learn_from
+
+    chosen = _format(fmt, output)
+    ui = language(lang)
+    request = LearnRequest(
+        inputs,
+        framework or [],
+        mapping,
+        encoding,
+        min_deals,
+        ui,
+        team_dir(frameworks_dir),
+        config().frameworks,
+    )
+    show(learn_from(request), chosen, output, inputs)
+
+
+def _format(given: str | None, output: Path | None) -> str:
+    from dealcheck.errors import UsageError
+
+    if given is None:
+        return EXTENSIONS.get(output.suffix.lower(), "text") if output else "text"
+    chosen = "md" if given == "markdown" else given
+    if chosen not in FORMATS:
+        raise UsageError(f"--format {given!r}: use text, md, html or json")
+    return chosen
+
+
+def show(report: LearnReport, chosen: str, output: Path | None, inputs: list[str]) -> None:
+    """Render the report in `chosen` format to `output` (or the terminal)."""
+    from dealcheck.cli._output import emit
+
+    sources = tuple(Path(i) for i in inputs if i != "-")
+    if chosen == "text" and output is None:
+        from dealcheck.cli._console import out
+        from dealcheck.render.learn_view import learn_renderable
+
+        out().print(learn_renderable(report))
+        return
+    if chosen == "md":
+        from dealcheck.render.learn_md import learn_markdown
+
+        text = learn_markdown(report)
+    elif chosen == "html":
+        from dealcheck.render.html.learn import learn_html
+
+        text = learn_html(report)
+    elif chosen == "json":
+        from dealcheck.render.learn_json import learn_json
+
+        text = learn_json(report)
+    else:
+        from dealcheck.render.learn_view import learn_text
+
+        text = learn_text(report)
+    emit(text, output, inputs=sources)
