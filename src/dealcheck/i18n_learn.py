@@ -12,8 +12,10 @@ LEARN: dict[str, dict[str, str]] = {
         "learn.title": "What won and lost deals show",
         "learn.counts": "{deals:,} closed deals: {won:,} won, {lost:,} lost (win rate {rate})",
         "learn.sources": "Inputs: {sources} · frameworks: {frameworks}",
-        "learn.left_out": "Left out: {open:,} open deals, {unknown:,} closed without won or "
-        "lost, {skipped:,} rows not read",
+        "learn.left_out": "Left out: {parts}",
+        "learn.left.open": "{count:,} open deals",
+        "learn.left.unknown": "{count:,} closed without saying won or lost",
+        "learn.left.skipped": "{count:,} rows not read",
         "learn.no_qualification_title": "No qualification columns to learn from",
         "learn.no_qualification": "The inputs hold no criterion or red flag answers, so this "
         "report cannot say which answers go with winning; it shows the win rates the data "
@@ -99,8 +101,10 @@ LEARN: dict[str, dict[str, str]] = {
         "learn.title": "수주·실주 딜 분석",
         "learn.counts": "종료된 딜 {deals:,}건: 수주 {won:,}건, 실주 {lost:,}건 (수주율 {rate})",
         "learn.sources": "입력: {sources} · 프레임워크: {frameworks}",
-        "learn.left_out": "제외: 진행 중인 딜 {open:,}건, 수주·실주 구분 없이 종료된 딜 "
-        "{unknown:,}건, 읽지 못한 행 {skipped:,}개",
+        "learn.left_out": "제외: {parts}",
+        "learn.left.open": "진행 중인 딜 {count:,}건",
+        "learn.left.unknown": "수주·실주 구분 없이 종료된 딜 {count:,}건",
+        "learn.left.skipped": "읽지 못한 행 {count:,}개",
         "learn.no_qualification_title": "학습할 검증 항목 열이 없습니다",
         "learn.no_qualification": "입력에 기준이나 레드 플래그에 대한 답변이 없어, 어떤 답변이 "
         "수주와 함께 나타나는지는 알 수 없습니다. 아래는 데이터로 보여 줄 수 있는 수주율입니다. "

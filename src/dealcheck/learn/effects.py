@@ -22,6 +22,8 @@ from dealcheck.learn.intervals import newcombe, wilson
 
 UNKNOWN_LEVEL = "unknown"
 ALL_STAGES = ""
+#: Count keys of a raised red flag and of a criterion short of its target.
+FLAGGED, SHORT = "@flag", "@short"
 
 
 class Kind(StrEnum):
@@ -86,21 +88,22 @@ class Split:
 
 
 class EffectCounter:
-    """Counts, in one pass, what every split needs."""
+    """Counts, in one pass, what every split needs.
+
+    One counter keyed by (stage, won, what): `what` is (criterion, level) for an
+    answer, (FLAGGED, flag) for a raised red flag, (SHORT, criterion) for a criterion a
+    scored file says is short of its target, and (DEALS,) for the deal itself. Where
+    each criterion stands against its target is worked out from the level counts at
+    the end, not per deal.
+    """
 
     def __init__(self, scales: dict[str, Scale]) -> None:
         self.scales = scales
+        self.counts: Counter[tuple[str, ...] | tuple[str, bool, str, str]] = Counter()
         self.deals: Counter[str] = Counter()  # stage -> deals (ALL_STAGES: all)
         self.won: Counter[str] = Counter()
-        self.levels: Counter[tuple[str, str, str]] = Counter()  # (stage, criterion, level)
-        self.levels_won: Counter[tuple[str, str, str]] = Counter()
-        self.answered: Counter[tuple[str, str]] = Counter()  # (stage, criterion): deals
-        self.answered_won: Counter[tuple[str, str]] = Counter()
-        self.at_target: Counter[tuple[str, str]] = Counter()
-        self.at_target_won: Counter[tuple[str, str]] = Counter()
-        self.flags: Counter[tuple[str, str]] = Counter()
-        self.flags_won: Counter[tuple[str, str]] = Counter()
         self.flag_ids: set[str] = set()
+        self.scored_only = 0  # deals that give only the criteria short of target
 
     def add_all(self, deals: Iterable[ClosedDeal]) -> None:
         """Count every deal."""
@@ -109,66 +112,66 @@ class EffectCounter:
 
     def add(self, deal: ClosedDeal) -> None:
         """Count one deal, overall and within its stage reached."""
-        stages = (ALL_STAGES, deal.stage_reached) if deal.stage_reached else (ALL_STAGES,)
         won = deal.won
-        at_or_above = self._at_or_above(deal)
-        self.flag_ids.update(deal.flags)
-        for stage in stages:
-            self.deals[stage] += 1
-            for criterion, level in deal.levels.items():
-                self.levels[stage, criterion, level or UNKNOWN_LEVEL] += 1
-                if won:
-                    self.levels_won[stage, criterion, level or UNKNOWN_LEVEL] += 1
-            for criterion, reached in at_or_above.items():
-                self.answered[stage, criterion] += 1
-                if reached:
-                    self.at_target[stage, criterion] += 1
-                if won:
-                    self.answered_won[stage, criterion] += 1
-                    if reached:
-                        self.at_target_won[stage, criterion] += 1
-            for flag in deal.flags:
-                self.flags[stage, flag] += 1
-            if won:
-                self.won[stage] += 1
-                for flag in deal.flags:
-                    self.flags_won[stage, flag] += 1
-
-    def _at_or_above(self, deal: ClosedDeal) -> dict[str, bool]:
+        what: list[tuple[str, str]] = [
+            (criterion, level or UNKNOWN_LEVEL) for criterion, level in deal.levels.items()
+        ]
+        if deal.flags:
+            self.flag_ids.update(deal.flags)
+            what += [(FLAGGED, flag) for flag in deal.flags]
         if deal.below_target is not None:
-            return {key: key not in deal.below_target for key in self.scales}
-        found: dict[str, bool] = {}
-        for criterion, level in deal.levels.items():
-            scale = self.scales.get(criterion)
-            if scale is not None:
-                found[criterion] = level is not None and scale.values.get(level, -1) >= scale.target
-        return found
+            self.scored_only += 1
+            what += [(SHORT, criterion) for criterion in deal.below_target]
+        update = self.counts.update
+        update([(ALL_STAGES, won, *key) for key in what])
+        self.deals[ALL_STAGES] += 1
+        self.won[ALL_STAGES] += won
+        if deal.stage_reached:
+            update([(deal.stage_reached, won, *key) for key in what])
+            self.deals[deal.stage_reached] += 1
+            self.won[deal.stage_reached] += won
+
+    def _count(self, stage: str, criterion: str, level: str) -> Split:
+        won = self.counts[stage, True, criterion, level]
+        return Split(won, won + self.counts[stage, False, criterion, level])
 
     def splits(self) -> list[tuple[Kind, str, str | None, str, Split, Split]]:
         """Every split: (kind, item, level, stage, with side, whole group)."""
+        levels: dict[tuple[str, str], set[str]] = {}
+        for stage, _, criterion, level in (k for k in self.counts if len(k) == 4):
+            if criterion not in (FLAGGED, SHORT):
+                levels.setdefault((stage, criterion), set()).add(level)
         found: list[tuple[Kind, str, str | None, str, Split, Split]] = []
-        for (stage, criterion, level), deals in sorted(self.levels.items()):
-            whole = Split(
-                self._criterion_won(stage, criterion), self._criterion_deals(stage, criterion)
-            )
-            side = Split(self.levels_won[stage, criterion, level], deals)
-            found.append((Kind.LEVEL, criterion, level, stage, side, whole))
-        for (stage, criterion), deals in sorted(self.answered.items()):
-            side = Split(self.at_target_won[stage, criterion], self.at_target[stage, criterion])
-            whole = Split(self.answered_won[stage, criterion], deals)
-            found.append((Kind.TARGET, criterion, None, stage, side, whole))
+        for (stage, criterion), seen in sorted(levels.items()):
+            sides = {level: self._count(stage, criterion, level) for level in sorted(seen)}
+            whole = Split(sum(s.won for s in sides.values()), sum(s.deals for s in sides.values()))
+            found += [
+                (Kind.LEVEL, criterion, level, stage, side, whole) for level, side in sides.items()
+            ]
+            scale = self.scales.get(criterion)
+            if scale is not None:
+                reached = [s for lv, s in sides.items() if scale.values.get(lv, -1) >= scale.target]
+                side = Split(sum(s.won for s in reached), sum(s.deals for s in reached))
+                found.append((Kind.TARGET, criterion, None, stage, side, whole))
+        if self.scored_only:
+            found += self._short_of_target()
         for stage in sorted(self.deals):
             whole = Split(self.won[stage], self.deals[stage])
             for flag in sorted(self.flag_ids):
-                side = Split(self.flags_won[stage, flag], self.flags[stage, flag])
+                side = self._count(stage, FLAGGED, flag)
                 found.append((Kind.FLAG, flag, None, stage, side, whole))
         return found
 
-    def _criterion_deals(self, stage: str, criterion: str) -> int:
-        return sum(n for (s, c, _), n in self.levels.items() if s == stage and c == criterion)
-
-    def _criterion_won(self, stage: str, criterion: str) -> int:
-        return sum(n for (s, c, _), n in self.levels_won.items() if s == stage and c == criterion)
+    def _short_of_target(self) -> list[tuple[Kind, str, str | None, str, Split, Split]]:
+        """At or above target against short of it, from scored files' gaps."""
+        found: list[tuple[Kind, str, str | None, str, Split, Split]] = []
+        for stage in sorted(self.deals):
+            whole = Split(self.won[stage], self.deals[stage])
+            for criterion in self.scales:
+                short = self._count(stage, SHORT, criterion)
+                side = Split(whole.won - short.won, whole.deals - short.deals)
+                found.append((Kind.TARGET, criterion, None, stage, side, whole))
+        return found
 
 
 def judge(

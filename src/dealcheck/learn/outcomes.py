@@ -67,6 +67,8 @@ class OutcomeCounter:
     """Counts, in one pass, the descriptive win rates and the loss reasons."""
 
     columns: list[str] = field(default_factory=list)
+    #: Stage ids in funnel order: stages reached are listed in it, not by count.
+    stage_order: list[str] = field(default_factory=list)
     bands: Counter[int] = field(default_factory=Counter)
     bands_won: Counter[int] = field(default_factory=Counter)
     verdicts: Counter[str] = field(default_factory=Counter)
@@ -120,9 +122,15 @@ class OutcomeCounter:
         """Win rates per value of the stage reached and of each descriptive column."""
         found: list[Groups] = []
         for column in [STAGE_REACHED, *self.columns]:
+            order = {stage: n for n, stage in enumerate(self.stage_order)}
+            funnel = column == STAGE_REACHED
             counts = sorted(
                 ((value, n) for (c, value), n in self.groups.items() if c == column and value),
-                key=lambda pair: (-pair[1], pair[0]),
+                key=lambda pair: (
+                    order.get(pair[0], len(order)) if funnel else 0,
+                    -pair[1],
+                    pair[0],
+                ),
             )
             if not counts:
                 continue

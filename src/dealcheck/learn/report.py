@@ -7,7 +7,7 @@ the same over deals already in hand (the fit and the backtest reuse the reading)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,8 +104,13 @@ class LearnReport:
         return [e for e in self.effects if e.status is Status.FINDING]
 
 
-def learn_from(request: LearnRequest) -> LearnReport:
+def learn_from(
+    request: LearnRequest, keep: Callable[[ClosedDeal], None] | None = None
+) -> LearnReport:
     """Read the closed deals of `request.inputs` and measure what goes with winning.
+
+    `keep` sees every closed deal as it is read (e.g. to collect them for a fit or a
+    backtest); without it no deal is held.
 
     Raises:
         UsageError: No input holds a won or lost deal, a CRM export without a mapping,
@@ -126,7 +131,14 @@ def learn_from(request: LearnRequest) -> LearnReport:
     )
     frameworks = [load_framework(i, team_dir=request.team_dir) for i in ids]
     history = open_history(request.inputs, frameworks, mapping, tree, encoding=request.encoding)
-    return measure(history, history.deals, min_deals=request.min_deals, lang=request.lang)
+    deals = history.deals if keep is None else _kept(history.deals, keep)
+    return measure(history, deals, min_deals=request.min_deals, lang=request.lang)
+
+
+def _kept(deals: Iterable[ClosedDeal], keep: Callable[[ClosedDeal], None]) -> Iterator[ClosedDeal]:
+    for deal in deals:
+        keep(deal)
+        yield deal
 
 
 def measure(
@@ -139,7 +151,7 @@ def measure(
     """
     frameworks = history.frameworks
     effects = EffectCounter(scales(frameworks))
-    outcomes = OutcomeCounter()
+    outcomes = OutcomeCounter(stage_order=[s.id for fw in frameworks for s in fw.stages])
     for deal in deals:
         effects.add(deal)
         outcomes.add(deal)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding, header_index
+from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed, header_index
 from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
 from dealcheck.batch.values import NO, YES, DateReader, normalise_value
@@ -98,7 +98,18 @@ class RowReader:
         self._slots = {key: n for n, key in enumerate(cache.criteria_slots)}
         self._flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
         self._keys = [keys[slot] for slot in cache.criteria_slots]
-        self._memo: dict[tuple[str, ...], Answers] = {}
+        self._memo: dict[tuple[object, ...], Answers] = {}
+        self._blank_levels = [UNKNOWN] * len(self._slots)
+        # Per column, what each raw value reads as: CRM columns repeat a few values.
+        self._feed_plan = [
+            (self._slots[(f.framework, f.criterion)], f.column, dict[str, tuple[str, bool]](), f)
+            for f in binding.feeds
+        ]
+        self._flag_plan = [
+            (self._flag_slots[(f.framework, f.flag)], f.column, dict[str, str](), f)
+            for f in binding.flags
+        ]
+        self._mapped = sorted({slot for slot, *_ in self._feed_plan})
         index, _ = header_index(header)
         problems: list[Problem] = []
 
@@ -187,47 +198,58 @@ class RowReader:
         return outcome
 
     def _answers(self, cells: list[str], reached: str | None, tally: Tally) -> Answers:
-        feeds, flags = self.binding.feeds, self.binding.flags
-        key = (reached or "", *(cells[f.column] for f in feeds), *(cells[f.column] for f in flags))
-        found = self._memo.get(key)
-        if found is None:
-            found = self._decode(cells, reached, tally)
+        levels = list(self._blank_levels)
+        for slot, column, seen, feed in self._feed_plan:
+            text = cells[column]
+            found = seen.get(text)
+            if found is None:
+                found = _feed_level(feed, text)
+                if len(seen) < MEMO_LIMIT:
+                    seen[text] = found
+            if found[1]:
+                tally.unmapped[(feed.header, text.strip())] += 1
+            levels[slot] = found[0]
+        said: list[bool | None] = [None] * len(self._flag_slots)
+        for slot, column, answers, flag in self._flag_plan:
+            text = cells[column]
+            answer = answers.get(text)
+            if answer is None:
+                answer = flag.table.get(normalise_value(text), "")
+                if len(answers) < MEMO_LIMIT:
+                    answers[text] = answer
+            if answer not in (YES, NO, UNKNOWN):
+                tally.unmapped[(flag.header, text.strip())] += 1
+            said[slot] = True if answer == YES else False if answer == NO else None
+        key = (reached, tuple(levels), tuple(said))
+        found_answers = self._memo.get(key)
+        if found_answers is None:
+            found_answers = self._decode(*key)
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
-            self._memo[key] = found
-        return found
+            self._memo[key] = found_answers
+        return found_answers
 
-    def _decode(self, cells: list[str], reached: str | None, tally: Tally) -> Answers:
-        levels = [UNKNOWN] * len(self._slots)
-        for feed in self.binding.feeds:
-            text = cells[feed.column]
-            target = feed.table.get(normalise_value(text))
-            if feed.kind is FeedKind.TEXT:
-                target = UNKNOWN if target == UNKNOWN or not text.strip() else feed.level
-            elif target is None or (feed.kind is FeedKind.YES_NO and target not in (YES, NO)):
-                if target != UNKNOWN:
-                    tally.unmapped[(feed.header, text.strip())] += 1
-                target = UNKNOWN
-            level = feed.yes if target == YES else feed.no if target == NO else target
-            levels[self._slots[(feed.framework, feed.criterion)]] = level
-        said: list[bool | None] = [None] * len(self._flag_slots)
-        for column in self.binding.flags:
-            answer = column.table.get(normalise_value(cells[column.column]))
-            if answer not in (YES, NO, UNKNOWN):
-                tally.unmapped[(column.header, cells[column.column].strip())] += 1
-            said[self._flag_slots[(column.framework, column.flag)]] = (
-                True if answer == YES else False if answer == NO else None
-            )
-        mapped = {self._slots[(f.framework, f.criterion)] for f in self.binding.feeds}
+    def _decode(
+        self, reached: str | None, levels: tuple[str, ...], said: tuple[bool | None, ...]
+    ) -> Answers:
         by_key = {
-            self._keys[slot]: (None if level == UNKNOWN else level)
-            for slot, level in enumerate(levels)
-            if slot in mapped
+            self._keys[slot]: (None if levels[slot] == UNKNOWN else levels[slot])
+            for slot in self._mapped
         }
         if not self.qualified:
             return Answers(by_key, frozenset(), None, None)
-        verdict = self.cache.get(reached, tuple(levels), tuple(said))
+        verdict = self.cache.get(reached, levels, said)
         return Answers(by_key, frozenset(verdict.red_flags), verdict.score, verdict.recommendation)
+
+
+def _feed_level(feed: Feed, text: str) -> tuple[str, bool]:
+    """The level a cell earns for its criterion, and whether its value is not mapped."""
+    target = feed.table.get(normalise_value(text))
+    if feed.kind is FeedKind.TEXT:
+        target = UNKNOWN if target == UNKNOWN or not text.strip() else feed.level
+    elif target is None or (feed.kind is FeedKind.YES_NO and target not in (YES, NO)):
+        return UNKNOWN, target != UNKNOWN
+    return (feed.yes if target == YES else feed.no if target == NO else target), False
 
 
 Reader = Callable[[int, list[str], Tally], ClosedDeal | None]

@@ -63,16 +63,17 @@ def headline(report: LearnReport) -> tuple[str, list[str]]:
             frameworks=", ".join(report.frameworks) or "—",
         ),
     ]
-    if reading.open or reading.closed_unknown or reading.skipped:
-        lines.append(
-            t(
-                "learn.left_out",
-                lang,
-                open=reading.open,
-                unknown=reading.closed_unknown,
-                skipped=reading.skipped,
-            )
+    left = [
+        t(f"learn.left.{key}", lang, count=count)
+        for key, count in (
+            ("open", reading.open),
+            ("unknown", reading.closed_unknown),
+            ("skipped", reading.skipped),
         )
+        if count
+    ]
+    if left:
+        lines.append(t("learn.left_out", lang, parts=", ".join(left)))
     return t("learn.title", lang), lines
 
 
