@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import JsonLinesWriter
@@ -13,7 +14,7 @@ from dealcheck.errors import UsageError
 from dealcheck.language.framework import Framework
 from dealcheck.scoring.report_json import SCHEMA_VERSION
 from tests.batch.conftest import MINI_HEADER, TODAY, run
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke
 
 BODY = """\
 D1,Acme – platform,"1,200.50",Descubrimiento,2026-05-01,2026-01-10,Demo,Ops team loses a day a week,Sí,Confirmed,no
@@ -219,3 +220,36 @@ def test_won_and_lost_deals_are_counted_apart_from_the_open_pipeline() -> None:
         for s in ("prospecting", "discovery", "qualification", "proposal", "negotiation")
         if s in summary.by_stage
     ]  # funnel order, not by count
+
+
+def test_json_lines_of_deal_records_are_scored(runner: CliRunner, tmp_path: Path) -> None:
+    records = tmp_path / "deals.jsonl"
+    record = {
+        "id": "d1",
+        "name": "Acme",
+        "stage": "discovery",
+        "qualifications": [
+            {
+                "date": "2026-05-02",
+                "frameworks": ["meddpicc@1.0.0"],
+                "answers": {"meddpicc": {"criteria": {"identified-pain": {"level": "confirmed"}}}},
+            }
+        ],
+    }
+    records.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    code, stdout, stderr = invoke(
+        runner,
+        "score",
+        str(records),
+        "-f",
+        "meddpicc",
+        "--format",
+        "jsonl",
+        "--today",
+        "2026-06-01",
+    )
+
+    assert code == 0, stderr
+    [scored] = [json.loads(line) for line in stdout.splitlines()]
+    assert scored["deal"]["name"] == "Acme" and scored["score"] > 0

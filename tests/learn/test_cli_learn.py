@@ -273,3 +273,35 @@ def test_unreadable_rows_are_counted_and_named(runner: CliRunner, tmp_path: Path
     assert report["reading"]["skipped"] == 1
     assert report["reading"]["skipped_lines"][0].startswith(f"{export}:62: ")
     assert report["reading"]["rows"] == 61
+
+
+def test_json_lines_of_deal_records_read_like_deal_files(runner: CliRunner, tmp_path: Path) -> None:
+    records = tmp_path / "deals.jsonl"
+    lines = [
+        {
+            "id": f"d{n}",
+            "name": f"Deal {n}",
+            "stage": stage,
+            "qualifications": [
+                {
+                    "date": "2025-01-02",
+                    "frameworks": ["meddpicc@1.0.0"],
+                    "answers": {"meddpicc": {"criteria": {PREDICTOR: {"level": level}}}},
+                }
+            ],
+        }
+        for n, (stage, level) in enumerate(
+            [("won", "confirmed"), ("won", "confirmed"), ("lost", "absent"), ("proposal", "absent")]
+        )
+    ]
+    records.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+
+    report = _learn_json(runner, tmp_path / "l.json", str(records), "-f", "meddpicc")
+
+    reading = report["reading"]
+    assert (reading["won"], reading["lost"], reading["open"]) == (2, 1, 1)
+    confirmed = next(
+        e for e in report["effects"] if e["item"] == PREDICTOR and e["level"] == "confirmed"
+    )
+    assert (confirmed["won_with"], confirmed["deals_with"]) == (2, 2)
+    assert confirmed["status"] == "too-few"

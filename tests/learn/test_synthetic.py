@@ -55,3 +55,18 @@ def test_the_export_and_its_mapping_read_cleanly(runner: CliRunner, tmp_path: Pa
     assert code == 0, stderr
     assert "Rows score would reject: none" in stdout
     assert '"Closed Won" → won' in stdout and '"Closed Lost" → lost' in stdout
+
+
+def test_reading_the_export_back_gives_the_generated_deals(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from dealcheck.learn.report import LearnRequest, learn_from
+
+    export, mapping = write_export(tmp_path, 300, open_deals=30, seed=9)
+    read: list[ClosedDeal] = []
+
+    learn_from(LearnRequest([str(export)], mapping=str(mapping)), keep=read.append)
+
+    assert all(d.score is not None and d.recommendation for d in read)
+    unscored = [replace(d, score=None, recommendation=None) for d in read]
+    assert unscored == synthetic_deals(300, open_deals=30, seed=9)

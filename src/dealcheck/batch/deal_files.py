@@ -159,9 +159,12 @@ def _folder_rows(files: list[Path], frameworks: list[Framework]) -> Iterator[Row
 
 def flatten_records(opened: Opened, frameworks: list[Framework]) -> Opened:
     """Turn a JSON Lines stream of deal records into flattened rows."""
+    # Bound now: `opened.rows` is replaced by the flattened rows below, and a generator
+    # reading `opened.rows` when first advanced would read itself.
+    records = opened.rows
 
     def rows() -> Iterator[RowItem]:
-        for line, record, problem in opened.rows:
+        for line, record, problem in records:
             if record is None:
                 yield line, None, problem
                 continue
