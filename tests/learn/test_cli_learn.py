@@ -305,3 +305,20 @@ def test_json_lines_of_deal_records_read_like_deal_files(runner: CliRunner, tmp_
     )
     assert (confirmed["won_with"], confirmed["deals_with"]) == (2, 2)
     assert confirmed["status"] == "too-few"
+
+
+def test_criteria_no_column_answers_are_said_to_be_missing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    export, mapping = write_export(tmp_path, 200, open_deals=0)
+    lines = mapping.read_text(encoding="utf-8").splitlines()
+    mapping.write_text(
+        "\n".join(line for line in lines if "Paper Process" not in line) + "\n", encoding="utf-8"
+    )
+
+    report = _learn_json(runner, tmp_path / "l.json", str(export), "--map", str(mapping))
+    code, stdout, _ = invoke(runner, "learn", str(export), "--map", str(mapping))
+
+    assert report["not_in_data"] == ["paper-process"]
+    assert code == 0 and "Not in the data" in stdout
+    assert "• Paper process" in stdout.split("Not in the data")[1]

@@ -131,6 +131,10 @@ class EffectCounter:
             self.deals[deal.stage_reached] += 1
             self.won[deal.stage_reached] += won
 
+    def criteria_seen(self) -> set[str]:
+        """The criteria some deal answered (or left blank) in a column of its own."""
+        return {key[2] for key in self.counts if len(key) == 4 and key[2] not in (FLAGGED, SHORT)}
+
     def _count(self, stage: str, criterion: str, level: str) -> Split:
         won = self.counts[stage, True, criterion, level]
         return Split(won, won + self.counts[stage, False, criterion, level])

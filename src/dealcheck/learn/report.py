@@ -97,6 +97,8 @@ class LearnReport:
     lost_with_reason: int
     described: list[Groups]
     names: dict[str, str]
+    #: Criteria of the frameworks that no input column answers.
+    not_in_data: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Effect]:
@@ -217,6 +219,9 @@ def measure(
         lost_with_reason=outcomes.lost_with_reason,
         described=outcomes.described(min_deals),
         names=display_names(frameworks, lang),
+        not_in_data=[]
+        if effects.scored_only or not history.qualified
+        else [key for key in scales(frameworks) if key not in effects.criteria_seen()],
     )
 
 

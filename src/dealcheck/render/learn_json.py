@@ -8,7 +8,8 @@ status finding / no-effect / too-few, won_with, deals_with, rate_with, won_witho
 deals_without, rate_without, difference, low, high), `stages` (per stage reached: its
 rate, its findings, how many comparisons had enough deals), `calibration`
 (`score_bands`, `recommendations`, `advance_vs_dig_deeper`), `loss_reasons` (reason,
-deals, share, flagged: [[flag, deals]], unflagged), `lost_with_reason`, `described`
+deals, share, flagged: [[flag, deals]], unflagged), `lost_with_reason`, `not_in_data`
+(criteria no column answers), `described`
 (column, rates, other_groups, other_deals). A rate is group, won, deals, rate, low,
 high, enough. Shares and differences are fractions (0.25, not 25).
 """
@@ -113,6 +114,7 @@ def learn_dict(report: LearnReport) -> dict[str, Any]:
             for r in report.loss_reasons
         ],
         "lost_with_reason": report.lost_with_reason,
+        "not_in_data": report.not_in_data,
         "described": [
             {
                 "column": g.column,

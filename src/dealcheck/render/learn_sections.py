@@ -87,6 +87,10 @@ def effects(report: LearnReport) -> list[Section]:
     if few:
         note = t("learn.too_few_note", lang, min=report.min_deals)
         found.append(Section("too-few", t("learn.too_few", lang), note, few))
+    if report.not_in_data:
+        missing = [report.names.get(key, key) for key in report.not_in_data]
+        note = t("learn.not_in_data_note", lang)
+        found.append(Section("not-in-data", t("learn.not_in_data", lang), note, missing))
     return found
 
 
