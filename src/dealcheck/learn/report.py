@@ -119,6 +119,20 @@ def learn_from(
             a missing input or framework.
         InputError, ValidationFailed: As `dealcheck score` does for the same inputs.
     """
+    history = open_request(request)
+    deals = history.deals if keep is None else _kept(history.deals, keep)
+    return measure(history, deals, min_deals=request.min_deals, lang=request.lang)
+
+
+def open_request(request: LearnRequest) -> History:
+    """The mapping and frameworks of `request` resolved, and its closed deals ready to read.
+
+    The frameworks are `-f`, else the mapping's, else the project's defaults;
+    `History.frameworks` holds them loaded (a fit or a backtest starts from them).
+
+    Raises:
+        UsageError, ValidationFailed: A mapping or framework that cannot be loaded.
+    """
     from dealcheck.batch.mapping import load_mapping
     from dealcheck.language.loading import load_framework
     from dealcheck.learn.reading import open_history
@@ -132,9 +146,7 @@ def learn_from(
         request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks
     )
     frameworks = [load_framework(i, team_dir=request.team_dir) for i in ids]
-    history = open_history(request.inputs, frameworks, mapping, tree, encoding=request.encoding)
-    deals = history.deals if keep is None else _kept(history.deals, keep)
-    return measure(history, deals, min_deals=request.min_deals, lang=request.lang)
+    return open_history(request.inputs, frameworks, mapping, tree, encoding=request.encoding)
 
 
 def _kept(deals: Iterable[ClosedDeal], keep: Callable[[ClosedDeal], None]) -> Iterator[ClosedDeal]:
