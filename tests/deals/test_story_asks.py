@@ -10,6 +10,7 @@ import pytest
 
 from dealcheck.deals import store
 from dealcheck.deals.qualify import QualifyInterrupted, qualify
+from dealcheck.interview.prompter import BACK
 from dealcheck.scoring.answers import EvidenceSource
 from tests.conftest import FRAMEWORK_FIXTURES
 from tests.deals.test_qualify import BASICS, SIX_UNKNOWN, request
@@ -80,9 +81,9 @@ def test_ctrl_c_in_the_story_keeps_it_for_the_resume(tmp_path: Path, team: Path)
     path = tmp_path / "deals" / "acme-platform.yaml"
     draft = store.load_draft(path)
     assert draft is not None and draft.story is not None and draft.story.after is not None
-    # Resume: keep the draft; the criteria are all answered, the story typed so far
-    # comes back as the defaults (before, after and their sources), then the rest.
-    again = ScriptedPrompter([True, ENTER, ENTER, ENTER, ENTER, *STORY[4:]])
+    # Resume: keep the draft; the criteria are all answered and the story continues at
+    # the question it stopped on (the metric), keeping before and after as typed.
+    again = ScriptedPrompter([True, *STORY[4:]])
 
     qualify(request(tmp_path, team, deal_file=path), again)  # resumed without --story
 
@@ -128,3 +129,34 @@ def test_ctrl_c_at_a_proof_point_source_keeps_it(tmp_path: Path, team: Path) -> 
         "30% less overtime",
     ]
     assert draft.story.delivery is not None
+
+
+def test_back_in_the_story_menus(tmp_path: Path, team: Path) -> None:
+    back = [
+        "Close takes 12 days",
+        BACK,  # who said it? back to the statement, typed text as the default
+        ENTER,
+        "customer",
+        "",  # no after
+        "close 12 → 5 days",
+        "belief",
+        BACK,  # value driver: back to the metric
+        ENTER,
+        "customer",
+        "faster",
+        *[""] * 4,  # capabilities, delivery, differentiators, proof points
+        "",  # no next step
+    ]
+    prompter = ScriptedPrompter([*BASICS, *SIX_UNKNOWN, *back])
+
+    qualify(request(tmp_path, team, ask_story=True), prompter)
+
+    story = store.load_deal(tmp_path / "deals" / "acme-platform.yaml").story
+    assert story is not None and story.before is not None and story.metric is not None
+    assert story.before.source == EvidenceSource.CUSTOMER
+    assert (story.metric.text, story.metric.source) == (
+        "close 12 → 5 days",
+        EvidenceSource.CUSTOMER,
+    )
+    before = [d for _, m, d in prompter.asked if m.startswith("Before")]
+    assert before == ["", "Close takes 12 days"]

@@ -75,6 +75,7 @@ def test_a_contact_and_a_proof_point_in_korean_ctrl_c_and_resume(workdir: Path) 
     ]:
         answer(child, prompt, keys)
     child.expect_exact(f"이어서 하려면: dealcheck qualify {DEAL}")
+    assert "error" not in child.read()  # no English prefix in Korean
     assert finish(child) == 130
     draft = store.load_draft(workdir / DEAL)
     assert draft is not None and draft.contacts is not None and draft.story is not None
@@ -84,10 +85,8 @@ def test_a_contact_and_a_proof_point_in_korean_ctrl_c_and_resume(workdir: Path) 
     answer(child, "시작한 검증을 이어서 할까요?", ENTER)
     child.expect_exact("고칠 사람을 고르거나 새로 추가하세요")
     answer(child, "박민준, 재무팀장 — 챔피언 (만남)", ENTER)  # 완료 is preselected
-    for prompt in ("현재(Before)", "누가 한 말인가요?", "목표(After)", "측정 지표", "가치 유형"):
-        answer(child, prompt, ENTER)
-    for prompt in ("필요한 기능", "제공 방식", "우리의 차별점", "입증 사례"):
-        answer(child, prompt, ENTER)
+    # The story continues at the question it stopped on: the proof points, as typed.
+    answer(child, "입증 사례", ENTER)
     answer(child, "어디에서 확인할 수 있나요?", "한미 사례집" + ENTER)
     answer(child, "합의한 다음 단계", ENTER)
     child.expect_exact("저장됨 (검증 1회차)")

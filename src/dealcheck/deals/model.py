@@ -180,6 +180,9 @@ class Draft(_Strict):
         default=None, description="The value story as typed so far (`qualify --story`)."
     )
     next_step: NextStep | None = Field(default=None, description="The next step as typed so far.")
+    story_asked: int = Field(
+        default=0, ge=0, description="How many value-story questions are answered (resume point)."
+    )
     contacts: list[Contact] | None = Field(
         default=None, description="The people as typed so far (`qualify --people`)."
     )

@@ -120,6 +120,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             # What a resumed draft holds beyond the answers stays in it while they are asked.
             story=draft.story if draft else None,
             next_step=draft.next_step if draft else None,
+            story_asked=draft.story_asked if draft else 0,
             contacts=draft.contacts if draft else None,
         )
         if prompter is not None:
@@ -278,10 +279,12 @@ def _ask_story(
     story = (resumed.story if resumed else None) or (deal.story if deal else None)
     step = (resumed.next_step if resumed else None) or (deal.next_step if deal else None)
     try:
-        values = ask_story(prompter, request.lang, story, step, save)
+        start = resumed.story_asked if resumed else 0
+        values = ask_story(prompter, request.lang, story, step, save, start)
     except (KeyboardInterrupt, EOFError):
         raise QualifyInterrupted(
-            t("qualify.interrupted", request.lang, keep.answered(), resume_command(path, request))
+            t("qualify.interrupted", request.lang, keep.answered(), resume_command(path, request)),
+            request.lang,
         ) from None
     return (given or AnswersFile()).model_copy(update=values)
 

@@ -16,11 +16,25 @@ from typing import Any
 
 from dealcheck.deals.story import NextStep, ProofPoint, Statement, ValueDriver, ValueStory
 from dealcheck.i18n import t
-from dealcheck.interview.prompter import Choice, Prompter
+from dealcheck.interview.prompter import BACK, Choice, Prompter
 from dealcheck.scoring.answers import EvidenceSource
 
 NONE = "none"
 KINDS = ("meeting", "demo", "proposal", "negotiation", "signature")
+
+
+FIELDS = (
+    "before",
+    "after",
+    "metric",
+    "value_driver",
+    "capabilities",
+    "delivery",
+    "differentiators",
+    "proof_points",
+    "next_step",
+)
+"""The story's questions in the order asked; a draft counts how many were answered."""
 
 
 def ask_story(
@@ -29,53 +43,75 @@ def ask_story(
     story: ValueStory | None,
     next_step: NextStep | None,
     save: Callable[[dict[str, Any]], None],
+    start: int = 0,
 ) -> dict[str, Any]:
-    """Ask the value story and next step; return the deal fields to update."""
+    """Ask the value story and next step; return the deal fields to update.
+
+    `save` gets the story, the next step and `story_asked` (how many questions are
+    answered) after every answer; a resumed draft passes that count as `start`, so the
+    walk continues at the question it stopped on. `←` in the value driver menu goes back
+    to the metric; in "who said it?" it goes back to the statement.
+    """
     current = story.model_copy(deep=True) if story else ValueStory()
+    index = min(max(start, 0), len(FIELDS))
+    values: dict[str, Any] = {"story": current, "next_step": next_step, "story_asked": index}
     prompter.note(t("story.title", lang))
-    for field in ("before", "after", "metric"):
-        setattr(current, field, _statement(prompter, lang, field, getattr(current, field)))
-        save({"story": current})
+    while index < len(FIELDS):
+        field = FIELDS[index]
+        if field == "value_driver":
+            driver = _value_driver(prompter, lang, current.value_driver)
+            if driver == BACK:
+                index -= 1
+                continue
+            current.value_driver = None if driver == NONE else ValueDriver(driver)
+        elif field in ("capabilities", "differentiators"):
+            setattr(current, field, _statements(prompter, lang, field, getattr(current, field)))
+        elif field == "proof_points":
+            current.proof_points = _proof_points(prompter, lang, current.proof_points, values, save)
+        elif field == "next_step":
+            values["next_step"] = _next_step(prompter, lang, values["next_step"])
+        else:
+            setattr(current, field, _statement(prompter, lang, field, getattr(current, field)))
+        index += 1
+        values["story_asked"] = index
+        save(values)
+    step = values["next_step"]
+    return {"story": current, **({"next_step": step} if step is not None else {})}
+
+
+def _value_driver(prompter: Prompter, lang: str, current: ValueDriver | None) -> str:
     drivers = [Choice(d.value, t(f"driver.{d.value}", lang)) for d in ValueDriver]
     drivers.append(Choice(NONE, t("story.not_known", lang)))
-    was = current.value_driver.value if current.value_driver else NONE
-    driver = prompter.select(t("story.ask.value_driver", lang), drivers, default=was)
-    current.value_driver = None if driver == NONE else ValueDriver(driver)
-    save({"story": current})
-    current.capabilities = _statements(prompter, lang, "capabilities", current.capabilities)
-    save({"story": current})
-    current.delivery = _statement(prompter, lang, "delivery", current.delivery)
-    save({"story": current})
-    current.differentiators = _statements(
-        prompter, lang, "differentiators", current.differentiators
-    )
-    save({"story": current})
-    current.proof_points = _proof_points(prompter, lang, current.proof_points, current, save)
-    step = _next_step(prompter, lang, next_step)
-    updates: dict[str, Any] = {"story": current}
-    if step is not None:
-        updates["next_step"] = step
-    save(updates)
-    return updates
+    drivers.append(Choice(BACK, t("interview.back", lang)))
+    was = current.value if current else NONE
+    return prompter.select(t("story.ask.value_driver", lang), drivers, default=was)
 
 
-def _source(prompter: Prompter, lang: str, default: EvidenceSource | None) -> EvidenceSource:
+def _source(
+    prompter: Prompter, lang: str, default: EvidenceSource | None, *, back: bool = False
+) -> EvidenceSource | None:
+    """Who said it; None when the rep picks ← (only offered with `back`)."""
     sources = (EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT, EvidenceSource.BELIEF)
     choices = [Choice(s.value, t(f"story.source.{s.value}", lang)) for s in sources]
+    if back:
+        choices.append(Choice(BACK, t("interview.back", lang)))
     picked = prompter.select(
         t("story.ask.source", lang), choices, default=(default or EvidenceSource.BELIEF).value
     )
-    return EvidenceSource(picked)
+    return None if picked == BACK else EvidenceSource(picked)
 
 
 def _statement(
     prompter: Prompter, lang: str, field: str, current: Statement | None
 ) -> Statement | None:
-    text = prompter.text(t(f"story.ask.{field}", lang), default=current.text if current else "")
-    if not text.strip():
-        return None
-    source = _source(prompter, lang, current.source if current else None)
-    return Statement(text=text.strip(), source=source)
+    text = current.text if current else ""
+    while True:
+        text = prompter.text(t(f"story.ask.{field}", lang), default=text).strip()
+        if not text:
+            return None
+        source = _source(prompter, lang, current.source if current else None, back=True)
+        if source is not None:
+            return Statement(text=text, source=source)
 
 
 def _statements(
@@ -89,14 +125,14 @@ def _statements(
     if [s.text for s in current] == items:
         return current
     source = _source(prompter, lang, current[0].source if current else None)
-    return [Statement(text=item, source=source) for item in items]
+    return [Statement(text=item, source=source or EvidenceSource.BELIEF) for item in items]
 
 
 def _proof_points(
     prompter: Prompter,
     lang: str,
     current: list[ProofPoint],
-    story: ValueStory,
+    values: dict[str, Any],
     save: Callable[[dict[str, Any]], None],
 ) -> list[ProofPoint]:
     """Reference customers or results, then where each is shown (its source)."""
@@ -105,15 +141,14 @@ def _proof_points(
     items = [part.strip() for part in text.split(";") if part.strip()]
     known = {p.text: p.reference for p in current}
     points = [ProofPoint(text=item, reference=known.get(item)) for item in items]
+    story: ValueStory = values["story"]
     for index, point in enumerate(points):
         story.proof_points = points
-        save({"story": story})
+        save(values)
         where = prompter.text(
             t("story.ask.proof_reference", lang, point.text), default=point.reference or ""
         ).strip()
         points[index] = point.model_copy(update={"reference": where or None})
-    story.proof_points = points
-    save({"story": story})
     return points
 
 
