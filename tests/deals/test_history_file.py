@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from dealcheck.deals import store
 from dealcheck.deals.model import Deal
-from dealcheck.errors import ValidationFailed
+from dealcheck.errors import ValidationFailed, WriteError
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, invoke
 
 GOLDEN = FIXTURES / "deals" / "golden-deal.yaml"
@@ -241,3 +241,28 @@ def test_an_inherited_bad_level_is_reported_where_it_was_written(
     assert code == 3
     assert err.startswith(f"error: {path}:{where}:")
     assert "no level 'assumd'" in err
+
+
+def test_history_stored_as_changes_is_still_refused_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "acme.yaml"
+    store.save_deal(path, _weekly(10, evidence="No budget line this year", moving=True))
+    before = path.read_bytes()
+    monkeypatch.setattr(store, "DEAL_MAX_BYTES", len(before) + 2_000)
+    deal = store.load_deal(path)
+    # Each new week writes a new 500-byte note: changes that must be stored.
+    weeks = [
+        last.model_copy(update={"date": last.date + dt.timedelta(weeks=n + 1)})
+        for n, last in enumerate([deal.qualifications[-1]] * 10)
+    ]
+    for n, week in enumerate(weeks):
+        answers = week.answers["mini"].model_copy(deep=True)
+        answers.criteria["budget"].evidence = f"week {n}: " + "예산" * 160
+        weeks[n] = week.model_copy(update={"answers": {"mini": answers}})
+    longer = deal.model_copy(update={"qualifications": [*deal.qualifications, *weeks]})
+
+    with pytest.raises(WriteError, match=r"archive its history: copy it to acme\.archive\.yaml"):
+        store.save_deal(path, longer)
+
+    assert path.read_bytes() == before
