@@ -10,232 +10,30 @@ oversized files and absurd nesting. Scalars resolve as in YAML 1.2's core schema
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
-from yaml.nodes import ScalarNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
+from yaml.events import StreamEndEvent
 
 from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.language.yamlevents import (
+    CLoader,
+    Located,
+    PythonLoader,
+    YamlMapping,
+    YamlSequence,
+    make_loader,
+)
+
+__all__ = ["MAX_BYTES", "YamlMapping", "YamlSequence", "locate", "parse_yaml", "read_yaml"]
 
 MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 40
-#: Longer integers are refused: no field needs them, and Python refuses to read 4,300+.
-MAX_DIGITS = 30
-
 #: What YAML does not allow in a file (it allows tab, line breaks and printable text).
 _UNPRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-class YamlMapping(dict[str, Any]):
-    """A mapping read from YAML, with the location of itself, its keys and values."""
-
-    def __init__(self, location: Location) -> None:
-        super().__init__()
-        self.location = location
-        self.key_locations: dict[str, Location] = {}
-        self.value_locations: dict[str, Location] = {}
-
-
-class YamlSequence(list[Any]):
-    """A sequence read from YAML, with the location of itself and of each item."""
-
-    def __init__(self, location: Location) -> None:
-        super().__init__()
-        self.location = location
-        self.item_locations: list[Location] = []
-
-
-class _CoreResolver(BaseResolver):
-    """YAML 1.2 core schema: only true/false are booleans; no dates, no sexagesimals."""
-
-
-for _tag, _pattern, _first in (
-    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
-    (
-        _FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    (_MERGE, r"^(?:<<)$", "<"),
-):
-    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-
-
-class _Located(Exception):
-    def __init__(self, message: str, mark: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = mark
-
-
-class _StrictComposer(Composer):
-    """Builds located plain data straight from parser events (no node tree in between).
-
-    Refuses aliases, anchors, tags, merge keys, duplicate and non-text keys, and deep
-    nesting. Locations are taken from the events' marks as the data is built.
-    """
-
-    depth = 0
-    name = "<input>"
-
-    def compose_node(self, parent: object, index: object) -> Any:
-        """The value of the next node: a `YamlMapping`, `YamlSequence` or scalar."""
-        event = self.peek_event()  # type: ignore[attr-defined]
-        if isinstance(event, AliasEvent):
-            raise _Located(
-                f"alias *{event.anchor} is not allowed; write the value out in full",
-                event.start_mark,
-            )
-        if getattr(event, "anchor", None):
-            raise _Located(
-                f"anchor &{event.anchor} is not allowed; write values out in full",
-                event.start_mark,
-            )
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise _Located(
-                f"nested deeper than {MAX_DEPTH} levels; flatten the file", event.start_mark
-            )
-        try:
-            self.get_event()  # type: ignore[attr-defined]
-            if isinstance(event, ScalarEvent):
-                return _scalar(self._tag(event), event.value, event.start_mark)
-            if isinstance(event, SequenceStartEvent):
-                _check_collection_tag(event, _SEQ)
-                return self._sequence(event)
-            if isinstance(event, MappingStartEvent):
-                _check_collection_tag(event, _MAP)
-                return self._mapping(event)
-            raise _Located("invalid YAML", event.start_mark)
-        finally:
-            self.depth -= 1
-
-    def _tag(self, event: ScalarEvent) -> str:
-        tag = event.tag
-        if tag is not None and tag != "!":
-            return str(tag)
-        if not event.implicit[0]:
-            return _STR  # quoted or block text
-        resolved: dict[str, str] = self.__dict__.setdefault("_resolved", {})
-        found = resolved.get(event.value)
-        if found is None:
-            found = resolved[event.value] = self.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[attr-defined]
-        return found
-
-    def _sequence(self, start: SequenceStartEvent) -> YamlSequence:
-        name = self.name
-        sequence = YamlSequence(_loc(start.start_mark, name))
-        while not self.check_event(SequenceEndEvent):  # type: ignore[attr-defined]
-            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-            sequence.append(self.compose_node(None, None))
-            sequence.item_locations.append(_loc(mark, name))
-        self.get_event()  # type: ignore[attr-defined]
-        return sequence
-
-    def _mapping(self, start: MappingStartEvent) -> YamlMapping:
-        name = self.name
-        mapping = YamlMapping(_loc(start.start_mark, name))
-        first_seen: dict[str, int] = {}
-        while not self.check_event(MappingEndEvent):  # type: ignore[attr-defined]
-            key_mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-            key = self._key()
-            if key in first_seen:
-                raise _Located(
-                    f"duplicate key {key!r} (first at line {first_seen[key]}); keep one",
-                    key_mark,
-                )
-            first_seen[key] = key_mark.line + 1
-            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-            mapping[key] = self.compose_node(None, None)
-            mapping.key_locations[key] = _loc(key_mark, name)
-            mapping.value_locations[key] = _loc(mark, name)
-        self.get_event()  # type: ignore[attr-defined]
-        return mapping
-
-    def _key(self) -> str:
-        event = self.peek_event()  # type: ignore[attr-defined]
-        if not isinstance(event, ScalarEvent) or getattr(event, "anchor", None):
-            self.compose_node(None, None)  # an alias or anchor is refused as such
-            raise _Located("key 'a collection' is not text; quote it", event.start_mark)
-        self.get_event()  # type: ignore[attr-defined]
-        tag = self._tag(event)
-        if tag == _MERGE:
-            raise _Located(
-                "merge key << is not allowed; write the keys out in full", event.start_mark
-            )
-        if tag != _STR:
-            raise _Located(f"key {event.value!r} is not text; quote it", event.start_mark)
-        return str(event.value)
-
-
-def _check_collection_tag(event: SequenceStartEvent | MappingStartEvent, default: str) -> None:
-    if event.tag is not None and event.tag not in ("!", default):
-        raise _Located(f"tag {_short(event.tag)} is not allowed; remove it", event.start_mark)
-
-
-class _PythonLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, _CoreResolver):
-    """Pure-Python scanning and parsing; used when PyYAML has no libyaml."""
-
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        _StrictComposer.__init__(self)
-        SafeConstructor.__init__(self)
-        _CoreResolver.__init__(self)
-
-
-def _make_loader(text: str) -> Any:
-    # libyaml scans and parses ten times faster and iteratively; composing stays in
-    # Python (the C composer recurses and can segfault on absurd nesting).
-    if _CLoader is not None:
-        return _CLoader(text)
-    return _PythonLoader(text)
-
-
-try:
-    from yaml._yaml import CParser
-
-    class _CLoader(_StrictComposer, CParser, SafeConstructor, _CoreResolver):
-        def __init__(self, text: str) -> None:
-            CParser.__init__(self, text)
-            _StrictComposer.__init__(self)
-            SafeConstructor.__init__(self)
-            _CoreResolver.__init__(self)
-
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _CLoader = None  # type: ignore[assignment,misc]
 
 
 def read_yaml(path: Path, *, display_name: str | None = None, max_bytes: int = MAX_BYTES) -> Any:
@@ -282,14 +80,14 @@ def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
             "character); remove it, or write it as an escape in double quotes",
         )
     try:
-        return _compose(_make_loader(text), name)
+        return _compose(make_loader(text), name)
     except ValidationFailed:
-        if _CLoader is None:
+        if CLoader is None:
             raise
     # libyaml reads up to 1,024 characters ahead and has limits of its own (newer
     # releases stop at 1,000 levels of nesting before our composer sees level 41).
     # The pure-Python parser reports the same file the way our own checks word it.
-    return _compose(_PythonLoader(text), name)
+    return _compose(PythonLoader(text), name)
 
 
 def _compose(loader: Any, name: str) -> Any:
@@ -300,9 +98,9 @@ def _compose(loader: Any, name: str) -> Any:
         value = loader.get_node()
         if not loader.check_event(StreamEndEvent):
             extra = loader.peek_event()
-            raise _Located("more than one YAML document (---); keep one per file", extra.start_mark)
+            raise Located("more than one YAML document (---); keep one per file", extra.start_mark)
         return value
-    except _Located as error:
+    except Located as error:
         mark = error.mark
         _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, error.message)
     except yaml.MarkedYAMLError as error:
@@ -359,34 +157,6 @@ def _decode(data: bytes, name: str) -> Any:
         )
 
 
-def _scalar(tag: str, value: str, mark: Any) -> str | int | float | bool | None:
-    if tag == _STR:
-        return value
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return value.lower() == "true"
-    if tag == _INT:
-        digits = len(value.lstrip("+-").replace("_", ""))
-        if digits > MAX_DIGITS:
-            raise _Located(
-                f"a number with {digits:,} digits; no field takes more than {MAX_DIGITS}", mark
-            )
-        return int(value)
-    if tag == _FLOAT:
-        lowered = value.lower().lstrip("+")
-        if lowered in {".inf", "-.inf"}:
-            return -math.inf if lowered.startswith("-") else math.inf
-        return math.nan if lowered == ".nan" else float(value)
-    if tag == _MERGE:
-        return value
-    raise _Located(f"tag {_short(tag)} is not allowed; remove it", mark)
-
-
-def _loc(mark: Any, name: str) -> Location:
-    return Location(name, mark.line + 1, mark.column + 1)
-
-
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -394,7 +164,3 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 def _fail(name: str, line: int, column: int, message: str) -> Any:
     raise ValidationFailed([Problem(Location(name, line, column), message)])
-
-
-def _short(tag: str) -> str:
-    return tag.replace("tag:yaml.org,2002:", "!!")
