@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import StepTemplate
-from dealcheck.language.validation import validate_located
-from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
+
+if TYPE_CHECKING:
+    from dealcheck.language.yamlfile import YamlMapping
 
 CONFIG_NAME = ".dealcheck.yaml"
 LANGUAGES = ("en", "ko")
@@ -76,6 +78,10 @@ def load_config_file(path: Path) -> ProjectConfig:
     Raises:
         ValidationFailed: Every problem, each with `FILE:LINE:COLUMN`.
     """
+    # PyYAML only when there is a config to read: a cached `framework validate` needs none.
+    from dealcheck.language.validation import validate_located
+    from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
+
     tree = read_yaml(path)
     if not isinstance(tree, YamlMapping):
         raise ValidationFailed([Problem(locate(tree, ()) or _top(path), "the config is a mapping")])
@@ -86,6 +92,8 @@ def load_config_file(path: Path) -> ProjectConfig:
 
 def _refuse_repeated_steps(config: ProjectConfig, tree: YamlMapping, path: Path) -> None:
     """Each team step template id once (a second one would silently win or lose)."""
+    from dealcheck.language.yamlfile import locate
+
     seen: set[str] = set()
     problems = []
     for n, template in enumerate(config.close_plan):
