@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.conftest import ROOT
 
 PROBE = """
 import json, sys
@@ -59,3 +62,21 @@ def test_core_api_imports_no_cli_terminal_or_prompt_library() -> None:
 
     assert heavy(modules, "typer", "rich", "questionary", "prompt_toolkit", "click") == set()
     assert "dealcheck.scoring.score" in modules
+
+
+def test_a_cached_framework_validate_reads_no_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-commit hook's second run: the verdict cache answers, no parser is loaded."""
+    (tmp_path / ".git").mkdir()  # no project config above
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("DEALCHECK_NO_CACHE", raising=False)
+    argv = ["dealcheck", "framework", "validate", str(ROOT / "frameworks" / "meddpicc.yaml")]
+    call = "from dealcheck.__main__ import main; main()"
+    first = modules_after(call, argv)
+
+    again = modules_after(call, argv)
+
+    assert "yaml" in first  # the first run parses and validates
+    assert heavy(again, "yaml") == set()
