@@ -111,6 +111,7 @@ def test_stage_ids_complete_for_the_chosen_framework(tmp_path: Path) -> None:
         ["qualify", "nope.yaml", "--no-input"],
         ["qualify", "--answers", "nope.yaml"],
         ["report", "nope.yaml"],
+        ["archive", "gone/nope.yaml"],
         ["prep", "nope.yaml"],
         ["score", "nope.csv"],
         ["score", str(EXAMPLES / "salesforce-pipeline.csv"), "--map", "nope.map.yaml"],

@@ -262,7 +262,10 @@ def test_history_stored_as_changes_is_still_refused_past_the_limit(
         weeks[n] = week.model_copy(update={"answers": {"mini": answers}})
     longer = deal.model_copy(update={"qualifications": [*deal.qualifications, *weeks]})
 
-    with pytest.raises(WriteError, match=r"archive its history: copy it to acme\.archive\.yaml"):
+    with pytest.raises(
+        WriteError,
+        match=r"archive its history: dealcheck archive .*acme\.yaml --keep 50 moves the older qualifications to acme\.archive\.yaml",
+    ):
         store.save_deal(path, longer)
 
     assert path.read_bytes() == before

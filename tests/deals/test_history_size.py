@@ -55,7 +55,10 @@ def test_a_deal_file_past_the_limit_is_never_written(
     deal = store.load_deal(path)
     longer = deal.model_copy(update={"qualifications": deal.qualifications * 2})
 
-    with pytest.raises(WriteError, match=r"archive its history: copy it to acme\.archive\.yaml"):
+    with pytest.raises(
+        WriteError,
+        match=r"archive its history: dealcheck archive .*acme\.yaml --keep 50 moves the older qualifications to acme\.archive\.yaml",
+    ):
         store.save_deal(path, longer)
 
     assert path.read_bytes() == before

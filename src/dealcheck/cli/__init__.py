@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dealcheck import __version__
-from dealcheck.cli import check, framework, learn, prep, qualify, score
+from dealcheck.cli import archive, check, framework, learn, prep, qualify, score
 from dealcheck.cli import framework_review as _framework_review  # noqa: F401 (test, diff)
 
 app = typer.Typer(
@@ -32,6 +32,7 @@ app.add_typer(prep.app)  # prep, plan: top-level commands
 app.add_typer(score.app)  # score, map init
 app.add_typer(check.app)  # validate (mappings and config)
 app.add_typer(learn.app)  # learn (from won and lost deals)
+app.add_typer(archive.app)  # archive (a deal's older qualifications)
 
 
 def _print_version(value: bool) -> None:

@@ -113,9 +113,9 @@ def save_deal(path: Path, deal: Deal) -> None:
         archive = path.with_name(f"{path.stem}.archive{path.suffix}")
         raise WriteError(
             f"{path} would grow to {size:,} bytes, past the {DEAL_MAX_BYTES:,} a deal file "
-            f"may hold, so it was not written; archive its history: copy it to {archive.name} "
-            "(still readable by `dealcheck report`), then delete the oldest qualifications "
-            "from the deal file"
+            f"may hold, so it was not written; archive its history: dealcheck archive {path} "
+            f"--keep 50 moves the older qualifications to {archive.name} (still readable by "
+            "`dealcheck report`), then run this again"
         )
     write_atomic(path, text)
 
