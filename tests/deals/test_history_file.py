@@ -17,6 +17,7 @@ from dealcheck.errors import ValidationFailed, WriteError
 from tests.conftest import FIXTURES, FRAMEWORK_FIXTURES, invoke
 
 GOLDEN = FIXTURES / "deals" / "golden-deal.yaml"
+MINI_DIR = ["--frameworks-dir", str(FRAMEWORK_FIXTURES)]
 LEVELS = ["unknown", "absent", "assumed", "partial", "confirmed"]
 FLAGS = ["yes", "no", "unknown"]
 NOTES = ["Close takes 12 days", "재무팀장 확인: 월말 마감 12일", "CFO: budget in FY plan", ""]
@@ -269,3 +270,24 @@ def test_history_stored_as_changes_is_still_refused_past_the_limit(
         store.save_deal(path, longer)
 
     assert path.read_bytes() == before
+
+
+def test_a_requalification_only_adds_lines_at_the_end(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    deal = tmp_path / "acme.yaml"
+    store.save_deal(deal, store.load_deal(GOLDEN))
+    before = deal.read_text(encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("answers: {mini: {red_flags: {no-event: 'no'}}}\n", encoding="utf-8")
+
+    code, _, err = invoke(runner, "qualify", str(deal), "--answers", str(answers), *MINI_DIR)
+
+    assert code == 0, err
+    after = deal.read_text(encoding="utf-8")
+    assert after.startswith(before)  # git diff: only the new qualification, a few lines
+    added = after[len(before) :]
+    assert "no-event: 'no'" in added and "evidence" not in added
+    assert len(added.splitlines()) < 20
