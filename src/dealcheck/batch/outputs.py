@@ -66,6 +66,7 @@ class CsvWriter:
         # result, apart: their combinations are many, each side alone is few.
         self._verdict_cells: dict[RowVerdict, str] = {}
         self._hygiene_cells: dict[tuple[str, ...], str] = {}
+        self._encoded_cells: dict[str, str] = {}
 
     def header(self, columns: list[str]) -> None:
         """Write the header once; later inputs must have the same columns."""
@@ -150,8 +151,28 @@ class CsvWriter:
             self.flush()
 
     def verdict_cells(self, row: RowVerdict) -> str:
-        """`,score,grade,…,red flags` for a row verdict, CSV-encoded (cached)."""
-        cells = _encoded(self._extra(row, ())[:-1])
+        """`,score,grade,…,red flags` for a row verdict, CSV-encoded (cached).
+
+        Each cell is neutralised and encoded once per distinct text: verdicts are many
+        (every row may be a new combination), their cells' texts few.
+        """
+        verdict, encoded = row.verdict, self._encoded_cells
+        texts = (
+            verdict.score_cell,
+            verdict.grade,
+            verdict.recommendation,
+            row.stage or row.stage_label,
+            verdict.gaps_cell,
+            verdict.flags_cell,
+        )
+        if len(encoded) >= SUFFIX_CACHE_LIMIT:
+            encoded.clear()
+        cells = "".join(
+            [
+                encoded.get(text) or encoded.setdefault(text, _encoded([neutralise(text)]))
+                for text in texts
+            ]
+        )
         if len(self._verdict_cells) >= SUFFIX_CACHE_LIMIT:
             self._verdict_cells.clear()
         self._verdict_cells[row] = cells

@@ -8,7 +8,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed
+from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
 from dealcheck.batch.forecast import crm_category
 from dealcheck.batch.mapping import FeedKind, Mapping
 from dealcheck.batch.values import (
@@ -25,6 +25,8 @@ from dealcheck.language.framework import UNKNOWN
 #: The level a rep gives what only they believe (the scales' `assumed`).
 BELIEF = "assumed"
 RAW_CACHE_LIMIT = 8192
+#: Distinct row verdicts kept (the writers and the summary cache per row verdict).
+ROWS_LIMIT = 4096
 #: Joins the cells a verdict depends on into one key; rows with NUL are rejected first.
 KEY_SEPARATOR = "\x00"
 BASIC_ROLES = (
@@ -138,6 +140,21 @@ class RowPlan:
         self._currency = mapping.currency or ""
         self._crm_column = roles["forecast_category"]
         self._crm_seen: dict[str, str] = {}
+        # Per column, cell text -> what it reads: picklists repeat a handful of values
+        # (free text rarely repeats: it is read each time).
+        self._feed_slots: list[tuple[Feed, int, dict[str, Any] | None]] = [
+            (
+                feed,
+                self._slot[(feed.framework, feed.criterion)],
+                None if feed.kind is FeedKind.TEXT else {},
+            )
+            for feed in self._feeds
+        ]
+        self._flag_slots: list[tuple[FlagColumn, int, dict[str, Any]]] = [
+            (column, self._flag_slot[(column.framework, column.flag)], {}) for column in self._flags
+        ]
+        self._stages_seen: dict[str, Any] = {}
+        self._rows_seen: dict[tuple[object, ...], RowVerdict] = {}
 
     @property
     def knows_sources(self) -> bool:
@@ -277,45 +294,35 @@ class RowPlan:
     def _decode(self, cells: list[str]) -> RowVerdict:
         unmapped: list[tuple[str, str]] = []
         stage_text = cells[self._stage] if self._stage >= 0 else ""
-        stage, outcome = self.binding.stages.get(normalise_value(stage_text), (None, ""))
-        if stage is None and not outcome and stage_text.strip():
-            unmapped.append(("stage", stage_text.strip()))
+        stage, outcome, bad = self._seen(self._stages_seen, stage_text, self._read_stage)
+        if bad is not None:
+            unmapped.append(bad)
         if self._status >= 0:
             outcome = CLOSED_STATUSES.get(normalise_value(cells[self._status])) or outcome
         closed = bool(outcome)
         levels = [UNKNOWN] * len(self._slot)
         evidence = [""] * len(self._slot) if self._evidence_columns else None
         proofs: list[Proof] | None = [NO_PROOF] * len(self._slot) if self._proofs else None
-        for feed in self._feeds:
+        seen = self._seen
+        for feed, slot, memo in self._feed_slots:
             text = cells[feed.column]
-            slot = self._slot[(feed.framework, feed.criterion)]
-            if feed.kind is FeedKind.TEXT:
-                target = feed.table.get(normalise_value(text))
-                target = (
-                    target if target in (UNKNOWN,) else (feed.level if text.strip() else UNKNOWN)
-                )
-                if evidence is not None and text.strip():
-                    evidence[slot] = text.strip()
-            else:
-                target = feed.table.get(normalise_value(text))
-                if target is None or (
-                    feed.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)
-                ):
-                    unmapped.append((feed.header, text.strip()))
-                    target = UNKNOWN
-            levels[slot] = feed.yes if target == YES else feed.no if target == NO else target
-            if evidence is not None and feed.evidence >= 0 and cells[feed.evidence].strip():
-                evidence[slot] = cells[feed.evidence].strip()
+            level, bad = _read(feed, text) if memo is None else seen(memo, text, feed)
+            levels[slot] = level
+            if bad is not None:
+                unmapped.append(bad)
+            if evidence is not None:
+                said = text.strip() if feed.kind is FeedKind.TEXT else ""
+                if feed.evidence >= 0 and cells[feed.evidence].strip():
+                    said = cells[feed.evidence].strip()
+                if said:
+                    evidence[slot] = said
             if proofs is not None:
                 proofs[slot] = self._proof(feed, cells, unmapped)
         flags: list[bool | None] = [None] * len(self._flag_slot)
-        for column in self._flags:
-            answer = column.table.get(normalise_value(cells[column.column]))
-            if answer not in (YES, NO, UNKNOWN):
-                unmapped.append((column.header, cells[column.column].strip()))
-            flags[self._flag_slot[(column.framework, column.flag)]] = (
-                True if answer == YES else False if answer == NO else None
-            )
+        for column, slot, memo in self._flag_slots:
+            flags[slot], bad = seen(memo, cells[column.column], column)
+            if bad is not None:
+                unmapped.append(bad)
         shared = self.cache.shared
         verdict = self.cache.get(
             None if closed else stage,
@@ -326,20 +333,65 @@ class RowPlan:
             shared(tuple(proofs)) if proofs else None,
         )
         label = stage or (stage_text.strip() or "—")
-        # A won or lost deal keeps its scores (to learn from); its recommendation is its
-        # outcome, so the pipeline summary counts it apart.
         # Known answers, and how many of them only the rep believes (`assumed`).
         known = sum(1 for level in levels if level != UNKNOWN)
         belief = sum(1 for level in levels if level == BELIEF)
-        tally = shared(
-            (
-                verdict.recommendation,
-                verdict.grade,
-                label,
-                verdict.gaps,
-                verdict.red_flags,
-                belief,
-                known,
+        # One object per distinct printed row verdict: the writers' and the summary's
+        # caches key on it, and rows that are new combinations mostly print alike.
+        key = (id(verdict), stage, label, closed, tuple(unmapped), belief, known)
+        found = self._rows_seen.get(key)
+        if found is None:
+            # A won or lost deal keeps its scores (to learn from); its recommendation is
+            # its outcome, so the pipeline summary counts it apart.
+            tally = shared(
+                (
+                    verdict.recommendation,
+                    verdict.grade,
+                    label,
+                    verdict.gaps,
+                    verdict.red_flags,
+                    belief,
+                    known,
+                )
             )
-        )
-        return RowVerdict(verdict, stage, label, closed, tuple(unmapped), tally)
+            found = RowVerdict(verdict, stage, label, closed, key[4], tally)
+            if len(self._rows_seen) >= ROWS_LIMIT:
+                self._rows_seen.clear()
+            self._rows_seen[key] = found  # holds `verdict`, so its id stays its own
+        return found
+
+    @staticmethod
+    def _seen(memo: dict[str, Any], text: str, column: Any) -> Any:
+        """What `column` reads in `text`, worked out once per distinct text (bounded)."""
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= RAW_CACHE_LIMIT:
+                memo.clear()
+            found = memo[text] = _read(column, text)
+        return found
+
+    def _read_stage(self, text: str) -> tuple[str | None, str, tuple[str, str] | None]:
+        stage, outcome = self.binding.stages.get(normalise_value(text), (None, ""))
+        bad = ("stage", text.strip()) if stage is None and not outcome and text.strip() else None
+        return stage, outcome, bad
+
+
+def _read(column: Any, text: str) -> Any:
+    """What one cell says, and its (column, value) when the mapping cannot read it.
+
+    A criterion column reads a level id; a red-flag column True, False or None; the
+    stage (a bound method as `column`) its (stage, outcome, unmapped) triple.
+    """
+    if callable(column):
+        return column(text)
+    target = column.table.get(normalise_value(text))
+    bad = None
+    if isinstance(column, FlagColumn):
+        if target not in (YES, NO, UNKNOWN):
+            bad = (column.header, text.strip())
+        return (True if target == YES else False if target == NO else None), bad
+    if column.kind is FeedKind.TEXT:
+        target = target if target in (UNKNOWN,) else (column.level if text.strip() else UNKNOWN)
+    elif target is None or (column.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)):
+        bad, target = (column.header, text.strip()), UNKNOWN
+    return (column.yes if target == YES else column.no if target == NO else target), bad

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
+from dealcheck.batch.tables import Scored, VerdictTables
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.scoring.assessment import Assessment, Overall, assess, closed, combine
@@ -122,6 +123,8 @@ class VerdictCache:
         self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
         self._parts: dict[tuple[Any, ...], ScoreParts] = {}
         self.shared = Interner()  # also shares the plan's level and flag tuples
+        self._tables = VerdictTables(self.frameworks)
+        self._printed: dict[Scored, Verdict] = {}
         self.computed = 0
 
     def get(
@@ -161,13 +164,15 @@ class VerdictCache:
     ) -> Verdict:
         self.computed += 1
         flags = self._one_answer_per_flag(flags)
+        if not self.with_report and (not proofs or all(p == NO_PROOF for p in proofs)):
+            return self._tabled(stage, levels, flags, outcome)
         result: Assessment | Overall
         if self.with_report:
             answers = self._answers(levels, flags, evidence, proofs)
             result = assess(self.frameworks, answers, outcome or stage, self.as_of)
         else:
-            # Only the overall verdict is read: no scorecards, and each framework's part
-            # is shared by every combination that answers that framework alike.
+            # Evidence sources and dates: each framework's part is shared by every
+            # combination that answers that framework alike.
             result = closed(
                 combine(
                     self.frameworks,
@@ -193,6 +198,37 @@ class VerdictCache:
             if isinstance(result, Assessment)
             else None,
         )
+
+    def _tabled(
+        self, stage: str | None, levels: LevelKey, flags: FlagKey, outcome: str | None
+    ) -> Verdict:
+        """A verdict from the compiled tables, one object per distinct printed verdict.
+
+        Many combinations print alike: the writers' and the summary's per-verdict
+        caches then hit across them.
+        """
+        scored = self._tables.scored(stage, levels, flags)
+        if outcome:
+            scored = scored._replace(recommendation=outcome)
+        found = self._printed.get(scored)
+        if found is None:
+            score, grade, recommendation, gaps, triggered = scored
+            shared = self.shared
+            found = Verdict(
+                score,
+                grade,
+                recommendation,
+                shared(gaps),
+                shared(triggered),
+                shared(f"{score:g}"),
+                shared("; ".join(gaps)),
+                shared("; ".join(triggered)),
+                None,
+            )
+            if len(self._printed) >= CACHE_LIMIT:
+                self._printed.clear()
+            self._printed[scored] = found
+        return found
 
     def _one_answer_per_flag(self, flags: FlagKey) -> FlagKey:
         if not self._shared_flags:
