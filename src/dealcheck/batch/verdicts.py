@@ -125,6 +125,8 @@ class VerdictCache:
         self.shared = Interner()  # also shares the plan's level and flag tuples
         self._tables = VerdictTables(self.frameworks)
         self._printed: dict[Scored, Verdict] = {}
+        self._lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+        self._score_cells: dict[float, str] = {}  # at most 1,001 (0.0 to 100.0)
         self.computed = 0
 
     def get(
@@ -213,21 +215,34 @@ class VerdictCache:
         found = self._printed.get(scored)
         if found is None:
             score, grade, recommendation, gaps, triggered = scored
-            shared = self.shared
+            gaps, gaps_cell = self._listed(gaps)
+            triggered, flags_cell = self._listed(triggered)
+            score_cell = self._score_cells.get(score) or self._score_cells.setdefault(
+                score, f"{score:g}"
+            )
             found = Verdict(
                 score,
                 grade,
                 recommendation,
-                shared(gaps),
-                shared(triggered),
-                shared(f"{score:g}"),
-                shared("; ".join(gaps)),
-                shared("; ".join(triggered)),
+                gaps,
+                triggered,
+                score_cell,
+                gaps_cell,
+                flags_cell,
                 None,
             )
             if len(self._printed) >= CACHE_LIMIT:
                 self._printed.clear()
             self._printed[scored] = found
+        return found
+
+    def _listed(self, ids: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """The kept tuple equal to `ids`, and its CSV cell ("a; b")."""
+        found = self._lists.get(ids)
+        if found is None:
+            if len(self._lists) >= SHARED_LIMIT:
+                self._lists.clear()
+            found = self._lists[ids] = (ids, "; ".join(ids))
         return found
 
     def _one_answer_per_flag(self, flags: FlagKey) -> FlagKey:
