@@ -94,11 +94,13 @@ def test_ctrl_c_keeps_every_field_and_resume_continues(tmp_path: Path, team: Pat
         ("Min-jun Park", True),
         ("Lee Su-jin", False),
     ]
-    # Resumed without --people: the people menu comes back with both; finish Lee's entry.
-    edit_lee = ["1", ENTER, ENTER, ENTER, ENTER, "high", "Board seat"]
-    again = ScriptedPrompter([True, *edit_lee, DONE])
+    # Resumed without --people: Lee's entry continues at the field it stopped on (power),
+    # then the menu.
+    again = ScriptedPrompter([True, "high", "Board seat", DONE])
 
     qualify(request(tmp_path, team, deal_file=deal_path(tmp_path)), again)
+
+    assert again.asked[1][1] == "Their formal power over the decision"
 
     contacts = store.load_deal(deal_path(tmp_path)).contacts
     assert [(c.name, c.power, c.personal_win) for c in contacts] == [
@@ -152,3 +154,18 @@ def test_a_new_person_defaults_to_the_role_the_list_lacks(tmp_path: Path, team: 
 
     roles = [c.role for c in store.load_deal(deal_path(tmp_path)).contacts]
     assert roles == [Role.CHAMPION, Role.ECONOMIC_BUYER, Role.INFLUENCER]
+
+
+def test_people_finished_before_a_ctrl_c_in_the_story_are_not_asked_again(
+    tmp_path: Path, team: Path
+) -> None:
+    first = ScriptedPrompter([*BASICS, *SIX_UNKNOWN, *CHAMPION, DONE, INTERRUPT])
+
+    with pytest.raises(QualifyInterrupted):  # at the story's first question
+        qualify(request(tmp_path, team, ask_people=True, ask_story=True), first)
+
+    again = ScriptedPrompter([True, "", "", "", ENTER, "", "", "", "", ""])  # story left blank
+    qualify(request(tmp_path, team, deal_file=deal_path(tmp_path), ask_story=True), again)
+
+    assert not any(m.startswith("Contacts") for _, m, _ in again.asked)
+    assert [c.name for c in store.load_deal(deal_path(tmp_path)).contacts] == ["Min-jun Park"]

@@ -186,6 +186,12 @@ class Draft(_Strict):
     contacts: list[Contact] | None = Field(
         default=None, description="The people as typed so far (`qualify --people`)."
     )
+    contact_at: tuple[int, int] | None = Field(
+        default=None, description="The person being typed and the field reached (resume point)."
+    )
+    people_done: bool = Field(
+        default=False, description="The people were finished in this qualification."
+    )
 
     def answered(self) -> int:
         """How many criteria, red flags and stage exit checks are answered."""

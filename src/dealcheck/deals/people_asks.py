@@ -29,7 +29,9 @@ STRENGTHS = ("high", "medium", "low", "unknown")
 TEST_ROLES = (Role.CHAMPION,)
 """Roles asked the whole champion test (influence, sells for us)."""
 
-ContactsSaver = Callable[[list[Contact]], None]
+Position = tuple[int, int]
+"""(contact index, field index) of the person being typed."""
+ContactsSaver = Callable[[list[Contact], Position | None], None]
 
 
 def people_section(
@@ -42,26 +44,30 @@ def people_section(
 ) -> tuple[Draft, AnswersFile]:
     """`qualify --people`: the contacts, kept in the draft (with its answers) as typed.
 
-    Returns the draft holding the people, and `given` with the contacts to save.
+    Returns the draft holding the people, and `given` with the contacts to save. A
+    resumed draft continues the person it stopped on, at the field it stopped on; one
+    that finished the people (Ctrl-C came later, in the story) is not asked again.
 
     Raises:
         QualifyInterrupted: Ctrl-C; the draft holds every field typed.
     """
     contacts = draft.contacts if draft.contacts is not None else (deal.contacts if deal else [])
+    if draft.people_done:
+        return draft, (given or AnswersFile()).model_copy(update={"contacts": contacts})
 
-    def save(people: list[Contact]) -> None:
-        store.save_draft(path, draft.model_copy(update={"contacts": people}))
+    def save(people: list[Contact], at: Position | None) -> None:
+        store.save_draft(path, draft.model_copy(update={"contacts": people, "contact_at": at}))
 
     try:
-        people = ask_people(prompter, request.lang, contacts, save, request.today)
+        people = ask_people(prompter, request.lang, contacts, save, request.today, draft.contact_at)
     except (KeyboardInterrupt, EOFError):
         command = resume_command(path, request)
         raise QualifyInterrupted(
             t("qualify.interrupted", request.lang, draft.answered(), command), request.lang
         ) from None
-    save(people)
-    updated = (given or AnswersFile()).model_copy(update={"contacts": people})
-    return draft.model_copy(update={"contacts": people}), updated
+    done = draft.model_copy(update={"contacts": people, "contact_at": None, "people_done": True})
+    store.save_draft(path, done)
+    return done, (given or AnswersFile()).model_copy(update={"contacts": people})
 
 
 def ask_people(
@@ -70,10 +76,32 @@ def ask_people(
     contacts: list[Contact],
     save: ContactsSaver,
     today: dt.date,
+    resume_at: Position | None = None,
 ) -> list[Contact]:
-    """Let the rep add and change contacts; return the list (saved as it changes)."""
+    """Let the rep add and change contacts; return the list (saved as it changes).
+
+    `resume_at` is where an interrupted run stopped: that person's entry continues at
+    that field before the menu is shown.
+    """
     people = list(contacts)
     prompter.note(t("people.ask.title", lang))
+
+    def keeper(index: int) -> Callable[[Contact | None, int], None]:
+        def keep(contact: Contact | None, step: int) -> None:
+            if contact is None:
+                del people[index : index + 1]
+            elif index < len(people):
+                people[index] = contact
+            else:
+                people.append(contact)
+            save(list(people), (index, step) if contact is not None else None)
+
+        return keep
+
+    if resume_at is not None and resume_at[0] < len(people):
+        index, step = resume_at
+        _ask_contact(prompter, lang, people[index], keeper(index), today, people[index].role, step)
+        save(list(people), None)
     while True:
         choices = [Choice(str(i), _entry(c, lang)) for i, c in enumerate(people)]
         choices += [
@@ -87,17 +115,8 @@ def ask_people(
             return people
         index = len(people) if picked == ADD else int(picked)
         current = people[index] if index < len(people) else None
-
-        def keep(contact: Contact | None, at: int = index) -> None:
-            if contact is None:
-                del people[at : at + 1]
-            elif at < len(people):
-                people[at] = contact
-            else:
-                people.append(contact)
-            save(list(people))
-
-        _ask_contact(prompter, lang, current, keep, today, _missing_role(people))
+        _ask_contact(prompter, lang, current, keeper(index), today, _missing_role(people))
+        save(list(people), None)
 
 
 def _missing_role(people: list[Contact]) -> Role:
@@ -119,24 +138,31 @@ def _ask_contact(
     prompter: Prompter,
     lang: str,
     current: Contact | None,
-    keep: Callable[[Contact | None], None],
+    keep: Callable[[Contact | None, int], None],
     today: dt.date,
     role: Role,
+    start: int | None = None,
 ) -> None:
-    """Ask one person's fields in order; ← in a menu goes back to the question before."""
-    name = prompter.text(
-        t("people.ask.name_edit" if current else "people.ask.name", lang),
-        default=current.name if current else "",
-    ).strip()
-    if not name:
-        if current is not None:
-            keep(None)
-        return
-    values: dict[str, Any] = (current or Contact(name=name, role=role)).model_dump()
-    values["name"] = name
-    keep(Contact.model_validate(values))
+    """Ask one person's fields in order; ← in a menu goes back to the question before.
+
+    `start` resumes a person at that field (their name is already typed).
+    """
+    if start is not None and current is not None:
+        values: dict[str, Any] = current.model_dump()
+    else:
+        name = prompter.text(
+            t("people.ask.name_edit" if current else "people.ask.name", lang),
+            default=current.name if current else "",
+        ).strip()
+        if not name:
+            if current is not None:
+                keep(None, 0)
+            return
+        values = (current or Contact(name=name, role=role)).model_dump()
+        values["name"] = name
+        keep(Contact.model_validate(values), 0)
     fields = _fields(lang, today)
-    step = 0
+    step = start or 0
     while step < len(fields):
         field, ask = fields[step]
         if field in ("influence", "sells_for_us") and values["role"] not in TEST_ROLES:
@@ -153,8 +179,8 @@ def _ask_contact(
                 step -= 1
             continue
         values[field] = answer
-        keep(Contact.model_validate(values))
         step += 1
+        keep(Contact.model_validate(values), step)
 
 
 Ask = Callable[[Prompter, dict[str, Any]], Any]

@@ -122,6 +122,8 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             next_step=draft.next_step if draft else None,
             story_asked=draft.story_asked if draft else 0,
             contacts=draft.contacts if draft else None,
+            contact_at=draft.contact_at if draft else None,
+            people_done=draft.people_done if draft else False,
         )
         if prompter is not None:
             for item in dropped:
