@@ -15,8 +15,10 @@ its code. Exit codes (documented in the README):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -43,14 +45,73 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True)
+class Message:
+    """A user message by catalogue key, worded in the reader's language when shown.
+
+    The core raises and warns with these, so it names no language: the CLI words them
+    in the language of the command (`worded`). `str()` gives the English wording.
+    Arguments that are themselves messages are worded in the same language.
+    """
+
+    key: str
+    args: tuple[Any, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> str:
+        """The message in `lang` (English when the catalogue lacks it)."""
+        from dealcheck.i18n import t  # the catalogue is data; loaded only to word a message
+
+        args = (worded(a, lang) if isinstance(a, Message) else a for a in self.args)
+        values = {
+            k: worded(v, lang) if isinstance(v, Message) else v for k, v in self.values.items()
+        }
+        return t(self.key, lang, *args, **values)
+
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+
+def say(key: str, *args: Any, **values: Any) -> Message:
+    """A `Message` for the catalogue entry `key` with its values."""
+    return Message(key, args, values)
+
+
+def worded(text: str | Message, lang: str) -> str:
+    """Plain text as it is; a `Message` in `lang`."""
+    return text.in_language(lang) if isinstance(text, Message) else text
+
+
+def os_reason(error: OSError) -> str | Message:
+    """Why the system refused, in the reader's words where dealcheck knows them."""
+    key = _OS_REASONS.get(error.errno or 0)
+    return say(key) if key else error.strerror or str(error)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "os.disk_full",
+    errno.EDQUOT: "os.disk_full",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.EROFS: "os.read_only",
+    errno.ENOENT: "os.missing",
+    errno.ENOTDIR: "os.missing",
+}
+
+
 class DealcheckError(Exception):
     """Base error: a one-line message for the user and the exit code to leave with."""
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.said = message
+        self.message = str(message)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`."""
+        return worded(self.said, lang)
 
 
 class UsageError(DealcheckError):
@@ -90,10 +151,14 @@ class Problem:
     """One located problem in a user's file."""
 
     location: Location
-    message: str
+    message: str | Message
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """The located problem in `lang`."""
+        return f"{self.location}: {worded(self.message, lang)}"
 
 
 class ValidationFailed(DealcheckError):

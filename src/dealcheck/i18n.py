@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dealcheck.i18n_errors import ERRORS
 from dealcheck.i18n_learn import LEARN
 from dealcheck.i18n_pipeline import PIPELINE
 from dealcheck.i18n_qualify import QUALIFY
@@ -967,7 +968,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-for _catalogue in (PIPELINE, QUALIFY, LEARN):
+for _catalogue in (PIPELINE, QUALIFY, LEARN, ERRORS):
     for _lang, _messages in _catalogue.items():
         MESSAGES[_lang].update(_messages)
 

@@ -43,6 +43,8 @@ def language(option: str | None) -> str:
         from dealcheck.errors import UsageError
 
         raise UsageError(f"--lang {option!r}: use en or ko")
+    if option is not None:
+        shown_in(option)  # a broken config is then reported in the language asked for
     chosen = resolve_language(option, config())
     shown_in(chosen)
     return chosen

@@ -32,10 +32,10 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except ValidationFailed as error:
             for problem in error.problems:
-                print(f"{_prefix(error)}{visible(str(problem))}", file=sys.stderr)
+                print(f"{_prefix(error)}{visible(problem.text(_lang(error)))}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except DealcheckError as error:
-            print(f"{_prefix(error)}{visible(error.message)}", file=sys.stderr)
+            print(f"{_prefix(error)}{visible(error.text(_lang(error)))}", file=sys.stderr)
             raise typer.Exit(int(error.exit_code)) from None
         except KeyboardInterrupt as interrupt:
             from dealcheck.i18n import t
@@ -64,9 +64,14 @@ def output_failed(error: OSError) -> int:
     What is still buffered for stdout is dropped, so that the interpreter's own flush
     at exit does not fail again with a traceback.
     """
-    reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror or str(error)
+    from dealcheck.cli._context import shown_in
+    from dealcheck.errors import os_reason, say
+    from dealcheck.i18n import t
+
+    lang = shown_in()
+    said = say("write.output_failed", reason=os_reason(error)).in_language(lang)
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(f"error: cannot write the output: {reason}", file=sys.stderr)
+        print(f"{t('error.prefix', lang)}{said}", file=sys.stderr)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         nowhere = os.open(os.devnull, os.O_WRONLY)
         os.dup2(nowhere, sys.stdout.fileno())
@@ -81,14 +86,18 @@ def exit_code_of(interrupt: KeyboardInterrupt) -> int:
     return int(ExitCode.INTERRUPTED)
 
 
+def _lang(error: DealcheckError) -> str:
+    from dealcheck.cli._context import shown_in
+
+    return getattr(error, "lang", None) or shown_in()
+
+
 def _prefix(error: DealcheckError) -> str:
     # Korean messages carry no English `error:`; an interruption is not an error there.
-    from dealcheck.cli._context import shown_in
     from dealcheck.i18n import t
 
     interrupted = error.exit_code == ExitCode.INTERRUPTED
-    lang = getattr(error, "lang", None) or shown_in()
-    return t("error.prefix_interrupted" if interrupted else "error.prefix", lang)
+    return t("error.prefix_interrupted" if interrupted else "error.prefix", _lang(error))
 
 
 def command(

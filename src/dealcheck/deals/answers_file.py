@@ -15,7 +15,7 @@ from typing import Any
 
 from dealcheck.deals.model import AnswersFile
 from dealcheck.deals.reconcile import exit_ids
-from dealcheck.errors import InputError, UsageError
+from dealcheck.errors import InputError, UsageError, say
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import locate, read_yaml
@@ -31,7 +31,7 @@ def read_answers(path: Path | None) -> tuple[AnswersFile, Any] | None:
     if path is None:
         return None
     if not path.is_file():
-        raise UsageError(f"--answers {path}: no such file")
+        raise UsageError(say("answers.missing", path=path))
     tree = read_yaml(path)
     return validate_located(AnswersFile, tree), tree
 
@@ -51,10 +51,12 @@ def check_answers(
         framework = in_play.get(framework_id)
         if framework is None:
             raise InputError(
-                f"{where}: answers for framework {framework_id!r}, which this qualification "
-                f"does not use (frameworks: {', '.join(in_play)}); add it with "
-                f"-f {framework_id} (and -f for each of the others) or to `frameworks:` "
-                "in .dealcheck.yaml"
+                say(
+                    "answers.not_in_play",
+                    where=where,
+                    framework=framework_id,
+                    in_play=", ".join(in_play),
+                )
             )
         for kind, ids, items in (
             ("criteria", answers.criteria, [c.id for c in framework.criteria]),
@@ -64,10 +66,17 @@ def check_answers(
             for item in ids:
                 if item not in items:
                     close = difflib.get_close_matches(item, items, n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    hint = say("hint.did_you_mean", close[0]) if close else ""
                     raise InputError(
-                        f"{_where(tree, path, ('answers', framework_id, kind, item), on_key=True)}"
-                        f": {framework_id} has no {_noun(kind)} {item!r}{hint}"
+                        say(
+                            f"answers.no_{kind}",
+                            where=_where(
+                                tree, path, ("answers", framework_id, kind, item), on_key=True
+                            ),
+                            framework=framework_id,
+                            item=item,
+                            hint=hint,
+                        )
                     )
         for criterion in framework.criteria:
             given_level = answers.criteria.get(criterion.id)
@@ -78,20 +87,25 @@ def check_answers(
                 spot = ("answers", framework_id, "criteria", criterion.id, "level")
                 known = ", ".join([level.id for level in scale.root] + [UNKNOWN])
                 raise InputError(
-                    f"{_where(tree, path, spot)}: {criterion.id}: no level "
-                    f"{given_level.level!r} (levels: {known})"
+                    say(
+                        "answers.no_level",
+                        where=_where(tree, path, spot),
+                        criterion=criterion.id,
+                        level=given_level.level,
+                        known=known,
+                    )
                 )
         for criterion_id, record in answers.criteria.items():
             if record.confirmed_on is not None and record.confirmed_on > today:
                 spot = ("answers", framework_id, "criteria", criterion_id, "confirmed_on")
                 raise InputError(
-                    f"{_where(tree, path, spot)}: confirmed_on {record.confirmed_on} is in the "
-                    f"future (today is {today}); give the day it was confirmed"
+                    say(
+                        "answers.future",
+                        where=_where(tree, path, spot),
+                        day=record.confirmed_on,
+                        today=today,
+                    )
                 )
-
-
-def _noun(kind: str) -> str:
-    return {"criteria": "criterion", "red_flags": "red flag"}.get(kind, "stage exit check")
 
 
 def _where(tree: Any, path: Path, spot: tuple[str, ...], *, on_key: bool = False) -> str:

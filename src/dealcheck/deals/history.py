@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dealcheck.deals.model import Deal, Qualification
 from dealcheck.deals.store import load_deal
-from dealcheck.errors import InputError, UsageError
+from dealcheck.errors import InputError, UsageError, say
 from dealcheck.language.framework import UNKNOWN, Framework, StepTemplate
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.assessment import Assessment, assess
@@ -101,7 +101,7 @@ def load_recorded(
             frameworks.append(load_framework(found, team_dir=team_dir))
         except UsageError as error:
             where = _located(deal, (*steps, n)) if steps is not None else f"{deal}:1:1"
-            raise InputError(f"{where}: {error.message}") from None
+            raise InputError(say("located", where=where, message=error.said)) from None
         loadable.append(found)
     return loadable, frameworks
 
@@ -116,12 +116,8 @@ def _recorded_path(ref: str, deal: Path, team_dir: Path) -> str:
     stem = Path(ref).stem
     if any((team_dir / f"{stem}{suffix}").is_file() for suffix in (".yaml", ".yml")):
         return stem
-    why = "is outside the deal's folder and the current folder" if not inside else "is missing"
-    raise UsageError(
-        f"framework file {ref!r} (relative to this deal file) {why}; run from a folder "
-        f"that holds it, or copy it into the frameworks folder as {stem}.yaml "
-        "(frameworks_dir in .dealcheck.yaml, or --frameworks-dir)"
-    )
+    why = say("history.framework_outside" if not inside else "history.framework_missing")
+    raise UsageError(say("history.framework_file", ref=ref, why=why, stem=stem))
 
 
 def assessment_of(
@@ -196,8 +192,14 @@ def _check_levels(
             where = _located(path, (*steps, criterion.id, "level"))
             known = ", ".join([level.id for level in scale.root] + [UNKNOWN])
             raise InputError(
-                f"{where}: {criterion.id}: no level {answer.level!r} on the {framework_id} "
-                f"scale (levels: {known}); fix the deal file"
+                say(
+                    "history.no_level",
+                    where=where,
+                    criterion=criterion.id,
+                    level=answer.level,
+                    framework=framework_id,
+                    known=known,
+                )
             )
 
 
@@ -221,10 +223,10 @@ def build_report(
     deal = load_deal(path)
     count = len(deal.qualifications)
     if count == 0:
-        raise UsageError(f"{path} has no qualification yet; run: dealcheck qualify {path}")
+        raise UsageError(say("history.none_yet", path=path))
     number = count if at is None else at
     if not 1 <= number <= count:
-        raise UsageError(f"--at {at}: {path} has qualifications 1 to {count}")
+        raise UsageError(say("history.at", at=at, path=path, count=count))
     qualification = deal.qualifications[number - 1]
     steps = ("qualifications", number - 1, "frameworks")
     _, frameworks = load_recorded(qualification.frameworks, path, team_dir, steps)

@@ -17,7 +17,7 @@ from dealcheck.deals import store
 from dealcheck.deals.basics import BasicsSaver, ask_basics, confirm_basics
 from dealcheck.deals.history import load_frameworks, recorded_refs
 from dealcheck.deals.model import AnswersFile, Deal, DealBasics, Draft
-from dealcheck.errors import DealcheckError, ExitCode, UsageError
+from dealcheck.errors import DealcheckError, ExitCode, UsageError, say
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
 from dealcheck.language.framework import Framework, StepTemplate
@@ -118,7 +118,7 @@ def deal_basics(
     if given and given.deal and draft is None:
         return given.deal
     if prompter is None:
-        raise UsageError("a new deal needs its basics: give a deal file, or `deal:` in --answers")
+        raise UsageError(say("qualify.needs_basics"))
     return ask_new_basics(
         request, prompter, frameworks, refs, path=path, typed=draft.deal if draft else None
     )
@@ -146,9 +146,7 @@ def ask_new_basics(
         if not where:
             target = store.deal_path(request.deals_dir, basics.name)
             if target.exists():
-                raise UsageError(
-                    f"{target} already exists; to re-qualify it: dealcheck qualify {target}"
-                )
+                raise UsageError(say("qualify.exists", path=target))
             where.append(target)
         store.save_draft(
             where[0],
@@ -210,12 +208,12 @@ def open_deal(
             return path, store.load_deal(path), None
         draft = store.load_draft(path)
         if draft is None:
-            raise UsageError(f"{path}: no such deal file (and no draft to resume)")
+            raise UsageError(say("qualify.no_deal_no_draft", path=path))
         return path, None, draft
     if given and given.deal:
         return store.deal_path(request.deals_dir, given.deal.name), None, None
     if prompter is None:
-        raise UsageError("a new deal needs its basics: give a deal file, or `deal:` in --answers")
+        raise UsageError(say("qualify.needs_basics"))
     refs = request.frameworks or request.default_frameworks
     frameworks = load_frameworks(refs, request.team_dir)
     check_stage(request, frameworks)

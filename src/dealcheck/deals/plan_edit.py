@@ -13,7 +13,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.deals.close_plan import ClosePlan, PlanStep, Side, StepChange, StepStatus
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import ID_PATTERN, StepTemplate
 
 
@@ -64,9 +64,9 @@ def apply_edit(
         template = next((t for t in templates if t.id == edit.id), None)
         side = edit.side or (template.side if template else None)
         if template is None and not edit.name:
-            raise UsageError(f"step {edit.id!r}: not a template step; give it a name")
+            raise UsageError(say("plan.step_unnamed", step=edit.id))
         if side is None:
-            raise UsageError(f"step {edit.id!r}: say whose it is (side: ours or theirs)")
+            raise UsageError(say("plan.step_side", step=edit.id))
         target = edit.target
         if target is None and template is not None:
             target = today + dt.timedelta(days=template.lead_days)

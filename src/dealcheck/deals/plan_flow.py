@@ -16,7 +16,7 @@ from dealcheck.deals.close_plan import ClosePlan, PlanCheck, PlanStep, plan_chec
 from dealcheck.deals.history import load_frameworks, load_recorded
 from dealcheck.deals.model import Deal
 from dealcheck.deals.plan_edit import PlanAnswers, StepEdit, apply_answers, apply_edit
-from dealcheck.errors import DealcheckError, ExitCode, UsageError
+from dealcheck.errors import DealcheckError, ExitCode, UsageError, say
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
 from dealcheck.language.framework import StepTemplate
@@ -112,7 +112,7 @@ def edit_close_plan(request: PlanRequest, prompter: Prompter | None) -> PlanOutc
 
 def _answers(path: Path) -> PlanAnswers:
     if not path.is_file():
-        raise UsageError(f"{path}: no such answers file")
+        raise UsageError(say("plan.no_answers_file", path=path))
     return validate_located(PlanAnswers, read_yaml(path))
 
 

@@ -36,7 +36,7 @@ from dealcheck.deals.opening import (
 from dealcheck.deals.people_asks import people_section
 from dealcheck.deals.reconcile import from_keyed, reconcile, to_keyed
 from dealcheck.deals.story_asks import ask_story
-from dealcheck.errors import InputError, UsageError
+from dealcheck.errors import InputError, UsageError, say
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Prompter
 from dealcheck.interview.walk import Answer, Key, exit_steps, interview, steps_for
@@ -79,7 +79,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
     typed_now = request.deal_file is None and draft is not None
     with store.locked(path):
         if deal is None and path.exists():
-            raise UsageError(f"{path} already exists; to re-qualify it: dealcheck qualify {path}")
+            raise UsageError(say("qualify.exists", path=path))
         draft = store.load_draft(path) if draft is None else draft
         if draft is not None and draft.lang and not request.lang_given:
             request = replace(request, lang=draft.lang)
@@ -219,7 +219,9 @@ def _finish(
     try:
         assessment = assessment_of(qualification, frameworks)
     except UsageError as error:
-        raise InputError(f"{request.answers_file or path}: {error.message}") from None
+        raise InputError(
+            say("located", where=request.answers_file or path, message=error.said)
+        ) from None
     qualification.result = Result(
         score=assessment.score,
         grade=assessment.grade,

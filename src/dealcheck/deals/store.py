@@ -24,7 +24,7 @@ import yaml
 
 from dealcheck.deals import history_file
 from dealcheck.deals.model import Deal, Draft
-from dealcheck.errors import DealcheckError, InputError, UsageError, WriteError
+from dealcheck.errors import DealcheckError, InputError, Message, UsageError, WriteError, say
 from dealcheck.files.atomic import ensure_folder
 from dealcheck.files.locks import held
 from dealcheck.language.validation import validate_located
@@ -70,21 +70,21 @@ def load_deal(path: Path) -> Deal:
         ValidationFailed: The file is not valid YAML or breaks the deal file rules.
     """
     if not path.is_file():
-        raise UsageError(f"{path}: no such deal file")
+        raise UsageError(say("deal.missing", path=path))
     try:
         tree = read_yaml(path, max_bytes=DEAL_MAX_BYTES)
     except DealcheckError:
         if path.suffix.lower() in (".yaml", ".yml"):
             raise  # a deal file with a typo: its FILE:LINE:COL problem is the help
-        raise InputError(_not_a_deal(path, "it is not YAML")) from None
+        raise InputError(_not_a_deal(path, say("deal.not.yaml"))) from None
     if not isinstance(tree, YamlMapping):
-        raise InputError(_not_a_deal(path, "it is not a mapping of keys"))
+        raise InputError(_not_a_deal(path, say("deal.not.mapping")))
     if "name" not in tree:
-        raise InputError(_not_a_deal(path, "it has no `name:` at the top"))
+        raise InputError(_not_a_deal(path, say("deal.not.name")))
     foreign = [key for key in tree if key not in Deal.model_fields]
     if len(foreign) * 2 > len(tree):  # a framework or a mapping, not a deal with a typo
         shown = ", ".join(f"{key}:" for key in foreign[:3])
-        raise InputError(_not_a_deal(path, f"most of its keys are not a deal's ({shown} …)"))
+        raise InputError(_not_a_deal(path, say("deal.not.keys", keys=shown)))
     return validate_located(Deal, history_file.expand(tree))
 
 
@@ -93,9 +93,9 @@ def read_deal_tree(path: Path) -> Any:
     return history_file.expand(read_yaml(path, max_bytes=DEAL_MAX_BYTES))
 
 
-def _not_a_deal(path: Path, why: str) -> str:
+def _not_a_deal(path: Path, why: Message) -> Message:
     # One line instead of a page of "unknown key" errors for a mapping, framework or README.
-    return f"{path} is not a deal file: {why} (a deal file holds name:, company:, … and qualifications:)"
+    return say("deal.not_a_deal", path=path, why=why)
 
 
 def save_deal(path: Path, deal: Deal) -> None:
@@ -104,18 +104,13 @@ def save_deal(path: Path, deal: Deal) -> None:
         try:
             load_deal(path)
         except Exception as error:
-            raise InputError(
-                f"{path} does not parse, so it was not overwritten; fix it first ({error})"
-            ) from None
+            raise InputError(say("deal.unparsable_kept", path=path, error=error)) from None
     text = deal_text(deal)
     size = len(text.encode("utf-8"))
     if size > DEAL_MAX_BYTES:
         archive = path.with_name(f"{path.stem}.archive{path.suffix}")
         raise WriteError(
-            f"{path} would grow to {size:,} bytes, past the {DEAL_MAX_BYTES:,} a deal file "
-            f"may hold, so it was not written; archive its history: dealcheck archive {path} "
-            f"--keep 50 moves the older qualifications to {archive.name} (still readable by "
-            "`dealcheck report`), then run this again"
+            say("deal.too_big", path=path, size=size, most=DEAL_MAX_BYTES, archive=archive.name)
         )
     write_atomic(path, text)
 

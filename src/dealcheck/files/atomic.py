@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from dealcheck.errors import WriteError
+from dealcheck.errors import WriteError, os_reason, say
 from dealcheck.files import stale
 
 TEMP_SUFFIX = stale.TEMP_SUFFIX
@@ -45,17 +45,14 @@ def writable_target(path: Path) -> Path:
     except FileNotFoundError:
         return target
     except OSError as error:
-        raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise WriteError(say("write.cannot", path=path, reason=os_reason(error))) from None
     if stat.S_ISDIR(status.st_mode):
-        raise WriteError(f"{path} is a folder; name a file to write")
+        raise WriteError(say("write.is_folder", path=path))
     # The mode bits too: root may write anything, but a file marked read-only was
     # marked so by someone who meant it.
     read_only = not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
     if stat.S_ISREG(status.st_mode) and read_only:
-        raise WriteError(
-            f"{path} is read-only, so dealcheck did not replace it; "
-            f"make it writable (chmod u+w) or write elsewhere"
-        )
+        raise WriteError(say("write.read_only", path=path))
     return target
 
 
@@ -124,9 +121,9 @@ def ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise WriteError(f"{folder} is a file, not a folder; name a folder there") from None
+        raise WriteError(say("write.not_folder", folder=folder)) from None
     except OSError as error:
-        raise WriteError(f"{folder}: cannot create the folder: {error.strerror}") from None
+        raise WriteError(say("write.no_folder", folder=folder, reason=os_reason(error))) from None
 
 
 @contextmanager
@@ -137,12 +134,7 @@ def _reported(path: Path, only: frozenset[int] | None = None) -> Iterator[None]:
     except OSError as error:
         if only is not None and error.errno not in only:
             raise
-        reason = error.strerror or str(error)
-        if error.errno == errno.ENOSPC:
-            reason = "the disk is full"
-        raise WriteError(
-            f"{path}: cannot write: {reason}; the previous file is unchanged"
-        ) from None
+        raise WriteError(say("write.failed", path=path, reason=os_reason(error))) from None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -6,7 +6,7 @@ import os
 import stat
 from collections.abc import Iterable
 
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 
 #: (what the user called it, e.g. "--rejects", the path as given)
 Named = tuple[str, str]
@@ -30,10 +30,9 @@ def refuse_clashes(inputs: Iterable[Named], outputs: Iterable[Named]) -> None:
         for key in keys:
             if key in known:
                 other_label, other_path = known[key]
-                role = "an input" if other_label.startswith("input") else other_label
+                role = say("clash.an_input") if other_label.startswith("input") else other_label
                 raise UsageError(
-                    f"{label} {path} is the same file as {role} {other_path}; "
-                    "dealcheck never writes over an input or another output: choose another name"
+                    say("clash.same_file", label=label, path=path, role=role, other=other_path)
                 )
         for key in keys:
             known[key] = (label, path)

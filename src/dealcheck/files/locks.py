@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from dealcheck.errors import LockedError, WriteError
+from dealcheck.errors import LockedError, WriteError, os_reason, say
 from dealcheck.files.atomic import ensure_folder
 
 
@@ -32,22 +32,24 @@ def held(lock: Path, what: Path) -> Iterator[None]:
             handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
             raise WriteError(
-                f"{what}: cannot create the lock file {lock.name} in {lock.parent} "
-                f"({error.strerror}); the deals folder must be writable"
+                say(
+                    "lock.cannot_create",
+                    what=what,
+                    lock=lock.name,
+                    folder=lock.parent,
+                    reason=os_reason(error),
+                )
             ) from None
         if not _try_lock(handle):
             holder = _holder(handle)
             os.close(handle)
-            raise LockedError(
-                f"{what} is open in another dealcheck process (pid {holder or '?'}); "
-                "finish there first"
-            )
+            raise LockedError(say("lock.held", what=what, pid=holder or "?"))
         if _same_file(handle, lock):
             break
         # The previous holder removed this file as we opened it: lock the new one.
         os.close(handle)
     else:
-        raise LockedError(f"{what}: could not take the lock {lock}")
+        raise LockedError(say("lock.failed", what=what, lock=lock))
     try:
         os.ftruncate(handle, 0)
         os.write(handle, f"{os.getpid()}\n".encode())
