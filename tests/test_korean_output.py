@@ -26,7 +26,7 @@ ALLOWED = {
     "dealcheck", "MEDDPICC", "BANT", "ICP", "ROI", "Why", "Buy", "Now", "Us",
     # file formats and technical names a Korean team writes in Latin letters
     "CSV", "HTML", "JSON", "JSONL", "YAML", "UTF", "CP", "BOM", "Excel", "git", "pid",
-    "TODO", "Markdown",
+    "TODO", "Markdown", "ID", "README",
     # language codes (--lang ko)
     "ko", "en",
     # currency codes and grades
@@ -49,6 +49,8 @@ FORBIDDEN = {
 }
 
 HANBIT = "deals/한빛정밀-설비-예지보전.yaml"
+#: What a rep types with -f, and what the config and mappings name.
+FRAMEWORK_IDS = sorted(p.stem for p in (ROOT / "frameworks").glob("*.yaml"))
 
 
 @pytest.fixture
@@ -63,15 +65,25 @@ def korean_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _typed_words(folder: Path, args: list[str]) -> set[str]:
-    """Latin words the user typed: in the arguments and the example files they name."""
-    words = set(re.findall(r"[A-Za-z]+", " ".join(args)))
-    for path in [*folder.glob("examples/**/*"), *folder.glob("deals/*")]:
-        if path.is_file() and "frameworks" not in path.parts:
-            words |= set(
-                re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8", errors="replace"))
-            )
-    return words
+def _typed(args: list[str]) -> str:
+    """What the user typed: the arguments, and the text of the files they name.
+
+    A deal file is typed by the rep (through `qualify`); a CRM export and its mapping
+    by the team. Their words (deal names, column headers, framework ids) may be shown.
+    """
+    texts = [" ".join(args), " ".join(FRAMEWORK_IDS)]
+    for arg in args:
+        path = Path(arg)
+        if path.is_file():
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            if path.suffix == ".csv":
+                texts.append(path.read_bytes().decode("cp949", errors="replace"))
+        elif path.is_dir():
+            texts += [f.read_text(encoding="utf-8") for f in sorted(path.glob("*.yaml"))]
+    return "\n".join(texts)
+
+
+_VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
 class _Text(HTMLParser):
@@ -81,13 +93,20 @@ class _Text(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self._hidden = 0
+        self._stack: list[bool] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._hidden += tag in ("style", "script")
+        # The font note is English on purpose (lang="en"): it is for a machine that shows
+        # Hangul as boxes, where it is the one text the reader can still read.
         self.parts += [v for k, v in attrs if k in ("aria-label", "title", "alt") and v]
+        if tag in _VOID:
+            return
+        hidden = tag in ("style", "script") or ("lang", "en") in attrs
+        self._hidden += hidden
+        self._stack.append(hidden)
 
     def handle_endtag(self, tag: str) -> None:
-        self._hidden -= tag in ("style", "script")
+        self._hidden -= self._stack.pop() if self._stack else 0
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
@@ -120,31 +139,120 @@ def _json_prose(node: object, key: str = "") -> Iterator[str]:
         yield node
 
 
-def english_fragments(output: str, typed: set[str]) -> list[str]:
+#: Option names, file paths, `file keys` and 'values' are what the user types, not prose.
+_OPTIONS_AND_PATHS = re.compile(
+    r"`[^`]*`|'[^'\n]*'|"
+    r"(?<![\w-])--?[a-z][a-z-]*|[\w.~-]*[/\\][^\s'\",()]*|[\w-]+\.(yaml|csv|md|html|json)\b"
+)
+#: Encodings (cp949, utf-8), bytes (0xb0), and a Korean term's original in parentheses
+#: right after it (원어 병기, as in 측정 지표(Metrics)) are not English prose either.
+_TECHNICAL = re.compile(
+    r"(?<![\w-])(?:utf|cp)-?\d+(?!\d)|(?<!\w)0x[0-9a-f]+"
+    r"|(?<=[가-힣])\([A-Za-z][A-Za-z .-]*(?:, [A-Za-z .-]+)*(?:, [가-힣 ]+)?\)",
+    re.I,
+)
+_IDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def english_fragments(output: str, typed: str) -> list[str]:
     """Latin-letter words that are neither allowed nor typed, with their line."""
+    words = set(re.findall(r"[A-Za-z]+", _IDS.sub(" ", typed)))
+    ids = set(_IDS.findall(typed))
     found = []
     for line in _readable(output).splitlines():
-        bare = re.sub(r"(?<!\S)(--?[a-z][a-z-]*|\S*[/\\.]\S*\.(yaml|csv|md|html|json))", " ", line)
+        bare = _TECHNICAL.sub(" ", _OPTIONS_AND_PATHS.sub(" ", line))
+        bare = _IDS.sub(lambda m: " " if m.group(0) in ids else m.group(0), bare)
         for word in re.findall(r"[A-Za-z]+", bare):
-            if word not in ALLOWED and word not in typed:
+            if word not in ALLOWED and word not in words:
                 found.append(f"{word!r} in {line.strip()!r}")
     return found
 
 
-def forbidden_terms(output: str) -> list[str]:
-    """Glossary-forbidden words, with the rule each breaks."""
-    return [f"{term!r}: {rule}" for term, rule in FORBIDDEN.items() if term in output]
+def forbidden_terms(output: str, typed: str = "") -> list[str]:
+    """Glossary-forbidden words outside what the user typed, with the rule each breaks."""
+    said = " ".join(t for t in re.split(r"[\s·,:()\"'\[\]←→]+", output) if t not in typed)
+    return [f"{term!r}: {rule}" for term, rule in FORBIDDEN.items() if term in said]
 
 
-def _korean_run(folder: Path, *args: str, status: int | None = None) -> str:
+def _korean_run(folder: Path, *args: str, status: int | None = None, ids: str = "") -> str:
     code, out, err = invoke(CliRunner(), *args)
     if status is not None:
         assert code == status, out + err
     text = out + err
+    typed = _typed(list(args)) + ids
     assert "Traceback" not in text
-    assert english_fragments(text, _typed_words(folder, list(args))) == []
-    assert forbidden_terms(text) == []
+    assert english_fragments(text, typed) == []
+    assert forbidden_terms(text, typed) == []
     return text
+
+
+# --- every command over the shipped examples ------------------------------------------
+
+PLAN = """\
+agreed_by: 박 과장
+agreed_on: 2025-05-03
+steps:
+  - {id: business-case, person: 김서연, target: 2025-05-16, status: in-progress}
+  - {id: security-review, person: 정보보안팀, target: 2025-06-13}
+  - {id: budget-approval, person: 공장장, target: 2025-09-12}
+"""
+
+HUBSPOT = ["examples/hubspot-ko-pipeline.csv", "--map", "examples/hubspot-ko.map.yaml"]
+
+COMMANDS = [
+    ["report", HANBIT],
+    ["report", HANBIT, "--format", "md"],
+    ["report", HANBIT, "--format", "json"],
+    ["report", HANBIT, "--format", "html"],
+    ["prep", HANBIT, "--today", "2025-05-05"],
+    ["prep", HANBIT, "--today", "2025-05-05", "--format", "md"],
+    ["prep", HANBIT, "--today", "2025-05-05", "--format", "html"],
+    ["plan", HANBIT, "--answers", "plan.yaml", "--today", "2025-05-05"],
+    ["qualify", HANBIT, "--no-input"],
+    ["score", *HUBSPOT, "--today", "2026-11-23"],
+    ["score", *HUBSPOT, "--today", "2026-11-23", "--format", "md"],
+    ["score", *HUBSPOT, "--today", "2026-11-23", "--format", "html"],
+    ["map", "check", *HUBSPOT],
+    ["validate", "examples/hubspot-ko.map.yaml", ".dealcheck.yaml"],
+    ["framework", "list"],
+    ["framework", "validate", *(str(p) for p in sorted((ROOT / "frameworks").glob("*.yaml")))],
+    ["framework", "test", str(ROOT / "frameworks" / "tests")],
+    # by path, so that the texts they change (in English too) are the authors'
+    [
+        "framework",
+        "diff",
+        str(ROOT / "frameworks" / "meddpicc.yaml"),
+        str(ROOT / "frameworks" / "bant.yaml"),
+    ],
+]
+
+
+@pytest.fixture
+def qualified(korean_team: Path) -> Path:
+    """The Korean example deal, qualified once (its answers, in Korean, are the rep's)."""
+    (korean_team / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    _korean_run(korean_team, "qualify", "--answers", "examples/answers/hanbit-first-call.yaml")
+    return korean_team
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args[:4]))
+def test_korean_commands_print_no_english(qualified: Path, args: list[str]) -> None:
+    text = _korean_run(qualified, *args)
+
+    assert re.search("[가-힣]", _readable(text))
+
+
+@pytest.mark.parametrize("framework", sorted(p.stem for p in (ROOT / "frameworks").glob("*.yaml")))
+def test_framework_show_is_korean_but_for_ids(korean_team: Path, framework: str) -> None:
+    # The ids (criteria, levels, red flags) are what a framework author types; all else is Korean.
+    source = (ROOT / "frameworks" / f"{framework}.yaml").read_text(encoding="utf-8")
+    ids = " ".join(re.findall(r"\bid: ([\w-]+)", source))
+    code, out, err = invoke(CliRunner(), "framework", "show", framework)
+
+    # A long id folds at the table's edge ("decision-maker-never-in-ro" / "om").
+    found = english_fragments(out + err, f"{framework} {ids}")
+    assert [f for f in found if f.split("'")[1] not in ids] == []
+    assert forbidden_terms(out + err) == []
 
 
 # --- errors and refusals ------------------------------------------------------------
@@ -185,6 +293,55 @@ def test_errors_are_korean(korean_team: Path, args: list[str], status: int, said
     assert text.startswith("오류: ") and said in text
 
 
+def test_refusing_to_score_blind_is_korean(korean_team: Path) -> None:
+    blind = korean_team / "blind.map.yaml"
+    mapping = (korean_team / "examples" / "hubspot-ko.map.yaml").read_text(encoding="utf-8")
+    blind.write_text(mapping.split("\ncriteria:")[0] + "\n", encoding="utf-8")
+
+    text = _korean_run(
+        korean_team, "score", "examples/hubspot-ko-pipeline.csv", "--map", str(blind), status=2
+    )
+
+    assert "점수를 매기지 않겠습니다" in text
+
+
+def test_broken_files_are_reported_in_korean_where_they_are(korean_team: Path) -> None:
+    bad = sorted((ROOT / "tests" / "fixtures" / "frameworks" / "bad").glob("*.yaml"))
+
+    text = _korean_run(korean_team, "framework", "validate", *map(str, bad), status=1)
+
+    lines = text.splitlines()
+    assert len(lines) == len(bad) + 1
+    assert all(re.match(r"\S+\.yaml:\d+:\d+: .*[가-힣]", line) for line in lines[:-1])
+    assert lines[-1] == f"파일 {len(bad)}개 점검: 문제 있는 파일 {len(bad)}개"
+
+
+def test_a_broken_config_and_mapping_are_reported_in_korean(korean_team: Path) -> None:
+    mapping = korean_team / "bad.map.yaml"
+    mapping.write_text(
+        "frameworks: [bant]\ncolumns: {name: 이름}\ncriteria: {bant: {budgt: {column: 예산}}}\ncrm: x\n",
+        encoding="utf-8",
+    )
+
+    # The ids to choose from are listed as they are typed.
+    bant = "budget authority need timeframe"
+    text = _korean_run(korean_team, "validate", str(mapping), status=1, ids=bant)
+
+    assert "없는 기준입니다: 'budgt'" in text
+
+
+def test_a_future_confirmation_is_refused_in_korean(korean_team: Path) -> None:
+    answers = korean_team / "future.yaml"
+    given = (korean_team / "examples" / "answers" / "hanbit-first-call.yaml").read_text(
+        encoding="utf-8"
+    )
+    answers.write_text(given.replace("2026-11-12", "2099-01-01"), encoding="utf-8")
+
+    text = _korean_run(korean_team, "qualify", "--answers", str(answers), status=3)
+
+    assert "미래 날짜입니다" in text
+
+
 def test_a_locked_deal_is_refused_in_korean(korean_team: Path) -> None:
     answers = "examples/answers/hanbit-first-call.yaml"
     _korean_run(korean_team, "qualify", "--answers", answers, status=0)
@@ -203,10 +360,13 @@ def test_english_stays_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (code, err) == (2, "error: nothing.yaml: no such deal file\n")
 
 
-def test_the_scanner_catches_english() -> None:
-    typed = {"Acme"}
+def test_the_scanner_catches_english_and_forbidden_words() -> None:
+    typed = "name: Acme\nframeworks: [red-flags]"
+    line = "Acme · red-flags · 점수 61 · score 61 · --lang ko · deals/x.yaml · red flags"
 
-    found = english_fragments("Acme · 점수 61 · score 61 · --lang ko · deals/x.yaml", typed)
+    found = english_fragments(line, typed)
 
-    assert found == ["'score' in 'Acme · 점수 61 · score 61 · --lang ko · deals/x.yaml'"]
-    assert forbidden_terms("거래 이름 · 고객님 개인에게") != []
+    assert [f.split(" in ")[0] for f in found] == ["'score'", "'red'", "'flags'"]
+    assert forbidden_terms("거래 이름 · 고객님 개인에게", "columns: {name: 거래 이름}") == [
+        "'고객님': a customer's manager is asked with the title, not 고객님"
+    ]

@@ -16,7 +16,7 @@ its code. Exit codes (documented in the README):
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -56,25 +56,28 @@ class Message:
 
     key: str
     args: tuple[Any, ...] = ()
-    values: dict[str, Any] = field(default_factory=dict)
+    values: tuple[tuple[str, Any], ...] = ()  # a tuple, so that a message can be a dict key
+    english: str | None = None  # a library's own English wording, kept as it was
 
     def in_language(self, lang: str) -> str:
         """The message in `lang` (English when the catalogue lacks it)."""
-        from dealcheck.i18n import t  # the catalogue is data; loaded only to word a message
+        if lang == "en" and self.english is not None:
+            return self.english
+        from dealcheck.i18n import MESSAGES  # the catalogue is data; loaded only to word a message
 
         args = (worded(a, lang) if isinstance(a, Message) else a for a in self.args)
-        values = {
-            k: worded(v, lang) if isinstance(v, Message) else v for k, v in self.values.items()
-        }
-        return t(self.key, lang, *args, **values)
+        values = {k: worded(v, lang) if isinstance(v, Message) else v for k, v in self.values}
+        catalogue = MESSAGES.get(lang, MESSAGES["en"])
+        template = catalogue.get(self.key) or MESSAGES["en"][self.key]
+        return template.format(*args, **values)
 
     def __str__(self) -> str:
         return self.in_language("en")
 
 
-def say(key: str, *args: Any, **values: Any) -> Message:
+def say(key: str, /, *args: Any, **values: Any) -> Message:
     """A `Message` for the catalogue entry `key` with its values."""
-    return Message(key, args, values)
+    return Message(key, args, tuple(values.items()))
 
 
 def worded(text: str | Message, lang: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
 from dealcheck.batch.values import NO, YES, level_table, normalise_value, value_target
-from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.errors import Location, Message, Problem, ValidationFailed, say
 from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
 from dealcheck.scoring.scorecard import CLOSED_WORDS
@@ -75,7 +75,7 @@ class Binding:
     feeds: list[Feed]
     flags: list[FlagColumn]
     stages: dict[str, tuple[str | None, str]]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def header_index(header: list[str]) -> tuple[dict[str, int], list[str]]:
@@ -106,10 +106,7 @@ def bind(
     """
     index, duplicates = header_index(header)
     problems: list[Problem] = []
-    warnings = [
-        f"{source}: column {name!r} appears more than once; the first is used"
-        for name in duplicates
-    ]
+    warnings = [say("binding.duplicate_column", source=source, column=name) for name in duplicates]
     dup_keys = {normalise_header(d) for d in duplicates}
 
     def column(name: str | None, path: tuple[str | int, ...]) -> int:
@@ -117,13 +114,17 @@ def bind(
             return -1
         key = normalise_header(name)
         if key in dup_keys:
-            warnings.append(f"{source}: mapped column {name!r} is duplicated; using the first")
+            warnings.append(say("binding.duplicate_mapped", source=source, column=name))
         if key in index:
             return index[key]
         if mapping.missing_columns == "error":
             close = difflib.get_close_matches(name, header, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(_problem(tree, path, f"column {name!r} is not in {source}{hint}"))
+            hint = say("hint.did_you_mean", close[0]) if close else ""
+            problems.append(
+                _problem(
+                    tree, path, say("binding.no_column", column=name, source=source, hint=hint)
+                )
+            )
         return -1
 
     roles = {role: column(getattr(mapping.columns, role), ("columns", role)) for role in ROLES}
@@ -131,7 +132,7 @@ def bind(
     feeds: list[Feed] = []
     for fw_id, feeds_of in mapping.criteria.items():
         if fw_id not in by_id:
-            warnings.append(f"mapping feeds framework {fw_id!r}, which is not scored; ignored")
+            warnings.append(say("binding.unscored_criteria", framework=fw_id))
             continue
         framework = frameworks[by_id[fw_id]]
         for criterion_id, feed in feeds_of.items():
@@ -141,7 +142,12 @@ def bind(
                 known = ", ".join(c.id for c in framework.criteria)
                 problems.append(
                     _problem(
-                        tree, path, f"{fw_id} has no criterion {criterion_id!r} ({known})", key=True
+                        tree,
+                        path,
+                        say(
+                            "binding.no_criterion", framework=fw_id, item=criterion_id, known=known
+                        ),
+                        key=True,
                     )
                 )
                 continue
@@ -181,15 +187,20 @@ def bind(
     flags: list[FlagColumn] = []
     for fw_id, flags_of in mapping.red_flags.items():
         if fw_id not in by_id:
-            warnings.append(f"mapping answers red flags of {fw_id!r}, which is not scored; ignored")
+            warnings.append(say("binding.unscored_flags", framework=fw_id))
             continue
         framework = frameworks[by_id[fw_id]]
         for flag_id, flag_feed in flags_of.items():
             path = ("red_flags", fw_id, flag_id)
             if flag_id not in {f.id for f in framework.red_flags}:
-                known = ", ".join(f.id for f in framework.red_flags) or "none"
+                known = ", ".join(f.id for f in framework.red_flags) or "—"
                 problems.append(
-                    _problem(tree, path, f"{fw_id} has no red flag {flag_id!r} ({known})", key=True)
+                    _problem(
+                        tree,
+                        path,
+                        say("binding.no_flag", framework=fw_id, item=flag_id, known=known),
+                        key=True,
+                    )
                 )
                 continue
             table = level_table(framework, framework.scale, {})
@@ -223,7 +234,9 @@ def _stage_table(
         else:
             known = ", ".join([s.id for s in staged.stages] if staged else []) + ", won, lost"
             problems.append(
-                _problem(tree, ("stages", crm_name), f"{target!r} is not a stage ({known})")
+                _problem(
+                    tree, ("stages", crm_name), say("binding.no_stage", stage=target, known=known)
+                )
             )
     return table
 
@@ -235,7 +248,11 @@ def _yes_no(value: str | bool) -> str:
 
 
 def _problem(
-    tree: YamlMapping | None, path: tuple[str | int, ...], message: str, *, key: bool = False
+    tree: YamlMapping | None,
+    path: tuple[str | int, ...],
+    message: str | Message,
+    *,
+    key: bool = False,
 ) -> Problem:
     where = locate(tree, path, on_key=key) if tree is not None else None
     return Problem(where or Location("<mapping>", 1, 1), message)

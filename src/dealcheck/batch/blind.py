@@ -9,7 +9,7 @@ manager asked for the pipeline basics only (`--basics-only`).
 from __future__ import annotations
 
 from dealcheck.batch.binding import Binding
-from dealcheck.errors import UsageError
+from dealcheck.errors import Message, UsageError, say
 from dealcheck.language.framework import Framework
 
 
@@ -19,28 +19,21 @@ class BlindMapping(UsageError):
 
 def refuse_blind(
     binding: Binding, frameworks: list[Framework], source: str, mapping_name: str | None
-) -> list[str]:
+) -> list[Message]:
     """Raise when a framework with criteria gets no column; warnings for flag-only ones.
 
     Raises:
         BlindMapping: Naming the first framework whose criteria no column feeds.
     """
-    label = f"mapping {mapping_name!r}" if mapping_name else "the mapping"
+    label = say("blind.mapping_named", mapping_name) if mapping_name else say("blind.the_mapping")
     fed = {feed.framework for feed in binding.feeds}
     answered = {flag.framework for flag in binding.flags}
-    warnings: list[str] = []
+    warnings: list[Message] = []
     for position, framework in enumerate(frameworks):
         if framework.criteria and position not in fed:
             raise BlindMapping(
-                f"{source}: {label} maps no column to the criteria of "
-                f"{framework.id}, so every deal would score 0; add them under `criteria: "
-                f"{framework.id}:` (`dealcheck map init {source} -f {framework.id}` drafts "
-                "them from the headers; the README's mapping section shows the shape), "
-                "or pass --basics-only to check the pipeline data without qualifying"
+                say("blind.refused", source=source, mapping=label, framework=framework.id)
             )
         if not framework.criteria and framework.red_flags and position not in answered:
-            warnings.append(
-                f"{source}: no column answers the red flags of {framework.id}; "
-                "they count as unknown"
-            )
+            warnings.append(say("blind.flags_unknown", source=source, framework=framework.id))
     return warnings

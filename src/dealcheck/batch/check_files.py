@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dealcheck.errors import DealcheckError, Location, Problem, UsageError, ValidationFailed
+from dealcheck.errors import DealcheckError, Location, Problem, UsageError, ValidationFailed, say
 from dealcheck.language.yamlfile import YamlMapping, YamlSequence
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def check_files(paths: list[Path], *, team_dir: Path) -> list[Problem]:
     """
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        raise UsageError(f"{', '.join(missing)}: no such file")
+        raise UsageError(say("file.missing", path=", ".join(missing)))
     problems: list[Problem] = []
     for path in paths:
         check = _check_mapping if path.name.endswith(MAPPING_SUFFIXES) else _check_config
@@ -40,7 +40,7 @@ def check_files(paths: list[Path], *, team_dir: Path) -> list[Problem]:
         except ValidationFailed as error:
             problems += sorted(error.problems, key=lambda p: (p.location.line, p.location.column))
         except DealcheckError as error:
-            problems.append(Problem(Location(str(path), 1, 1), error.message))
+            problems.append(Problem(Location(str(path), 1, 1), error.said))
     return problems
 
 

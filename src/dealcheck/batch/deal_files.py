@@ -21,7 +21,7 @@ from typing import Any
 
 from dealcheck.batch.mapping import Columns, CriterionFeed, FlagFeed, Mapping
 from dealcheck.batch.reading import Opened, RowItem
-from dealcheck.errors import DealcheckError, UsageError
+from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework
 
 BASICS = (
@@ -132,7 +132,7 @@ def open_deal_folder(folder: Path, frameworks: list[Framework]) -> Opened:
     """A folder of deal YAML files as a row stream (one row per file, line = 1)."""
     files = sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and not p.name.startswith("."))
     if not files:
-        raise UsageError(f"{folder}: no deal files (*.yaml) in this folder")
+        raise UsageError(say("score.no_deal_files", folder=folder))
     rows = _folder_rows(files, frameworks)
     return Opened(
         str(folder),

@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from dealcheck.errors import InputError
+from dealcheck.errors import InputError, say
 
 #: Tried in this order. cp949 (not euc-kr, which rejects valid Hangul syllables Excel
 #: writes) comes before cp1252 because cp1252 decodes almost any byte string.
@@ -26,10 +26,7 @@ def refuse_workbook(head: bytes, name: str) -> None:
     """
     kind = ".xlsx" if head.startswith(_XLSX) else ".xls" if head.startswith(_XLS) else None
     if kind:
-        raise InputError(
-            f"{name} is an Excel workbook ({kind}), not a CSV file, whatever its name says. "
-            "In Excel use File > Save As > 'CSV UTF-8 (Comma delimited)' and score that file."
-        )
+        raise InputError(say("read.workbook", name=name, kind=kind))
 
 
 def bom_encoding(head: bytes) -> tuple[str, int] | None:
@@ -67,10 +64,7 @@ def detect_encoding(sample: bytes, name: str, *, complete: bool) -> str:
         if encoding == "cp1252" and _has_controls(text):
             continue
         return encoding
-    raise InputError(
-        f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16, CP949, "
-        "cp1252). Say which with --encoding, e.g. --encoding cp949 or --encoding utf-16"
-    )
+    raise InputError(say("read.encoding_unknown", name=name))
 
 
 def utf16_without_bom(sample: bytes) -> str | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.errors import Location, Problem, UsageError, ValidationFailed, say
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
@@ -318,12 +318,10 @@ def _read_tree(reference: str | Path) -> YamlMapping:
         preset = PRESETS_DIR / f"{reference}.map.yaml"
         if not preset.is_file():
             known = ", ".join(preset_names())
-            raise UsageError(
-                f"mapping {reference!r}: no such file and no preset (presets: {known})"
-            )
+            raise UsageError(say("mapping.missing", reference=reference, known=known))
         path, display = preset, f"<preset>/{preset.name}"
     tree = read_yaml(path, display_name=display)
     if not isinstance(tree, YamlMapping):
         location = getattr(tree, "location", None) or Location(display, 1, 1)
-        raise ValidationFailed([Problem(location, "a mapping file is a YAML mapping (key: value)")])
+        raise ValidationFailed([Problem(location, say("mapping.not_mapping"))])
     return tree

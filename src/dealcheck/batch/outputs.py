@@ -75,12 +75,9 @@ class CsvWriter:
             self._writer.writerow([neutralise(c) for c in columns] + list(EXTRA_COLUMNS))
             self.flush()
         elif columns != self._columns:
-            from dealcheck.errors import UsageError
+            from dealcheck.errors import UsageError, say
 
-            raise UsageError(
-                "CSV output needs every input to have the same columns; "
-                "use --format jsonl for mixed inputs"
-            )
+            raise UsageError(say("score.mixed_columns"))
 
     def row(
         self,

@@ -26,7 +26,7 @@ from dealcheck.batch.reading import Opened, open_input
 from dealcheck.batch.summary import SummaryBuilder
 from dealcheck.batch.summary_model import PipelineSummary
 from dealcheck.batch.verdicts import UnscoredCache, VerdictCache
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
@@ -91,21 +91,16 @@ def score_pipeline(
                 mapping, tree = deal_mapping(job.frameworks), None
                 crm_columns = False
             if mapping is None:
-                raise UsageError(
-                    f"{opened.name}: say how to read its columns with --map "
-                    "(a mapping file or a preset: salesforce, hubspot, pipedrive); "
-                    "`dealcheck map init` drafts one"
-                )
+                raise UsageError(say("score.needs_map", source=opened.name))
             binding = bind(mapping, tree, opened.header, job.frameworks, opened.name)
             summary.sources.append(_describe(opened))
-            summary.warnings += binding.warnings
+            summary.warnings += [worded(w, job.lang) for w in binding.warnings]
             if job.basics_only:
                 binding.feeds.clear()
                 binding.flags.clear()
             elif crm_columns:
-                summary.warnings += refuse_blind(
-                    binding, job.frameworks, opened.name, job.mapping_name
-                )
+                blind = refuse_blind(binding, job.frameworks, opened.name, job.mapping_name)
+                summary.warnings += [worded(w, job.lang) for w in blind]
             plan = RowPlan(binding, mapping, cache, with_evidence=job.with_reports)
             summary.basics_of = plan.basics
             opened, out = plan_dates.add_column(opened, writer, binding, mapping, tree, plan.basics)

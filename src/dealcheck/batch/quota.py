@@ -11,7 +11,7 @@ import csv
 import re
 from pathlib import Path
 
-from dealcheck.errors import InputError, UsageError
+from dealcheck.errors import InputError, UsageError, say
 
 Quota = dict[tuple[str, str], tuple[float, str]]
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
@@ -32,22 +32,22 @@ def read_quota(value: str | None, currency: str | None) -> Quota:
         pass
     path = Path(value)
     if not path.is_file():
-        raise UsageError(f"--quota {value}: give an amount (1500000) or a quota CSV file")
+        raise UsageError(say("quota.option", value=value))
     quotas: Quota = {}
     with path.open(encoding="utf-8-sig", newline="") as stream:
         reader = csv.DictReader(stream)
         missing = {"owner", "period", "quota"} - set(reader.fieldnames or [])
         if missing:
-            raise InputError(f"{value}:1:1: a quota file needs the columns owner, period, quota")
+            raise InputError(say("quota.columns", where=f"{value}:1:1"))
         for row in reader:
             where = f"{value}:{reader.line_num}:1"
             period = (row.get("period") or "").strip()
             if period and not _PERIOD.match(period):
-                raise InputError(f"{where}: period {period!r} is not like 2026-11 or 2026-Q4")
+                raise InputError(say("quota.period", where=where, period=period))
             try:
                 amount = _number(row.get("quota") or "")
             except ValueError:
-                raise InputError(f"{where}: quota {row.get('quota')!r} is not a number") from None
+                raise InputError(say("quota.amount", where=where, quota=row.get("quota"))) from None
             key = ((row.get("owner") or "").strip(), period)
             quotas[key] = (amount, (row.get("currency") or currency or "").strip())
     return quotas

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 from dealcheck.batch.encoding import bom_encoding, detect_encoding, refuse_workbook
 from dealcheck.batch.records import LineDecodeError, Record, csv_record_chunks
-from dealcheck.errors import InputError, UsageError
+from dealcheck.errors import InputError, UsageError, say
 
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (",", ";", "\t")
@@ -100,7 +100,7 @@ def open_input(path: str, *, encoding: str | None, delimiter: str | None) -> Ope
     else:
         file = Path(path)
         if not file.is_file():
-            raise UsageError(f"{path}: no such file")
+            raise UsageError(say("file.missing", path=path))
         raw, name, size = file.open("rb"), path, file.stat().st_size
     try:
         return _open_stream(raw, name, size, encoding, delimiter)
@@ -136,7 +136,7 @@ def _encoding(head: bytes, name: str, forced: str | None, *, complete: bool) -> 
         try:
             return codecs.lookup(wanted).name
         except LookupError:
-            raise UsageError(f"--encoding {forced!r}: unknown encoding") from None
+            raise UsageError(say("read.unknown_encoding", encoding=forced)) from None
     bom = bom_encoding(head)
     if bom:
         return bom[0]
@@ -152,15 +152,15 @@ def _open_csv(
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(f"{name}: the file is empty") from None
+        raise InputError(say("read.empty", name=name)) from None
     except csv.Error as error:
-        raise InputError(f"{name}: cannot read the header line: {error}") from None
+        raise InputError(say("read.header", name=name, error=error)) from None
     except UnicodeError:  # also UTF-16 without a BOM, which is not a decode error
         raise _decode_error(name, encoding) from None
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     if not any(cell.strip() for cell in header):
-        raise InputError(f"{name}: the first line is blank; it must hold the column names")
+        raise InputError(say("read.blank_header", name=name))
     chunks = _csv_chunks(stream, chosen, len(header), reader.line_num + 1, name, encoding)
     return _with_records(Opened(name, header, iter(()), encoding, chosen), chunks)
 
@@ -191,7 +191,7 @@ def open_csv_range(
         if start == 0:
             part = _open_stream(raw, opened.name, end, opened.encoding, opened.delimiter)
             if part.header != header:
-                raise InputError(f"{opened.name}: the header changed while reading")
+                raise InputError(say("read.header_changed", name=opened.name))
             return part
         stream = io.TextIOWrapper(raw, encoding=opened.encoding, newline="")
         chunks = _csv_chunks(
@@ -298,24 +298,21 @@ def _csv_problem(message: str, start: int, end: int) -> str:
 
 
 def _decode_error(name: str, encoding: str, line: int | None = None) -> InputError:
-    where = f" near line {line}" if line else ""
-    return InputError(
-        f"{name}{where}: bytes are not valid {encoding}; the file mixes encodings or is "
-        "not text. Say which with --encoding (e.g. --encoding cp949)"
-    )
+    where = say("read.near_line", line) if line else ""
+    return InputError(say("read.bad_bytes", name=name, near=where, encoding=encoding))
 
 
 def _open_jsonl(stream: io.TextIOWrapper, name: str) -> Opened:
     lines = _json_objects(stream, name)
     for line, record, problem in lines:
         if record is None:
-            raise InputError(f"{name}:{line}: the first record is not a JSON object: {problem}")
+            raise InputError(say("read.json_first", where=f"{name}:{line}", problem=problem))
         is_deal = "qualifications" in record
         header = list(record) if not is_deal else []
         opened = Opened(name, header, iter(()), "utf-8", kind="jsonl", deal_records=is_deal)
         opened.rows = _chain_first(line, record, lines, header)
         return opened
-    raise InputError(f"{name}: the file is empty")
+    raise InputError(say("read.empty", name=name))
 
 
 def _json_objects(

@@ -27,11 +27,11 @@ def last_week(request: ScoreRequest, path: str) -> list[DealState]:
     from pathlib import Path
 
     from dealcheck.batch.mapping import load_mapping
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
     from dealcheck.language.loading import load_framework
 
     if not Path(path).exists():
-        raise UsageError(f"--compare {path}: no such file or folder")
+        raise UsageError(say("review.no_compare", path=path))
     mapping = load_mapping(request.mapping)[0] if request.mapping else None
     ids = (
         request.frameworks or (mapping.frameworks if mapping else []) or request.default_frameworks

@@ -19,7 +19,7 @@ from dealcheck.batch.outputs import (
 from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
 from dealcheck.batch.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
 
 
@@ -54,7 +54,7 @@ def output_format(request: ScoreRequest) -> str:
         return extension if extension in FORMATS else "csv"
     chosen = "md" if request.format == "markdown" else request.format
     if chosen not in FORMATS:
-        raise UsageError(f"--format {chosen!r}: use one of {', '.join(FORMATS)}")
+        raise UsageError(say("option.format", given=chosen, allowed=", ".join(FORMATS)))
     return chosen
 
 
@@ -71,9 +71,7 @@ def _delimiter(given: str | None) -> str | None:
         return None
     chosen = DELIMITERS.get(given.lower(), given)
     if len(chosen) != 1 or chosen in '"\r\n' or chosen.isalnum():
-        raise UsageError(
-            f"--delimiter {given!r}: use comma, semicolon, tab, pipe or one punctuation character"
-        )
+        raise UsageError(say("option.delimiter", given=given))
     return chosen
 
 

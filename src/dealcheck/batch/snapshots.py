@@ -20,7 +20,7 @@ from dealcheck.batch.mapping import Columns, Mapping
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
 
@@ -129,16 +129,12 @@ def read_scored_csv(
         header = [h.strip() for h in opened.header]
         missing = [c for c in _SCORED if c not in header]
         if missing:
-            raise UsageError(
-                f"{path}: not a scored file (no {', '.join(missing)} column); "
-                f"write one with: dealcheck score EXPORT --map MAP -o scored.csv"
-            )
+            raise UsageError(say("review.not_scored", path=path, missing=", ".join(missing)))
         columns = mapping.columns if mapping else DEAL_FILE_COLUMNS
         at = _positions(header, columns)
         if at["deal_id"] == len(header) and at["name"] == len(header):
             raise UsageError(
-                f"{path}: no deal id or name column ({columns.deal_id or '?'}, "
-                f"{columns.name or '?'}); pass the --map it was scored with"
+                say("review.no_id", path=path, id=columns.deal_id or "?", name=columns.name or "?")
             )
         dates = DateReader(mapping.date_formats if mapping else ["%Y-%m-%d"])
         decimal = mapping.decimal if mapping else "."

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from dealcheck.errors import Location, Problem
+from dealcheck.errors import Location, Problem, say
 from dealcheck.language.yamlfile import YamlMapping, YamlSequence
 
 TODO = "TODO"
@@ -59,8 +59,7 @@ def todo_problems(todos: list[Todo], mapping: str, data: str = "INPUT") -> list[
     return [
         Problem(
             todo.location,
-            f"TODO left at {todo.entry}: fill it in or delete the line; "
-            f"`dealcheck map check {data} --map {mapping}` shows what each column would read",
+            say("mapping.todo", entry=todo.entry, data=data, mapping=mapping),
         )
         for todo in todos
     ]

@@ -40,9 +40,9 @@ def language(option: str | None) -> str:
     The error boundary words its messages in the language last resolved here.
     """
     if option is not None and option not in ("en", "ko"):
-        from dealcheck.errors import UsageError
+        from dealcheck.errors import UsageError, say
 
-        raise UsageError(f"--lang {option!r}: use en or ko")
+        raise UsageError(say("option.lang", given=option))
     if option is not None:
         shown_in(option)  # a broken config is then reported in the language asked for
     chosen = resolve_language(option, config())

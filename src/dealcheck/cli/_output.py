@@ -27,15 +27,30 @@ def emit(text: str, path: Path | None, *, inputs: tuple[Path, ...] = ()) -> None
     write_atomic(path, text)
 
 
-def report_problems(problems: list[Problem], checked: int) -> None:
+def validation_language(option: str | None) -> str:
+    """--lang, else the config's language; English when the config itself is broken."""
+    from dealcheck.cli._context import language, shown_in
+    from dealcheck.errors import ValidationFailed
+
+    try:
+        return language(option)
+    except ValidationFailed:
+        return shown_in(option or "en")
+
+
+def report_problems(problems: list[Problem], checked: int, lang: str = "en") -> None:
     """Print one `FILE:LINE:COL: message` line per problem and a count; exit 1 if any."""
     import typer
 
+    from dealcheck.i18n import t
+
     for problem in problems:
-        print(problem)
+        print(problem.text(lang))
     invalid = len({p.location.file for p in problems})
     status = (
-        f"{checked} file(s) checked, {invalid} invalid" if problems else f"{checked} file(s) valid"
+        t("validate.invalid", lang, checked=checked, invalid=invalid)
+        if problems
+        else t("validate.valid", lang, checked=checked)
     )
     typer.echo(status, err=True)
     if problems:

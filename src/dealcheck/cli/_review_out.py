@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dealcheck.batch.compare import PipelineReview
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 
 REVIEW_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -17,7 +17,7 @@ def check_review_path(path: Path | None) -> None:
         UsageError: Not .md or .html.
     """
     if path is not None and path.suffix.lower() not in REVIEW_FORMATS:
-        raise UsageError(f"--review-output {path}: use a .md or .html file name")
+        raise UsageError(say("option.review_output", path=path))
 
 
 def review_document(review: PipelineReview, path: Path, lang: str) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import TeamDirOption
+from dealcheck.cli._options import LangOption, TeamDirOption
 
 app = typer.Typer()
 
@@ -20,6 +20,7 @@ def validate(
         typer.Argument(metavar="FILE", help="Mapping files (*.map.yaml) and .dealcheck.yaml."),
     ],
     frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check mapping files and the project config; PATH:LINE:COL: message per problem.
 
@@ -34,10 +35,11 @@ def validate(
     """
     from dealcheck.batch.check_files import check_files
     from dealcheck.cli._context import team_dir
-    from dealcheck.cli._output import report_problems
+    from dealcheck.cli._output import report_problems, validation_language
     from dealcheck.errors import ValidationFailed
     from dealcheck.language.config import find_config
 
+    ui = validation_language(lang)
     try:
         folder = team_dir(frameworks_dir)
     except ValidationFailed:
@@ -45,4 +47,4 @@ def validate(
         if config is None or not any(p.resolve() == config for p in paths):
             raise
         folder = Path("frameworks")  # the config's own problems are listed with the rest
-    report_problems(check_files(paths, team_dir=folder), len(paths))
+    report_problems(check_files(paths, team_dir=folder), len(paths), ui)

@@ -71,11 +71,12 @@ def show(
     from dealcheck.language.loading import load_with_tree
     from dealcheck.render import framework_view
 
+    ui = language(lang)
     loaded, _ = load_with_tree(framework, team_dir=team_dir(frameworks_dir))
     if resolved:
         sys.stdout.write(framework_view.resolved_yaml(loaded))
     else:
-        out().print(framework_view.framework_renderable(loaded, language(lang)))
+        out().print(framework_view.framework_renderable(loaded, ui))
 
 
 @command(app, "validate")
@@ -85,6 +86,7 @@ def validate(
         typer.Argument(metavar="FILE", help="Framework files to check; - reads standard input."),
     ],
     frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
     team_only: Annotated[
         bool,
         typer.Option(
@@ -106,9 +108,13 @@ def validate(
       git show HEAD:frameworks/acme.yaml | dealcheck framework validate -
     """
     from dealcheck.cli._context import team_dir
-    from dealcheck.cli._output import report_problems
+    from dealcheck.cli._output import report_problems, validation_language
+    from dealcheck.errors import worded
+    from dealcheck.i18n import t
     from dealcheck.language.schema_file import stale_copies
     from dealcheck.language.validate_files import in_team_folder, validate_files
+
+    ui = validation_language(lang)
 
     folder = team_dir(frameworks_dir)
     if team_only:
@@ -116,8 +122,8 @@ def validate(
     stdin = sys.stdin.buffer.read() if Path("-") in paths else None
     problems, checked = validate_files(paths, team_dir=folder, stdin=stdin)
     for warning in stale_copies([p for p in paths if p != Path("-")], team_dir=folder):
-        typer.echo(f"warning: {warning}", err=True)
-    report_problems(problems, checked)
+        typer.echo(f"{t('warning.prefix', ui)}{worded(warning, ui)}", err=True)
+    report_problems(problems, checked, ui)
 
 
 @command(app, "schema")

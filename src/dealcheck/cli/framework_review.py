@@ -102,16 +102,16 @@ def diff(
           --impact export.csv --map hubspot --encoding cp949 --today 2026-03-31
     """
     from dealcheck.cli._context import language, team_dir
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
     from dealcheck.policy.versions import review_change
     from dealcheck.render.framework_diff import diff_markdown, diff_text
     from dealcheck.render.framework_impact import impact_markdown, impact_text
 
     if output_format not in ("text", "md"):
-        raise UsageError(f"--format {output_format!r}: use text or md")
+        raise UsageError(say("option.format_text_md", given=output_format))
     for given, name in ((mapping, "--map"), (encoding, "--encoding"), (today, "--today")):
         if given and not impact:
-            raise UsageError(f"{name} is for the pipeline given with --impact; add --impact FILE")
+            raise UsageError(say("option.needs_impact", option=name))
     changes, effect = review_change(
         old,
         new,

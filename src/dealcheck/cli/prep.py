@@ -45,13 +45,13 @@ def prep(
     from dealcheck.cli._output import emit
     from dealcheck.deals.call_plan import call_plan
     from dealcheck.deals.history import build_report
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
 
     ui = _context.language(lang)
     if output not in FORMATS:
-        raise UsageError(f"--format {output!r}: use {', '.join(FORMATS)}")
+        raise UsageError(say("option.format_use", given=output, allowed=", ".join(FORMATS)))
     if out_file is not None and output == "text":
-        raise UsageError("-o needs --format md or html")
+        raise UsageError(say("option.prep_o"))
     day = today.date() if today else None
     report = build_report(
         deal_file,

@@ -215,28 +215,26 @@ REPORT_EXTENSIONS = {
 
 def _report_format(chosen: str | None, out_file: Path | None) -> str:
     """--format, else the -o file's extension (as `score -o` does), else text."""
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
 
     if chosen is not None:
         _check_format(chosen, ("text", "md", "json", "html"))
         if out_file is not None and chosen == "text":
-            raise UsageError("-o needs --format md, json or html")
+            raise UsageError(say("option.report_o"))
         return chosen
     if out_file is None:
         return "text"
     found = REPORT_EXTENSIONS.get(out_file.suffix.lower())
     if found is None:
-        raise UsageError(
-            f"-o {out_file}: name it .md, .json or .html, or give --format md, json or html"
-        )
+        raise UsageError(say("option.report_extension", path=out_file))
     return found
 
 
 def _check_format(value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        from dealcheck.errors import UsageError
+        from dealcheck.errors import UsageError, say
 
-        raise UsageError(f"--format {value!r}: use {', '.join(allowed)}")
+        raise UsageError(say("option.format_use", given=value, allowed=", ".join(allowed)))
 
 
 def _relative(path: Path) -> Path:

@@ -250,12 +250,12 @@ def _refuse_clashes(request: ScoreRequest, compare: str | None, review: Path | N
 
 def _refuse_replacing(input_file: Path, output: Path, force: bool) -> None:
     """`map init -o` never writes over its export, and replaces a mapping only with --force."""
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
     from dealcheck.files.clash import refuse_clashes
 
     refuse_clashes([("input", str(input_file))], [("-o", str(output))])
     if output.exists() and not force:
-        raise UsageError(f"{output} already exists; pass --force to overwrite it")
+        raise UsageError(say("file.exists", path=output))
 
 
 @command(map_app, "check")
@@ -304,9 +304,9 @@ def _review_start(
     """Read last week before scoring (fail fast) and a writer to collect this week."""
     if compare is None:
         if review_output is not None:
-            from dealcheck.errors import UsageError
+            from dealcheck.errors import UsageError, say
 
-            raise UsageError("--review-output needs --compare LAST_WEEK")
+            raise UsageError(say("option.review_needs_compare"))
         return None, None
     from dealcheck.batch.review import last_week
     from dealcheck.batch.snapshots import SnapshotWriter

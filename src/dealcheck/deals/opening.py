@@ -195,6 +195,9 @@ def check_stage(request: QualifyRequest, frameworks: list[Framework]) -> None:
     close = difflib.get_close_matches(stage, known, n=1)
     lang = request.lang
     hint = t("qualify.stage_hint", lang, close[0]) if close else ""
+    if lang != "en":  # the id to type, with the name a Korean rep knows the stage by
+        names = {s.id: s.name.get(lang) for f in frameworks for s in f.stages}
+        known = [f"{k!r}({names[k]})" for k in known]
     raise UsageError(t("qualify.no_stage", lang, request.stage, hint, ", ".join(known)))
 
 

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 
 TEAM_DIR_DEFAULT = Path("frameworks")
 
@@ -86,12 +86,8 @@ def find(reference: str, *, team_dir: Path, relative_to: Path | None = None) -> 
     known = sorted({*builtin_ids(), *(p.stem for p in team_files(team_dir))})
     close = difflib.get_close_matches(reference, known, n=1)
     if close:
-        raise UsageError(
-            f"no framework {reference!r}; did you mean {close[0]!r}? (known: {', '.join(known)})"
-        )
-    raise UsageError(
-        f"no framework {reference!r}; known ids: {', '.join(known)} (or give a path to a .yaml file)"
-    )
+        raise UsageError(say("catalog.close", id=reference, close=close[0], known=", ".join(known)))
+    raise UsageError(say("catalog.unknown", id=reference, known=", ".join(known)))
 
 
 def _find_path(reference: str, relative_to: Path | None) -> FrameworkSource:
@@ -99,14 +95,14 @@ def _find_path(reference: str, relative_to: Path | None) -> FrameworkSource:
     display = reference
     if relative_to is not None:
         if path.is_absolute():
-            raise UsageError(f"extends: {reference!r} must be a relative path or a framework id")
+            raise UsageError(say("catalog.extends_path", reference=reference))
         display = str(relative_to / path)
         path = (relative_to / path).resolve()
         roots = (relative_to.resolve(), Path.cwd().resolve())
         if not any(root in path.parents for root in roots):
             raise UsageError(
-                f"extends: {reference!r} points outside {relative_to}; keep frameworks together"
+                say("catalog.extends_outside", reference=reference, folder=relative_to)
             )
     if not path.is_file():
-        raise UsageError(f"{reference}: no such framework file")
+        raise UsageError(say("catalog.no_file", reference=reference))
     return FrameworkSource(path, "file", display)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.errors import Location, Problem, ValidationFailed, say
 from dealcheck.language.framework import StepTemplate
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def load_config_file(path: Path) -> ProjectConfig:
 
     tree = read_yaml(path)
     if not isinstance(tree, YamlMapping):
-        raise ValidationFailed([Problem(locate(tree, ()) or _top(path), "the config is a mapping")])
+        raise ValidationFailed([Problem(locate(tree, ()) or _top(path), say("config.not_mapping"))])
     config = validate_located(ProjectConfig, tree, root=path.parent)
     _refuse_repeated_steps(config, tree, path)
     return config
@@ -99,9 +99,7 @@ def _refuse_repeated_steps(config: ProjectConfig, tree: YamlMapping, path: Path)
     for n, template in enumerate(config.close_plan):
         if template.id in seen:
             where = locate(tree, ("close_plan", n, "id")) or _top(path)
-            problems.append(
-                Problem(where, f"step template {template.id!r} is listed twice; keep one")
-            )
+            problems.append(Problem(where, say("config.step_twice", id=template.id)))
         seen.add(template.id)
     if problems:
         raise ValidationFailed(problems)

@@ -96,8 +96,8 @@ class RuleChange:
     """A recommendation threshold or switch before and after."""
 
     setting: str
-    before: float | int | bool
-    after: float | int | bool
+    before: float | int | bool | list[object]
+    after: float | int | bool | list[object]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
+from dealcheck.errors import say
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 LANG_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
 SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
@@ -43,10 +45,10 @@ class Text(RootModel[str | dict[str, str]]):
     def _languages_are_codes(cls, value: str | dict[str, str]) -> str | dict[str, str]:
         if isinstance(value, dict):
             if not value:
-                raise ValueError("give the text as a string or as {en: …, ko: …}, not {}")
+                raise ValueError(say("fw.text_empty"))
             for lang in value:
                 if not re.match(LANG_PATTERN, lang):
-                    raise ValueError(f"{lang!r} is not a language code such as en or ko")
+                    raise ValueError(say("fw.lang_code", lang=lang))
         return value
 
     def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -86,12 +88,12 @@ class Scale(RootModel[list[Level]]):
     def _ordered_and_unique(cls, levels: list[Level]) -> list[Level]:
         ids = [level.id for level in levels]
         if UNKNOWN in ids:
-            raise ValueError("'unknown' is reserved for unanswered criteria; pick another level id")
+            raise ValueError(say("fw.unknown_reserved"))
         if len(set(ids)) != len(ids):
-            raise ValueError(f"level ids must be unique, got {ids}")
+            raise ValueError(say("fw.level_ids", ids=ids))
         values = [level.value for level in levels]
         if values != sorted(set(values)):
-            raise ValueError(f"level values must strictly increase, got {values}")
+            raise ValueError(say("fw.level_values", values=values))
         return levels
 
     def by_id(self, level_id: str) -> Level | None:
@@ -199,9 +201,9 @@ class RedFlag(_Strict):
     @model_validator(mode="after")
     def _points_match_effect(self) -> RedFlag:
         if self.effect is RedFlagEffect.DISQUALIFY and self.points is not None:
-            raise ValueError("a `disqualify` red flag takes no `points`; remove them")
+            raise ValueError(say("fw.disqualify_points"))
         if self.effect is not RedFlagEffect.DISQUALIFY and self.points is None:
-            raise ValueError(f"a `{self.effect.value}` red flag needs `points` (0-100)")
+            raise ValueError(say("fw.needs_points", effect=self.effect.value))
         return self
 
 
@@ -336,7 +338,7 @@ class NotNowCondition(_Strict):
     @model_validator(mode="after")
     def _one_of(self) -> NotNowCondition:
         if (self.flag is None) == (self.absent is None):
-            raise ValueError("give exactly one of `flag` or `absent`")
+            raise ValueError(say("fw.flag_or_absent"))
         return self
 
 
@@ -394,7 +396,7 @@ class RecommendationRule(_Strict):
     @model_validator(mode="after")
     def _thresholds_ordered(self) -> RecommendationRule:
         if self.disqualify_below > self.advance_at:
-            raise ValueError("`disqualify_below` must not exceed `advance_at`")
+            raise ValueError(say("fw.thresholds"))
         return self
 
 
@@ -473,7 +475,7 @@ class Framework(_Strict):
     @classmethod
     def _semantic_version(cls, value: str) -> str:
         if not re.match(SEMVER_PATTERN, value):
-            raise ValueError(f"{value!r} is not a semantic version; write it like 1.2.0")
+            raise ValueError(say("fw.semver", version=value))
         return value
 
     def criterion(self, criterion_id: str) -> Criterion | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.errors import Location, Problem, UsageError, ValidationFailed, say
 from dealcheck.language import catalog
 from dealcheck.language.framework import Framework
 from dealcheck.language.rules import semantic_problems
@@ -56,9 +56,12 @@ def _check_team_file_name(
         [
             Problem(
                 where,
-                f"id {framework_id!r} differs from the file name {source.path.name}: team "
-                f"frameworks are found by file name, so two files could claim one id; rename "
-                f"the file to {framework_id}.yaml or the id to {source.path.stem!r}",
+                say(
+                    "load.id_not_file",
+                    id=framework_id,
+                    file=source.path.name,
+                    stem=source.path.stem,
+                ),
             )
         ]
     )
@@ -98,7 +101,7 @@ def _resolved_tree(
                     tree.location
                     if isinstance(tree, YamlSequence)
                     else Location(source.name, 1, 1),
-                    "a framework file is a mapping (id:, name:, criteria: …)",
+                    say("load.not_mapping"),
                 )
             ]
         )
@@ -107,17 +110,17 @@ def _resolved_tree(
         return tree
     where = tree.value_locations["extends"]
     if not isinstance(parent_ref, str):
-        raise ValidationFailed([Problem(where, "extends takes a framework id or a relative path")])
+        raise ValidationFailed([Problem(where, say("load.extends"))])
     try:
         parent = catalog.find(parent_ref, team_dir=team_dir, relative_to=source.path.parent)
         if parent.key == source.key:
             # A team file named like a built-in (frameworks/meddpicc.yaml) extends the built-in.
             parent = catalog.find_builtin(parent_ref) or parent
     except UsageError as error:
-        raise ValidationFailed([Problem(where, error.message)]) from None
+        raise ValidationFailed([Problem(where, error.said)]) from None
     if parent.key in (*chain, source.key):
         cycle = " -> ".join(Path(k).stem for k in (*chain, source.key, parent.key))
-        raise ValidationFailed([Problem(where, f"extends cycle: {cycle}; break the loop")])
+        raise ValidationFailed([Problem(where, say("load.cycle", cycle=cycle))])
     base = _resolved_tree(parent, team_dir, (*chain, source.key))
     return merge(base, tree)
 
@@ -158,8 +161,7 @@ def merge(base: YamlMapping, child: YamlMapping) -> YamlMapping:
             [
                 Problem(
                     child.value_locations["remove"],
-                    f"remove takes away every criterion of {base.get('id')!r}; keep at "
-                    "least one, or write a framework of red flags only without `extends`",
+                    say("load.remove_all", id=base.get("id")),
                 )
             ]
         )
@@ -171,9 +173,7 @@ def _removed_ids(base: YamlMapping, child: YamlMapping) -> set[str]:
     if remove is None:
         return set()
     if not isinstance(remove, YamlSequence):
-        raise ValidationFailed(
-            [Problem(child.value_locations["remove"], "remove takes a list of ids")]
-        )
+        raise ValidationFailed([Problem(child.value_locations["remove"], say("load.remove_list"))])
     inherited = {
         item.get("id")
         for key in KEYED_LISTS
@@ -181,7 +181,7 @@ def _removed_ids(base: YamlMapping, child: YamlMapping) -> set[str]:
         if isinstance(item, YamlMapping)
     }
     problems = [
-        Problem(where, f"remove: {item!r} is not an inherited criterion, red flag or stage")
+        Problem(where, say("load.remove_unknown", id=item))
         for item, where in zip(remove, remove.item_locations, strict=True)
         if item not in inherited
     ]

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, RootModel
 
+from dealcheck.errors import Message, say
 from dealcheck.language.framework import FLAG_NAME_LIMIT, Framework, Text
 
 Path = tuple[str | int, ...]
-Finding = tuple[Path, str, bool]  # path, message, point at the key rather than the value
+Finding = tuple[Path, Message, bool]  # path, message, point at the key rather than the value
 
 
 def semantic_problems(framework: Framework) -> list[Finding]:
@@ -40,7 +41,7 @@ def _unique_ids(framework: Framework) -> Iterator[Finding]:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if counts[item.id] > 1 and item.id in seen:
-                yield (field, index, "id"), f"duplicate id {item.id!r} in {field}", False
+                yield (field, index, "id"), say("rule.duplicate_id", id=item.id, field=field), False
             seen.add(item.id)
 
 
@@ -67,8 +68,8 @@ def _stage_references(framework: Framework) -> Iterator[Finding]:
             criterion = framework.criterion(criterion_id)
             path: Path = ("stages", index, "expects", criterion_id)
             if criterion is None:
-                known = ", ".join(c.id for c in framework.criteria) or "none"
-                yield path, f"no criterion {criterion_id!r} (criteria: {known})", True
+                known = ", ".join(c.id for c in framework.criteria) or "—"
+                yield path, say("rule.no_criterion", id=criterion_id, known=known), True
                 continue
             ids = [level.id for level in framework.scale_of(criterion).root]
             if level_id not in ids:
@@ -77,7 +78,7 @@ def _stage_references(framework: Framework) -> Iterator[Finding]:
             folded = alias.casefold()
             if folded in names and names[folded] != stage.id:
                 where: Path = ("stages", index, "aliases", alias_index)
-                yield where, f"alias {alias!r} is already used by stage {names[folded]!r}", False
+                yield where, say("rule.alias_taken", alias=alias, stage=names[folded]), False
             names[folded] = stage.id
 
 
@@ -86,17 +87,17 @@ def _recap_references(framework: Framework) -> Iterator[Finding]:
     for part, criterion_ids in framework.recap.items():
         for index, criterion_id in enumerate(criterion_ids):
             if criterion_id not in known:
-                message = f"recap {part.value}: no criterion {criterion_id!r} in this framework"
+                message = say("rule.recap", part=part.value, id=criterion_id)
                 yield ("recap", part.value, index), message, False
 
 
 def _grade_bands(framework: Framework) -> Iterator[Finding]:
     minimums = [band.min for band in framework.grades]
     if minimums != sorted(minimums, reverse=True):
-        yield ("grades",), "list grade bands from the highest `min` to the lowest", False
+        yield ("grades",), say("rule.grades_order"), False
     if minimums and minimums[-1] != 0:
         last = len(minimums) - 1
-        yield ("grades", last, "min"), "the last grade band must start at 0", False
+        yield ("grades", last, "min"), say("rule.grades_zero"), False
 
 
 def _translations(framework: Framework) -> Iterator[Finding]:
@@ -106,7 +107,9 @@ def _translations(framework: Framework) -> Iterator[Finding]:
         if given is not None and (missing := sorted(wanted - given)):
             yield (
                 path,
-                f"missing {', '.join(missing)} text (languages: {', '.join(sorted(wanted))})",
+                say(
+                    "rule.translation", missing=", ".join(missing), wanted=", ".join(sorted(wanted))
+                ),
                 False,
             )
 
@@ -118,8 +121,7 @@ def _short_flag_names(framework: Framework) -> Iterator[Finding]:
             if len(text) > FLAG_NAME_LIMIT or not text.strip():
                 yield (
                     ("red_flags", index, "name"),
-                    f"a red flag's name is a short label of 1-{FLAG_NAME_LIMIT} characters "
-                    f"(got {len(text)}); put the detail in `question` or `reason`",
+                    say("rule.flag_name", most=FLAG_NAME_LIMIT, got=len(text)),
                     False,
                 )
 
@@ -132,11 +134,16 @@ def _not_now_references(framework: Framework) -> Iterator[Finding]:
             for c, condition in enumerate(group.any):
                 path: Path = ("recommendation", "not_now", r, "all", g, "any", c)
                 if condition.flag is not None and condition.flag not in flags:
-                    known = ", ".join(sorted(flags)) or "none"
-                    yield (*path, "flag"), f"no red flag {condition.flag!r} ({known})", False
+                    known = ", ".join(sorted(flags)) or "—"
+                    yield (
+                        (*path, "flag"),
+                        say("rule.no_flag", id=condition.flag, known=known),
+                        False,
+                    )
                 if condition.absent is not None and condition.absent not in criteria:
-                    known = ", ".join(sorted(criteria)) or "none"
-                    yield (*path, "absent"), f"no criterion {condition.absent!r} ({known})", False
+                    known = ", ".join(sorted(criteria)) or "—"
+                    message = say("rule.no_criterion", id=condition.absent, known=known)
+                    yield (*path, "absent"), message, False
 
 
 def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:
@@ -144,7 +151,7 @@ def _has_something_to_ask(framework: Framework) -> Iterator[Finding]:
     if not framework.criteria and not framework.red_flags and not exits:
         yield (
             ("criteria",),
-            "a framework needs at least one criterion, red flag or stage exit check",
+            say("rule.empty"),
             True,
         )
 
@@ -155,7 +162,7 @@ def _unique_exit_checks(framework: Framework) -> Iterator[Finding]:
         for c, check in enumerate(stage.exit_criteria):
             if check.id in seen:
                 path: Path = ("stages", s, "exit_criteria", c, "id")
-                yield path, f"duplicate exit check id {check.id!r}", False
+                yield path, say("rule.duplicate_exit", id=check.id), False
             seen.add(check.id)
 
 
@@ -182,5 +189,5 @@ def texts_in(value: object, path: Path = (), *, by_id: bool = False) -> Iterator
             yield from texts_in(item, (*path, key), by_id=by_id)
 
 
-def _unknown_level(level_id: str, known: list[str]) -> str:
-    return f"no level {level_id!r} on this scale (levels: {', '.join(known)})"
+def _unknown_level(level_id: str, known: list[str]) -> Message:
+    return say("rule.no_level", id=level_id, known=", ".join(known))

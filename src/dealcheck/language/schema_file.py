@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from dealcheck import __version__
+from dealcheck.errors import Message, say
 
 SCHEMA_FILE = "framework.schema.json"
 _TITLE = re.compile(r'"title": "dealcheck framework \(dealcheck (\d+)\.(\d+)\.(\d+)[^"]*\)"')
@@ -31,13 +32,13 @@ def shipped_text() -> str:
     return shipped_path().read_text(encoding="utf-8")
 
 
-def stale_copies(framework_files: list[Path], *, team_dir: Path) -> list[str]:
+def stale_copies(framework_files: list[Path], *, team_dir: Path) -> list[Message]:
     """Warnings for dealcheck schema copies that are not the installed version's schema.
 
     The copies looked at: the team folder's, and any a file's modeline names.
     """
     shipped = shipped_text()
-    warnings = []
+    warnings: list[Message] = []
     for copy in _copies(framework_files, team_dir):
         try:
             text = copy.read_text(encoding="utf-8")
@@ -50,16 +51,10 @@ def stale_copies(framework_files: list[Path], *, team_dir: Path) -> list[str]:
         ours = tuple(int(part) for part in __version__.split(".")[:3])
         label = ".".join(version.groups())
         if theirs > ours:
-            warnings.append(
-                f"{copy} is the schema of dealcheck {label}, newer than the installed "
-                f"{__version__}; upgrade dealcheck"
-            )
+            warnings.append(say("schema.newer", copy=copy, label=label, installed=__version__))
             continue
-        age = "older than" if theirs < ours else "different from the schema of"
-        warnings.append(
-            f"{copy} is the schema of dealcheck {label}, {age} the installed {__version__}; "
-            f"refresh it: dealcheck framework schema -o {copy}"
-        )
+        age = "schema.older" if theirs < ours else "schema.different"
+        warnings.append(say(age, copy=copy, label=label, installed=__version__))
     return warnings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language.catalog import builtin_dir, builtin_ids
 from dealcheck.language.framework import ID_PATTERN
 from dealcheck.language.loading import load_framework
@@ -51,24 +51,15 @@ def write_starter(framework_id: str, *, extends: str, folder: Path, force: bool)
         UsageError: For a bad id, an unknown parent, or an existing file without `force`.
     """
     if not re.match(ID_PATTERN, framework_id):
-        raise UsageError(
-            f"{framework_id!r} is not a valid id: use lower-case letters, digits, - or _"
-        )
+        raise UsageError(say("starter.bad_id", id=framework_id))
     if framework_id in builtin_ids():
-        raise UsageError(
-            f"{framework_id!r} is a built-in framework; pick another id "
-            f"(e.g. team-{framework_id}) and build on it with --extends {framework_id}"
-        )
+        raise UsageError(say("starter.builtin_id", id=framework_id))
     if folder.resolve() == builtin_dir().resolve():
-        raise UsageError(
-            f"{folder} holds the built-in frameworks shipped with dealcheck; "
-            "write team frameworks elsewhere: --frameworks-dir, or `frameworks_dir:` in "
-            ".dealcheck.yaml"
-        )
+        raise UsageError(say("starter.builtin_folder", folder=folder))
     parent = load_framework(extends, team_dir=folder)
     target = folder / f"{framework_id}.yaml"
     if target.exists() and not force:
-        raise UsageError(f"{target} already exists; pass --force to overwrite it")
+        raise UsageError(say("file.exists", path=target))
     folder.mkdir(parents=True, exist_ok=True)
     first = parent.criteria[0].id if parent.criteria else "some-criterion"
     target.write_text(

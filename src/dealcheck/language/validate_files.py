@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.errors import Location, Problem, UsageError, ValidationFailed, say
 from dealcheck.language import validation_cache
 
 STDIN = Path("-")
@@ -24,7 +24,7 @@ def validate_files(
     """
     missing = [str(p) for p in paths if p != STDIN and not p.is_file()]
     if missing:
-        raise UsageError(f"{', '.join(missing)}: no such file")
+        raise UsageError(say("file.missing", path=", ".join(missing)))
     problems: list[Problem] = []
     for path in paths:
         if path == STDIN:
@@ -68,7 +68,5 @@ def _problems(path: Path, team_dir: Path, stdin: bytes | None = None) -> list[Pr
     except ValidationFailed as error:
         return error.problems
     except UsageError as error:
-        return [
-            Problem(Location(STDIN_NAME if stdin is not None else str(path), 1, 1), error.message)
-        ]
+        return [Problem(Location(STDIN_NAME if stdin is not None else str(path), 1, 1), error.said)]
     return []

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.errors import Location, Message, Problem, ValidationFailed, say
 from dealcheck.language.yamlfile import locate
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,30 +31,72 @@ def validate_located(model: type[M], tree: Any, **extra: Any) -> M:
 
 
 def _located_problems(error: ValidationError, tree: Any, model: type[BaseModel]) -> list[Problem]:
-    problems: dict[tuple[Location, str], None] = {}
+    problems: dict[tuple[Location, str | Message], None] = {}
     union_seen: set[tuple[str | int, ...]] = set()
     for detail in error.errors(include_url=False):
         path = _tree_path(detail["loc"], tree)
         kind = detail["type"]
         if kind == "extra_forbidden":
             key = str(path[-1])
-            message = f"unknown key {key!r}{_suggestion(key, path[:-1], model)}"
+            message: str | Message = say(
+                "model.unknown_key", key=key, hint=_suggestion(key, path[:-1], model)
+            )
             problems[(_where(tree, path, True), message)] = None
             continue
         if len(path) < len(detail["loc"]) and kind in ("string_type", "dict_type"):
             if path in union_seen:
                 continue
             union_seen.add(path)
-            message = "expected text, or a mapping of language to text like {en: …, ko: …}"
+            message = say("model.text_expected")
         elif kind == "missing":
-            message = f"missing required key {path[-1]!r}" if path else "missing required key"
+            message = say("model.missing_key", key=path[-1]) if path else say("model.missing")
             path = path[:-1]
         else:
-            message = detail["msg"].removeprefix("Value error, ")
+            message = _said(detail)
             if path:
-                message = f"{_show(path)}: {message}"
+                message = say("located", where=_show(path), message=message)
         problems[(_where(tree, path, False), message)] = None
     return [Problem(location, message) for location, message in problems]
+
+
+def _said(detail: Any) -> str | Message:
+    """Pydantic's complaint: ours by key when a validator said one, else by its kind."""
+    raised = detail.get("ctx", {}).get("error")
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Message):
+        return raised.args[0]
+    kind = detail["type"]
+    if kind in _KINDS:
+        # English keeps pydantic's own wording; other languages have the catalogue's.
+        values = tuple(detail.get("ctx", {}).items())
+        return Message(f"model.{_KINDS[kind]}", (), values, english=str(detail["msg"]))
+    return str(detail["msg"]).removeprefix("Value error, ")
+
+
+#: pydantic error types a user meets in a hand-written file -> our catalogue keys.
+_KINDS = {
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "yes_no",
+    "bool_parsing": "yes_no",
+    "string_type": "text",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "greater_than_equal": "at_least",
+    "less_than_equal": "at_most",
+    "greater_than": "more_than",
+    "less_than": "less_than",
+    "enum": "one_of",
+    "literal_error": "one_of",
+    "too_short": "too_short",
+    "string_too_short": "too_short",
+    "string_too_long": "too_long",
+}
 
 
 def _tree_path(loc: tuple[str | int, ...], tree: Any) -> tuple[str | int, ...]:
@@ -85,12 +127,12 @@ def _show(path: tuple[str | int, ...]) -> str:
     return ".".join(str(step) for step in path)
 
 
-def _suggestion(key: str, parent: tuple[str | int, ...], model: type[BaseModel]) -> str:
+def _suggestion(key: str, parent: tuple[str | int, ...], model: type[BaseModel]) -> str | Message:
     fields = _fields_at(model, parent)
     close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean {close[0]!r}?"
-    return f"; allowed: {', '.join(sorted(fields))}" if fields else ""
+        return say("hint.did_you_mean", close[0])
+    return say("hint.allowed", ", ".join(sorted(fields))) if fields else ""
 
 
 def _fields_at(model: Any, path: tuple[str | int, ...]) -> list[str]:

@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from dealcheck.errors import Location
+from dealcheck.errors import Location, Message, say
 
 MAX_DEPTH = 40
 #: Longer integers are refused: no field needs them, and Python refuses to read 4,300+.
@@ -86,7 +86,7 @@ for _tag, _pattern, _first in (
 class Located(Exception):
     """A problem at a parser mark (0-based line and column)."""
 
-    def __init__(self, message: str, mark: Any) -> None:
+    def __init__(self, message: Message, mark: Any) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -107,19 +107,17 @@ class _StrictComposer(Composer):
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, AliasEvent):
             raise Located(
-                f"alias *{event.anchor} is not allowed; write the value out in full",
+                say("yaml.alias", anchor=event.anchor),
                 event.start_mark,
             )
         if getattr(event, "anchor", None):
             raise Located(
-                f"anchor &{event.anchor} is not allowed; write values out in full",
+                say("yaml.anchor", anchor=event.anchor),
                 event.start_mark,
             )
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise Located(
-                f"nested deeper than {MAX_DEPTH} levels; flatten the file", event.start_mark
-            )
+            raise Located(say("yaml.deep", most=MAX_DEPTH), event.start_mark)
         try:
             self.get_event()  # type: ignore[attr-defined]
             if isinstance(event, ScalarEvent):
@@ -130,7 +128,7 @@ class _StrictComposer(Composer):
             if isinstance(event, MappingStartEvent):
                 _check_collection_tag(event, _MAP)
                 return self._mapping(event)
-            raise Located("invalid YAML", event.start_mark)
+            raise Located(Message("yaml.syntax", english="invalid YAML"), event.start_mark)
         finally:
             self.depth -= 1
 
@@ -165,7 +163,7 @@ class _StrictComposer(Composer):
             key = self._key()
             if key in first_seen:
                 raise Located(
-                    f"duplicate key {key!r} (first at line {first_seen[key]}); keep one",
+                    say("yaml.duplicate_key", key=key, line=first_seen[key]),
                     key_mark,
                 )
             first_seen[key] = key_mark.line + 1
@@ -180,21 +178,19 @@ class _StrictComposer(Composer):
         event = self.peek_event()  # type: ignore[attr-defined]
         if not isinstance(event, ScalarEvent) or getattr(event, "anchor", None):
             self.compose_node(None, None)  # an alias or anchor is refused as such
-            raise Located("key 'a collection' is not text; quote it", event.start_mark)
+            raise Located(say("yaml.key_not_text", key="a collection"), event.start_mark)
         self.get_event()  # type: ignore[attr-defined]
         tag = self._tag(event)
         if tag == _MERGE:
-            raise Located(
-                "merge key << is not allowed; write the keys out in full", event.start_mark
-            )
+            raise Located(say("yaml.merge"), event.start_mark)
         if tag != _STR:
-            raise Located(f"key {event.value!r} is not text; quote it", event.start_mark)
+            raise Located(say("yaml.key_not_text", key=event.value), event.start_mark)
         return str(event.value)
 
 
 def _check_collection_tag(event: SequenceStartEvent | MappingStartEvent, default: str) -> None:
     if event.tag is not None and event.tag not in ("!", default):
-        raise Located(f"tag {_short(event.tag)} is not allowed; remove it", event.start_mark)
+        raise Located(say("yaml.tag", tag=_short(event.tag)), event.start_mark)
 
 
 class PythonLoader(Reader, Scanner, Parser, _StrictComposer, SafeConstructor, _CoreResolver):
@@ -244,9 +240,7 @@ def _scalar(tag: str, value: str, mark: Any) -> str | int | float | bool | None:
     if tag == _INT:
         digits = len(value.lstrip("+-").replace("_", ""))
         if digits > MAX_DIGITS:
-            raise Located(
-                f"a number with {digits:,} digits; no field takes more than {MAX_DIGITS}", mark
-            )
+            raise Located(say("yaml.digits", digits=digits, most=MAX_DIGITS), mark)
         return int(value)
     if tag == _FLOAT:
         lowered = value.lower().lstrip("+")
@@ -255,7 +249,7 @@ def _scalar(tag: str, value: str, mark: Any) -> str | int | float | bool | None:
         return math.nan if lowered == ".nan" else float(value)
     if tag == _MERGE:
         return value
-    raise Located(f"tag {_short(tag)} is not allowed; remove it", mark)
+    raise Located(say("yaml.tag", tag=_short(tag)), mark)
 
 
 def _loc(mark: Any, name: str) -> Location:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.events import StreamEndEvent
 
-from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.errors import Location, Message, Problem, ValidationFailed, os_reason, say
 from dealcheck.language.yamlevents import (
     CLoader,
     Located,
@@ -54,21 +54,21 @@ def read_yaml(path: Path, *, display_name: str | None = None, max_bytes: int = M
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            _fail(name, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")
+            _fail(name, 1, 1, say("yaml.too_big", size=size, most=max_bytes))
         data = path.read_bytes()
     except OSError as error:
-        _fail(name, 1, 1, f"cannot read file: {error.strerror or error}")
+        _fail(name, 1, 1, say("yaml.unreadable", reason=os_reason(error)))
     return parse_yaml(data, name, max_bytes=max_bytes)
 
 
 def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
     """Parse YAML bytes named `name`; see `read_yaml`."""
     if len(data) > max_bytes:
-        _fail(name, 1, 1, f"file is {len(data):,} bytes; the limit is {max_bytes:,}")
+        _fail(name, 1, 1, say("yaml.too_big", size=len(data), most=max_bytes))
     text = _decode(data, name)
     if (tab := text.find("\t")) >= 0:
         line, column = _line_column(text, tab)
-        _fail(name, line, column, "tab character; indent and separate with spaces")
+        _fail(name, line, column, say("yaml.tab"))
     if (unprintable := _UNPRINTABLE.search(text)) is not None:
         line, column = _line_column(text, unprintable.start())
         code = ord(unprintable.group())
@@ -76,8 +76,7 @@ def parse_yaml(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Any:
             name,
             line,
             column,
-            f"character U+{code:04X} is not allowed in YAML (a NUL byte or other control "
-            "character); remove it, or write it as an escape in double quotes",
+            say("yaml.control", code=f"U+{code:04X}"),
         )
     try:
         return _compose(make_loader(text), name)
@@ -94,23 +93,24 @@ def _compose(loader: Any, name: str) -> Any:
     loader.name = name
     try:
         if not loader.check_node():
-            _fail(name, 1, 1, "file is empty")
+            _fail(name, 1, 1, say("yaml.empty"))
         value = loader.get_node()
         if not loader.check_event(StreamEndEvent):
             extra = loader.peek_event()
-            raise Located("more than one YAML document (---); keep one per file", extra.start_mark)
+            raise Located(say("yaml.documents"), extra.start_mark)
         return value
     except Located as error:
         mark = error.mark
         _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, error.message)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
+        said = str(error.problem or error.context or "invalid YAML")
+        problem = Message("yaml.syntax", english=said)  # PyYAML's own words, in English
         _fail(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, problem)
     except yaml.YAMLError as error:
-        _fail(name, 1, 1, f"invalid YAML: {error}")
+        _fail(name, 1, 1, Message("yaml.syntax", english=f"invalid YAML: {error}"))
     except RecursionError:
-        _fail(name, 1, 1, "nested too deeply to read; flatten the file")
+        _fail(name, 1, 1, say("yaml.too_deep"))
     finally:
         loader.dispose()
 
@@ -140,7 +140,7 @@ def locate(tree: Any, path: tuple[str | int, ...], *, on_key: bool = False) -> L
 
 def _decode(data: bytes, name: str) -> Any:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _fail(name, 1, 1, "file is UTF-16; save it as UTF-8")
+        _fail(name, 1, 1, say("yaml.utf16"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -153,7 +153,7 @@ def _decode(data: bytes, name: str) -> Any:
             name,
             line,
             column,
-            f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8",
+            say("yaml.not_utf8", byte=f"0x{data[error.start]:02x}"),
         )
 
 
@@ -162,5 +162,5 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _fail(name: str, line: int, column: int, message: str) -> Any:
+def _fail(name: str, line: int, column: int, message: Message) -> Any:
     raise ValidationFailed([Problem(Location(name, line, column), message)])

@@ -18,7 +18,7 @@ from pathlib import Path
 from dealcheck.batch.compare import DealState
 from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.snapshots import score_states
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
 
@@ -184,11 +184,8 @@ def _slot(frameworks: list[Framework], old: Framework, new: Framework) -> int:
             if candidate and framework.id == candidate:
                 return index
     used = ", ".join(f.id for f in frameworks)
-    versions = old.id if old.id == new.id else f"{old.id} or {new.id}"
-    raise UsageError(
-        f"the pipeline is scored with {used}, not with {versions} nor a framework it extends; "
-        f"name the frameworks to score it with: -f {old.id} (and -f red-flags …)"
-    )
+    versions = old.id if old.id == new.id else f"{old.id}, {new.id}"
+    raise UsageError(say("impact.frameworks", used=used, versions=versions, id=old.id))
 
 
 class _Tally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.language import catalog
 from dealcheck.policy.testing import FileResult, run_file
 
@@ -29,8 +29,5 @@ def run_tests(paths: list[Path], *, team_dir: Path, builtin: bool = False) -> li
             files.append(path)
     if not files:
         where = ", ".join(str(p) for p in wanted)
-        raise UsageError(
-            f"no framework test files in {where}; write one (README: Framework tests) "
-            "or name the files"
-        )
+        raise UsageError(say("ftest.none", where=where))
     return [run_file(path, team_dir=team_dir) for path in files]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.errors import DealcheckError, Location, Problem, ValidationFailed
+from dealcheck.errors import DealcheckError, Location, Problem, ValidationFailed, say
 from dealcheck.language import catalog
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
@@ -96,7 +96,7 @@ def _frameworks(
         except ValidationFailed:
             raise
         except DealcheckError as error:
-            raise ValidationFailed([Problem(where or tree.location, error.message)]) from None
+            raise ValidationFailed([Problem(where or tree.location, error.said)]) from None
     return loaded
 
 
@@ -118,19 +118,19 @@ def _reference_problems(
             if scale is None:
                 yield Problem(
                     at((*base, "answers", criterion_id), True),
-                    f"no criterion {criterion_id!r} (criteria: {_listed(criteria)})",
+                    say("ftest.no_criterion", id=criterion_id, known=_listed(criteria)),
                 )
             elif answer.level != UNKNOWN and scale.by_id(answer.level) is None:
                 levels = ", ".join([*(lv.id for lv in scale.root), UNKNOWN])
                 yield Problem(
                     at((*base, "answers", criterion_id)),
-                    f"no level {answer.level!r} (levels: {levels})",
+                    say("ftest.no_level", id=answer.level, known=levels),
                 )
         for flag_id in example.red_flags:
             if flag_id not in flags:
                 yield Problem(
                     at((*base, "red_flags", flag_id), True),
-                    f"no red flag {flag_id!r} (red flags: {_listed(flags)})",
+                    say("ftest.no_flag", id=flag_id, known=_listed(flags)),
                 )
         if (
             example.stage is not None
@@ -141,7 +141,7 @@ def _reference_problems(
             known = ", ".join(s.id for s in staged[0].stages)
             yield Problem(
                 at((*base, "stage")),
-                f"no stage {example.stage!r} (stages: {known}; closed: won, lost)",
+                say("ftest.no_stage", id=example.stage, known=known),
             )
         expect = example.expect
         if (
@@ -150,21 +150,23 @@ def _reference_problems(
         ):
             yield Problem(
                 at((*base, "expect", "recommendation")),
-                f"no recommendation {expect.recommendation!r} "
-                f"(use {', '.join(CONTRACT_RECOMMENDATIONS)})",
+                say(
+                    "ftest.no_recommendation",
+                    id=expect.recommendation,
+                    known=", ".join(CONTRACT_RECOMMENDATIONS),
+                ),
             )
         if expect.grade is not None and expect.grade not in grades:
             yield Problem(
                 at((*base, "expect", "grade")),
-                f"no grade {expect.grade!r} (grades: {', '.join(grades)})",
+                say("ftest.no_grade", id=expect.grade, known=", ".join(grades)),
             )
         for key, known_ids in (("gaps", criteria), ("flags", flags)):
             for item_index, item in enumerate(getattr(expect, key) or []):
                 if item not in known_ids:
-                    kind = "criterion" if key == "gaps" else "red flag"
                     yield Problem(
                         at((*base, "expect", key, item_index)),
-                        f"no {kind} {item!r} ({_listed(known_ids)})",
+                        say(f"ftest.no_{key}", id=item, known=_listed(known_ids)),
                     )
 
 

@@ -14,7 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from dealcheck.errors import Location, Problem, UsageError, ValidationFailed
+from dealcheck.errors import Location, Problem, UsageError, ValidationFailed, os_reason, say
 from dealcheck.language.diff import FrameworkDiff, diff_frameworks
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
@@ -34,9 +34,7 @@ def load_version(reference: str, *, team_dir: Path) -> Framework:
         return load_framework(reference, team_dir=team_dir)
     revision, _, path = reference.removeprefix(GIT_PREFIX).partition(":")
     if not revision or not path:
-        raise UsageError(
-            f"{reference!r}: write git:REV:PATH, e.g. git:origin/main:frameworks/acme.yaml"
-        )
+        raise UsageError(say("git.reference", reference=reference))
     return _load_from_git(revision, path, team_dir)
 
 
@@ -58,7 +56,7 @@ def _load_from_git(revision: str, path: str, team_dir: Path) -> Framework:
                     target.write_bytes(_git_bytes("-C", top, "show", f"{revision}:{name}"))
         file = root / wanted
         if not file.is_file():
-            raise UsageError(f"git:{revision}:{path}: no such file at {revision}")
+            raise UsageError(say("git.no_file", revision=revision, path=path))
         team = (
             root / _in_repository(prefix, str(team_dir)) if not team_dir.is_absolute() else team_dir
         )
@@ -78,7 +76,7 @@ def _in_repository(prefix: str, path: str) -> PurePosixPath:
     for part in joined.parts:
         if part == "..":
             if not parts:
-                raise UsageError(f"git:…:{path}: the path leaves the repository")
+                raise UsageError(say("git.outside", path=path))
             parts.pop()
         elif part != ".":
             parts.append(part)
@@ -99,16 +97,16 @@ def _git(*args: str) -> str:
 def _git_bytes(*args: str) -> bytes:
     git = shutil.which("git")
     if git is None:
-        raise UsageError("git:…: git is not installed or not on PATH")
+        raise UsageError(say("git.missing"))
     try:
         # An argument list, no shell: the revision and path are passed to git as data.
         done = subprocess.run([git, *args], capture_output=True, check=False)  # noqa: S603
     except OSError as error:
-        raise UsageError(f"git:…: cannot run git ({error.strerror or error})") from None
+        raise UsageError(say("git.cannot_run", reason=os_reason(error))) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         shown = " ".join(a for a in args if a != "-C" and not Path(a).is_absolute())
-        raise UsageError(f"git {shown}: {message[0] if message else 'failed'}")
+        raise UsageError(say("git.failed", command=shown, said=message[0] if message else "—"))
     return done.stdout
 
 

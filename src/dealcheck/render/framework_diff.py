@@ -184,9 +184,11 @@ def _number(value: float | None, lang: str) -> str:
     return t("diff.nothing", lang) if value is None else f"{value:g}"
 
 
-def _setting(value: float | int | bool, lang: str) -> str:
+def _setting(value: float | int | bool | list[object], lang: str) -> str:
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
+    if isinstance(value, list):  # the not-now rules: how many, their detail is in the file
+        return t("diff.rules", lang, count=len(value))
     return f"{value:g}"
 
 

@@ -12,7 +12,7 @@ def test_report(results: list[FileResult], lang: str) -> str:
     for result in results:
         header = result.path + (f"  ({', '.join(result.frameworks)})" if result.frameworks else "")
         lines.append(header)
-        lines += [f"  error: {problem}" for problem in result.problems]
+        lines += [f"  {t('error.prefix', lang)}{p.text(lang)}" for p in result.problems]
         for example in result.examples:
             mark = t("ftest.pass", lang) if example.passed else t("ftest.fail", lang)
             lines.append(f"  {mark} {example.name}")

@@ -96,7 +96,7 @@ def inventory_table(entries: list[InventoryEntry], lang: str) -> Table:
         table.add_row(
             e.id,
             fw.version if fw else "",
-            e.origin,
+            t(f"origin.{e.origin}", lang),
             str(len(fw.criteria)) if fw else "",
             str(len(fw.red_flags)) if fw else "",
             fw.name.get(lang) if fw else "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dealcheck.batch.check import BLANK, REJECTED, UNMAPPED, ColumnReading, MapCheck
-from dealcheck.i18n import t
+from dealcheck.i18n import MESSAGES, t
 
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 SAMPLE_WIDTH = 32
@@ -34,12 +34,14 @@ def map_check_text(report: MapCheck, lang: str) -> str:
                 lines += _column(column, report, lang)
     lines += _stages(report, lang)
     if report.problems:
-        lines += ["", t("check.problems", lang), *(f"  {p}" for p in report.problems)]
+        lines += ["", t("check.problems", lang), *(f"  {p.text(lang)}" for p in report.problems)]
     elif report.rejected:
         lines += ["", t("check.rejected", lang, count=sum(report.rejected.values()))]
         for reason, count in report.rejected.most_common():
             shown = (
-                t(f"check.reject.{reason}", lang) if "_" in reason or reason == "amount" else reason
+                t(f"check.reject.{reason}", lang)
+                if "_" in reason or reason == "amount"
+                else _reject(reason, lang)
             )
             lines.append(f"  {shown} ×{count}")
     else:
@@ -59,7 +61,9 @@ def _column(column: ColumnReading, report: MapCheck, lang: str) -> list[str]:
     entry = column.entry.removeprefix("columns.")
     name = report.names.get(column.entry)
     label = f"{entry} ({name})" if name and name != entry else entry
-    kind = f" [{column.kind}]" if not column.entry.startswith("columns.") else ""
+    known = f"check.kind.{column.kind}" in MESSAGES["en"]
+    shown = t(f"check.kind.{column.kind}", lang) if known else column.kind
+    kind = f" [{shown}]" if not column.entry.startswith("columns.") else ""
     cut = [s if len(s) <= SAMPLE_WIDTH else s[: SAMPLE_WIDTH - 1] + "…" for s in column.samples]
     samples = f"  {t('check.e_g', lang)} {', '.join(cut)}" if cut else ""
     outcomes = " · ".join(
@@ -96,3 +100,12 @@ def _stages(report: MapCheck, lang: str) -> list[str]:
         values = ", ".join(f'"{name}" ×{count}' for name, count in unplaced)
         lines.append("  " + t("check.unplaced", lang, values=values))
     return lines
+
+
+def _reject(reason: str, lang: str) -> str:
+    """A row's reject reason as read in English; in another language, its category."""
+    if lang == "en":
+        return reason
+    from dealcheck.batch.pipeline import reject_code
+
+    return t(f"pipeline.reject.{reject_code(reason)}", lang)
