@@ -215,6 +215,8 @@ COMMANDS = [
     ["map", "check", *HUBSPOT],
     ["validate", "examples/hubspot-ko.map.yaml", ".dealcheck.yaml"],
     ["framework", "list"],
+    ["framework", "new", "team-meddpicc"],
+    ["map", "init", "examples/hubspot-ko-pipeline.csv", "-f", "bant", "-o", "draft.map.yaml"],
     ["framework", "validate", *(str(p) for p in sorted((ROOT / "frameworks").glob("*.yaml")))],
     ["framework", "test", str(ROOT / "frameworks" / "tests")],
     # by path, so that the texts they change (in English too) are the authors'

@@ -138,9 +138,9 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.sources": "입력: {sources} · 프레임워크: {frameworks} · 기준일: {today}",
         "pipeline.open_closed": "진행 중인 파이프라인: 딜 {deals:,}개, {amount} · "
         "종료된 딜은 따로 집계: {closed:,}개",
-        "pipeline.leads": "아직 영업기회가 아닌 리드는 파이프라인 집계에서 제외: "
+        "pipeline.leads": "아직 딜이 되지 않은 리드는 파이프라인 집계에서 제외: "
         "딜 {deals:,}개, {amount}",
-        "pipeline.basics_only": "영업기회 검증은 채점하지 않았습니다(--basics-only): "
+        "pipeline.basics_only": "검증 점수는 매기지 않았습니다(--basics-only): "
         "단계 기준 포캐스트, 데이터 점검, 체류 기간만 봅니다.",
         "pipeline.unreadable": "수준이 아닌 값 (파악되지 않음으로 처리)",
         "pipeline.unreadable_note": "이 열에는 수준이 아니라 글이 들어 있습니다. 메모라면 "
@@ -152,7 +152,7 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.team": "팀 전체",
         "pipeline.commit_at_risk": "위험한 커밋 (핵심 공백 또는 레드 플래그)",
         "pipeline.remove": "포캐스트에서 뺄 딜 (중단 / 보류)",
-        "pipeline.at_risk": "위험 딜: {days}일 안에 계약 예정, 금액이 크고 검증이 약한 순",
+        "pipeline.at_risk": "위험 딜: 예상 계약일이 {days}일 이내, 금액이 크고 검증이 약한 순",
         "pipeline.update_close": "예상 계약일을 고칠 딜 (경과 또는 없음)",
         "pipeline.disagreements": "CRM 포캐스트 분류와 dealcheck 비교",
         "pipeline.disagreement": "CRM은 {crm}, dealcheck는 {ours}: 딜 {deals:,}개, {amount}",
@@ -209,7 +209,7 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.col.age": "딜 경과 일수 (평균)",
         "pipeline.col.stuck": "정체",
         "pipeline.col.total": "합계",
-        "pipeline.why.closes-in": "{0}일 뒤 계약 예정",
+        "pipeline.why.closes-in": "예상 계약일 {0}일 전",
         "pipeline.why.top-gap": "주요 공백: {0}",
         "pipeline.why.red-flag": "레드 플래그: {0}",
         "pipeline.why.past-close": "예상 계약일 {0}일 경과",

@@ -167,6 +167,7 @@ def new(
     ] = "meddpicc",
     frameworks_dir: TeamDirOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Write a starter framework that extends a built-in one.
 
@@ -175,11 +176,13 @@ def new(
       dealcheck framework new acme-meddpicc --extends meddpicc
       dealcheck framework new acme-bant --extends bant --frameworks-dir sales/frameworks
     """
-    from dealcheck.cli._context import team_dir
+    from dealcheck.cli._context import language, team_dir
+    from dealcheck.i18n import t
     from dealcheck.language.starter import write_starter
 
+    ui = language(lang)
     written = write_starter(
         framework_id, extends=extends, folder=team_dir(frameworks_dir), force=force
     )
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(t("file.wrote", ui, path=path))

@@ -196,6 +196,7 @@ def map_init(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing -o file.")] = False,
     frameworks_dir: TeamDirOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Draft a mapping from a CRM export's headers and first rows, with TODOs where it cannot tell.
 
@@ -211,9 +212,11 @@ def map_init(
       dealcheck map init export.csv -f bant -o export.map.yaml --force   # replace the draft
     """
     from dealcheck.batch.draft import draft_mapping, open_todos
-    from dealcheck.cli._context import config, team_dir
+    from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.i18n import t
     from dealcheck.language.loading import load_framework
 
+    ui = language(lang)
     if output is not None:
         _refuse_replacing(input_file, output, force)
     ids = framework or config().frameworks
@@ -226,11 +229,8 @@ def map_init(
 
         write_atomic(output, text)
         left = open_todos(text)
-        todo = f"{left} TODO to fill in" if left else "no TODO left"
-        print(
-            f"wrote {output} ({todo}); see how each column reads: "
-            f"dealcheck map check {input_file} --map {output}"
-        )
+        todo = t("map.todo_left", ui, count=left) if left else t("map.no_todo", ui)
+        print(t("map.wrote", ui, output=output, todo=todo, source=input_file))
 
 
 def _refuse_clashes(request: ScoreRequest, compare: str | None, review: Path | None) -> None:
