@@ -268,7 +268,7 @@ def test_a_misspelt_stage_in_korean_has_no_english(runner: CliRunner, workdir: P
     assert code == 2
     assert err == (
         "오류: --stage 'proposl': 없는 단계입니다. 혹시 'proposal' 단계를 말씀하신 건가요? "
-        "(단계: discovery, proposal, closing)\n"
+        "(단계: 'discovery'(발굴), 'proposal'(제안), 'closing'(계약))\n"
     )
 
 
