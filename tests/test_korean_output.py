@@ -26,7 +26,9 @@ ALLOWED = {
     "dealcheck", "MEDDPICC", "BANT", "ICP", "ROI", "Why", "Buy", "Now", "Us",
     # file formats and technical names a Korean team writes in Latin letters
     "CSV", "HTML", "JSON", "JSONL", "YAML", "UTF", "CP", "BOM", "Excel", "git", "pid",
-    "TODO", "Markdown", "ID", "README",
+    "TODO", "Markdown", "ID", "README", "CRM", "NUL",
+    # a key's name and the date format a prompt asks for; the seed's "TOP 3 챌린지"
+    "Enter", "YYYY", "MM", "DD", "TOP",
     # language codes (--lang ko)
     "ko", "en",
     # currency codes and grades
@@ -372,3 +374,21 @@ def test_the_scanner_catches_english_and_forbidden_words() -> None:
     assert forbidden_terms("거래 이름 · 고객님 개인에게", "columns: {name: 거래 이름}") == [
         "'고객님': a customer's manager is asked with the title, not 고객님"
     ]
+
+
+def test_the_korean_catalogue_has_no_english_or_forbidden_words() -> None:
+    # Covers what the runs above cannot reach: interactive prompts, rare errors. What the
+    # user types (commands, keys, option values) is quoted in `backticks`.
+    from dealcheck.i18n import MESSAGES
+
+    english = {
+        key: found
+        for key, text in MESSAGES["ko"].items()
+        if (found := english_fragments(re.sub(r"\{[^}]*\}", " ", text), ""))
+    }
+    forbidden = {
+        key: found for key, text in MESSAGES["ko"].items() if (found := forbidden_terms(text))
+    }
+
+    assert english == {}
+    assert forbidden == {}

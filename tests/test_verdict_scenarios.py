@@ -165,7 +165,7 @@ def test_no_budget_and_no_compelling_event_is_not_now(
     assert reason["code"] == "not-now" and reason["values"][0] == "no-budget-this-period"
     label = "Recommendation" if lang == "en" else "권고"
     assert verdict_line(text) == f"{label}: {word}"
-    out_of_forecast = "leave it out of the forecast" if lang == "en" else "매출 예측에서는 제외"
+    out_of_forecast = "leave it out of the forecast" if lang == "en" else "포캐스트에서는 빼고"
     assert out_of_forecast in " ".join(text.split())
     # The flag that made it "not now" is what the rep checks first.
     first = data["next_questions"][0]

@@ -103,7 +103,7 @@ def test_the_korean_summary_says_it_in_korean(runner: CliRunner, tmp_path: Path)
     code, stdout, _ = _score(runner, tmp_path, "--lang", "ko")
 
     assert code == 0
-    assert "아직 영업기회가 아닌 리드는 파이프라인 집계에서 제외: 딜 1개, 9,000" in stdout
+    assert "아직 딜이 되지 않은 리드는 파이프라인 집계에서 제외: 딜 1개, 9,000" in stdout
 
 
 def test_in_pipeline_must_be_true_or_false_and_the_error_is_located(
