@@ -121,13 +121,23 @@ def _readable(output: str) -> str:
         page = _Text()
         page.feed(output)
         return "\n".join(page.parts)
-    if output.lstrip().startswith("{"):
+    if output.lstrip().startswith(("{", "[")):
         return "\n".join(_json_prose(json.loads(output)))
     return output
 
 
 #: JSON keys whose values are meant for people (the rest are ids and numbers).
-_PROSE_KEYS = {"name", "label", "text", "reason", "reasons", "question", "questions", "why"}
+_PROSE_KEYS = {
+    "name",
+    "label",
+    "text",
+    "reason",
+    "reasons",
+    "question",
+    "questions",
+    "why",
+    "problem",
+}
 
 
 def _json_prose(node: object, key: str = "") -> Iterator[str]:
@@ -181,7 +191,7 @@ def _korean_run(folder: Path, *args: str, status: int | None = None, ids: str = 
     if status is not None:
         assert code == status, out + err
     text = out + err
-    typed = _typed(list(args)) + ids
+    typed = f"{_typed(list(args))} {ids}"
     assert "Traceback" not in text
     assert english_fragments(text, typed) == []
     assert forbidden_terms(text, typed) == []
@@ -332,6 +342,16 @@ def test_a_broken_config_and_mapping_are_reported_in_korean(korean_team: Path) -
     text = _korean_run(korean_team, "validate", str(mapping), status=1, ids=bant)
 
     assert "없는 기준입니다: 'budgt'" in text
+
+
+def test_a_broken_team_framework_is_listed_in_korean(korean_team: Path) -> None:
+    (korean_team / "frameworks").mkdir()
+    (korean_team / "frameworks" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
+
+    # As JSON: a narrow table folds the quoted key across lines.
+    text = _korean_run(korean_team, "framework", "list", "--json", status=0, ids="broken")
+
+    assert "필수 키가 없습니다" in text
 
 
 def test_a_future_confirmation_is_refused_in_korean(korean_team: Path) -> None:

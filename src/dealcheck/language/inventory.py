@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dealcheck.errors import DealcheckError, ValidationFailed
+from dealcheck.errors import DealcheckError, Message, Problem, ValidationFailed, say
 from dealcheck.language import catalog
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
@@ -19,7 +19,7 @@ class InventoryEntry:
     origin: str
     path: str
     framework: Framework | None
-    problem: str | None
+    problem: str | Message | None
 
 
 def inventory(team_dir: Path) -> list[InventoryEntry]:
@@ -38,8 +38,13 @@ def _entry(source: catalog.FrameworkSource, team_dir: Path) -> InventoryEntry:
         framework = load_framework(reference, team_dir=team_dir)
     except ValidationFailed as error:
         return InventoryEntry(
-            source.path.stem, source.origin, source.name, None, str(error.problems[0])
+            source.path.stem, source.origin, source.name, None, _first(error.problems[0])
         )
     except DealcheckError as error:
-        return InventoryEntry(source.path.stem, source.origin, source.name, None, error.message)
+        return InventoryEntry(source.path.stem, source.origin, source.name, None, error.said)
     return InventoryEntry(framework.id, source.origin, source.name, framework, None)
+
+
+def _first(problem: Problem) -> Message:
+    """A located problem as one message, worded when it is shown."""
+    return say("located", where=problem.location, message=problem.message)

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
+from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, RedFlag
 
@@ -75,7 +76,7 @@ def inventory_json(entries: list[InventoryEntry], lang: str) -> str:
             "red_flags": len(e.framework.red_flags) if e.framework else None,
             "languages": e.framework.languages if e.framework else None,
             "valid": e.problem is None,
-            "problem": e.problem,
+            "problem": None if e.problem is None else worded(e.problem, lang),
         }
         for e in entries
     ]
@@ -101,7 +102,11 @@ def inventory_table(entries: list[InventoryEntry], lang: str) -> Table:
             str(len(fw.red_flags)) if fw else "",
             fw.name.get(lang) if fw else "",
             *(
-                [t("status.ok", lang) if e.problem is None else RichText(e.problem, style="red")]
+                [
+                    t("status.ok", lang)
+                    if e.problem is None
+                    else RichText(worded(e.problem, lang), style="red")
+                ]
                 if broken
                 else []
             ),
