@@ -140,6 +140,9 @@ _PROSE_KEYS = {
 }
 
 
+_CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
 def _json_prose(node: object, key: str = "") -> Iterator[str]:
     if isinstance(node, dict):
         for k, value in node.items():
@@ -147,8 +150,8 @@ def _json_prose(node: object, key: str = "") -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from _json_prose(item, key)
-    elif isinstance(node, str) and key in _PROSE_KEYS:
-        yield node
+    elif isinstance(node, str) and key in _PROSE_KEYS and not _CODE.fullmatch(node):
+        yield node  # prose; a bare code (`"reason": "find-buyer"`) sits beside its text
 
 
 #: Option names, file paths, `file keys` and 'values' are what the user types, not prose.

@@ -409,6 +409,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "option.report_o": "-o를 쓰려면 `--format md`, `json`, `html` 중 하나를 지정하세요",
         "option.report_extension": "-o {path}: 파일 이름을 `.md`, `.json`, `.html`로 끝내거나 `--format md`, `json`, `html` 중 하나를 지정하세요",
         "option.prep_o": "-o를 쓰려면 `--format md` 또는 `html`을 지정하세요",
-        "option.map_needs_impact": "--map은 --impact로 지정한 파이프라인을 읽을 때 씁니다. `--impact FILE`을 추가하세요",
+        "option.needs_impact": "{option}: --impact로 지정한 파이프라인에 쓰는 옵션입니다. `--impact FILE`을 추가하세요",
     },
 }
