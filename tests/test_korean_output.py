@@ -347,6 +347,15 @@ def test_a_broken_config_and_mapping_are_reported_in_korean(korean_team: Path) -
     assert "없는 기준입니다: 'budgt'" in text
 
 
+def test_a_framework_version_change_is_noted_in_korean(qualified: Path) -> None:
+    deal = qualified / HANBIT
+    deal.write_text(deal.read_text("utf-8").replace("meddpicc@1.0.0", "meddpicc@0.9.0"), "utf-8")
+
+    text = _korean_run(qualified, "report", HANBIT, status=0)
+
+    assert "당시에는 meddpicc@0.9.0, 지금은 meddpicc@1.0.0 버전입니다" in text
+
+
 def test_a_broken_team_framework_is_listed_in_korean(korean_team: Path) -> None:
     (korean_team / "frameworks").mkdir()
     (korean_team / "frameworks" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")

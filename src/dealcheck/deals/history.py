@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dealcheck.deals.model import Deal, Qualification
 from dealcheck.deals.store import load_deal
-from dealcheck.errors import InputError, UsageError, say
+from dealcheck.errors import InputError, Message, UsageError, say
 from dealcheck.language.framework import UNKNOWN, Framework, StepTemplate
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.assessment import Assessment, assess
@@ -46,7 +46,7 @@ class DealReport:
     qualification: Qualification
     assessment: Assessment
     changes: Changes | None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Message] = field(default_factory=list)
     #: The reference date: stale evidence, slipped steps and a passed close date.
     today: dt.date = field(default_factory=dt.date.today)
     #: The team's own close plan step templates (`.dealcheck.yaml`).
@@ -231,8 +231,8 @@ def build_report(
     steps = ("qualifications", number - 1, "frameworks")
     _, frameworks = load_recorded(qualification.frameworks, path, team_dir, steps)
     _check_levels(path, number, qualification, frameworks)
-    notes = [
-        f"{ref} was used then; {fw.id}@{fw.version} now"
+    notes: list[str | Message] = [
+        say("report.version_then_now", then=ref, now=f"{fw.id}@{fw.version}")
         for ref, fw in zip(qualification.frameworks, frameworks, strict=True)
         if ref not in (f"{fw.id}@{fw.version}", *recorded_refs([ref], [fw], path))
     ]

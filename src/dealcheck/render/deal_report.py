@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 
 from dealcheck.deals.coaching import deal_alerts, templates_of
 from dealcheck.deals.history import DealReport
+from dealcheck.errors import worded
 from dealcheck.i18n import explain, t
 from dealcheck.render.close_plan import close_plan_renderable
 from dealcheck.render.deal_format import (
@@ -44,7 +45,7 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     assessment = report.assessment
     title, basics = title_lines(report, lang)
     parts: list[RenderableType] = [RichText(title, style="bold"), RichText(basics)]
-    parts += [RichText(f"! {note}", style="yellow") for note in report.notes]
+    parts += [RichText(f"! {worded(note, lang)}", style="yellow") for note in report.notes]
     parts.append(_summary(report, lang))
     parts.append(RichText(verified_text(assessment, lang), style="dim"))
     ahead = stage_ahead_text(assessment, lang)

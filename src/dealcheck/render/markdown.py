@@ -6,6 +6,7 @@ from dealcheck.deals.call_plan import CallPlan
 from dealcheck.deals.close_plan import ClosePlan
 from dealcheck.deals.coaching import deal_alerts, templates_of
 from dealcheck.deals.history import DealReport
+from dealcheck.errors import worded
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import StepTemplate
 from dealcheck.render.deal_format import (
@@ -48,7 +49,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
     assessment = report.assessment
     title, basics = title_lines(report, lang)
     out = [f"# {escape(title)}", "", escape(basics), ""]
-    out += [f"> {escape(note)}" for note in report.notes]
+    out += [f"> {escape(worded(note, lang))}" for note in report.notes]
     out += [
         f"| {t('col.framework', lang)} | {t('col.score', lang)} | | {t('col.grade', lang)} "
         f"| {t('col.recommendation', lang)} |",

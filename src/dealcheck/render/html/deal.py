@@ -8,6 +8,7 @@ its scale, for the radar chart.
 from __future__ import annotations
 
 from dealcheck.deals.history import DealReport
+from dealcheck.errors import worded
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
 from dealcheck.render.deal_format import (
@@ -40,7 +41,7 @@ def deal_report_html(report: DealReport, lang: str) -> str:
         el("p", {"class": "muted"}, title),
         el("p", None, basics),
     ]
-    body += [el("p", {"class": "muted"}, f"! {note}") for note in report.notes]
+    body += [el("p", {"class": "muted"}, f"! {worded(note, lang)}") for note in report.notes]
     body.append(_verdict(report, lang))
     charts = [_radar(card, lang) for card in assessment.scorecards if card.framework.criteria]
     history = _history(report, lang)
