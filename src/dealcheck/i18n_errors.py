@@ -99,6 +99,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "read.workbook": "{name} is an Excel workbook ({kind}), not a CSV file, whatever its name says. In Excel use File > Save As > 'CSV UTF-8 (Comma delimited)' and score that file.",
         "read.encoding_unknown": "{name}: cannot tell the text encoding (tried UTF-8, UTF-16, CP949, cp1252). Say which with --encoding, e.g. --encoding cp949 or --encoding utf-16",
         "review.no_compare": "--compare {path}: no such file or folder",
+        "review.twice": "{source}: {deal!r} appears twice; the last one is compared",
         "review.not_scored": "{path}: not a scored file (no {missing} column); write one with: dealcheck score EXPORT --map MAP -o scored.csv",
         "review.no_id": "{path}: no deal id or name column ({id}, {name}); pass the --map it was scored with",
         # YAML files and the models they are read into
@@ -302,6 +303,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "read.workbook": "{name}: 이름과 달리 CSV가 아니라 Excel 통합 문서({kind})입니다. Excel에서 [파일] > [다른 이름으로 저장] > 'CSV UTF-8(쉼표로 분리)'로 저장한 파일을 쓰세요.",
         "read.encoding_unknown": "{name}: 텍스트 인코딩을 알 수 없습니다(UTF-8, UTF-16, CP949, cp1252로 시도). --encoding으로 지정하세요. 예: --encoding cp949 또는 --encoding utf-16",
         "review.no_compare": "--compare {path}: 파일이나 폴더가 없습니다",
+        "review.twice": "{source}: 같은 딜이 두 번 나옵니다: {deal!r}. 마지막 것과 비교합니다",
         "review.not_scored": "{path}: 점수를 매긴 파일이 아닙니다(없는 열: {missing}). 다음 명령으로 만드세요: `dealcheck score EXPORT --map MAP -o scored.csv`",
         "review.no_id": "{path}: 딜 ID나 이름 열이 없습니다 ({id}, {name}). 점수를 매길 때 쓴 --map을 지정하세요",
         "hint.allowed": " — 쓸 수 있는 키: {0}",

@@ -100,7 +100,7 @@ def test_moved_sorted_by_size_of_move() -> None:
 
 def test_duplicates_are_reported() -> None:
     review = compare([BASE, BASE], [BASE], before_label="last.csv")
-    assert review.warnings == [
+    assert [str(w) for w in review.warnings] == [
         "last.csv: 'Acme – data platform' appears twice; the last one is compared"
     ]
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from dealcheck.errors import Message, say
+
 #: Score changes smaller than this are rounding noise, not movement.
 MIN_SCORE_MOVE = 0.5
 
@@ -103,7 +105,7 @@ class PipelineReview:
     slipped: list[Movement]
     appeared: list[DealState]
     left: list[DealState]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     forecast_moves: list[ForecastMove] = field(default_factory=list)
 
     @property
@@ -137,7 +139,7 @@ def compare(
         category: A deal's forecast category; given, the review lists forecast moves
             (category changes, and commit deals that appeared or left).
     """
-    warnings: list[str] = []
+    warnings: list[Message] = []
     old = _index(before, before_label, warnings)
     new = _index(after, after_label, warnings)
     pairs: list[Movement] = []
@@ -194,12 +196,14 @@ def _forecast_moves(
     return moves
 
 
-def _index(states: Iterable[DealState], label: str, warnings: list[str]) -> dict[str, DealState]:
+def _index(
+    states: Iterable[DealState], label: str, warnings: list[Message]
+) -> dict[str, DealState]:
     index: dict[str, DealState] = {}
     for state in states:
         key = f"id:{state.deal_id.strip()}" if state.deal_id.strip() else f"name:{state.name_key}"
         if key in index:
-            warnings.append(f"{label}: {state.label!r} appears twice; the last one is compared")
+            warnings.append(say("review.twice", source=label, deal=state.label))
         index[key] = state
     return index
 

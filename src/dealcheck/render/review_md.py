@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dealcheck.batch.compare import PipelineReview
+from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.review_format import (
     NUMERIC,
@@ -44,5 +45,5 @@ def review_markdown(review: PipelineReview, lang: str = "en") -> str:
         more = more_text(review, section, len(cells), lang)
         out += ["", md(more)] if more else []
         out.append("")
-    out += [f"> {md(w)}" for w in review.warnings]
+    out += [f"> {md(worded(w, lang))}" for w in review.warnings]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dealcheck.batch.compare import PipelineReview
+from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.review_format import (
     NUMERIC,
@@ -46,5 +47,5 @@ def review_renderable(review: PipelineReview, lang: str = "en") -> RenderableTyp
         more = more_text(review, section, len(cells), lang)
         if more:
             parts.append(Text(more, style="dim"))
-    parts += [Text(f"! {w}", style="yellow") for w in review.warnings[:10]]
+    parts += [Text(f"! {worded(w, lang)}", style="yellow") for w in review.warnings[:10]]
     return Group(*parts)

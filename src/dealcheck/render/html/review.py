@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dealcheck.batch.compare import PipelineReview
+from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
@@ -73,7 +74,13 @@ def review_html(review: PipelineReview, lang: str = "en") -> str:
             )
         )
     if review.warnings:
-        body.append(el("ul", {"class": "muted"}, *(el("li", None, w) for w in review.warnings)))
+        body.append(
+            el(
+                "ul",
+                {"class": "muted"},
+                *(el("li", None, worded(w, lang)) for w in review.warnings),
+            )
+        )
     body.append(el("footer", None, t("html.footer", lang)))
     return page(f"{title} · dealcheck", lang, el("main", None, *body))
 
