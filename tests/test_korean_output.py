@@ -48,6 +48,7 @@ FORBIDDEN = {
     "이(가)": "no particle hedged on a value",
     "은(는)": "no particle hedged on a value",
     "error:": "the error prefix is 오류:",
+    "시드 0": "the seeds are our sources, not words a rep knows",
 }
 
 HANBIT = "deals/한빛정밀-설비-예지보전.yaml"

@@ -42,7 +42,7 @@ QUALIFY: dict[str, dict[str, str]] = {
         "ask.on_record": "{0} (파악된 내용: «{1}»)",
         "qualify.resume_basics": "{0}에 시작한 검증을 이어서 할까요? (딜 기본 정보만 저장됨, 답은 아직 없음)",
         "qualify.discard_basics": "임시 저장된 딜 기본 정보를 버릴까요? 되돌릴 수 없습니다.",
-        "people.ask.title": "고객 측 이해관계자: 누가 결정하고, 누가 우리 편에서 설득하나요 (시드 000)",
+        "people.ask.title": "고객 측 이해관계자: 누가 결정하고, 누가 우리 편에서 설득하나요",
         "people.ask.menu": "담당자: 고칠 사람을 고르거나 새로 추가하세요",
         "people.ask.add": "+ 담당자 추가",
         "people.ask.done": "이해관계자 입력 완료",
