@@ -160,10 +160,10 @@ _OPTIONS_AND_PATHS = re.compile(
     r"`[^`]*`|'[^'\n]*'|"
     r"(?<![\w-])--?[a-z][a-z-]*|[\w.~-]*[/\\][^\s'\",()]*|[\w-]+\.(yaml|csv|md|html|json)\b"
 )
-#: Encodings (cp949, utf-8), bytes (0xb0), and a Korean term's original in parentheses
+#: Encodings (cp949, utf-8), bytes (0xb0), percentage points (3%p), and a Korean term's original in parentheses
 #: right after it (원어 병기, as in 측정 지표(Metrics)) are not English prose either.
 _TECHNICAL = re.compile(
-    r"(?<![\w-])(?:utf|cp)-?\d+(?!\d)|(?<!\w)0x[0-9a-f]+"
+    r"(?<![\w-])(?:utf|cp)-?\d+(?!\d)|(?<!\w)0x[0-9a-f]+|%p\b"
     r"|(?<=[가-힣])\([A-Za-z][A-Za-z .-]*(?:, [A-Za-z .-]+)*(?:, [가-힣 ]+)?\)",
     re.I,
 )
