@@ -31,7 +31,7 @@ from dealcheck.batch.deal_files import (
 from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.reading import Opened, RowItem, open_input
 from dealcheck.batch.verdicts import VerdictCache
-from dealcheck.errors import DealcheckError, UsageError
+from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.learn.history import ClosedDeal
@@ -114,10 +114,7 @@ def _read(
     elif is_scored(opened.header):
         reader = ScoredReader(opened.header, opened.name)
     else:
-        raise UsageError(
-            f"{opened.name}: say how to read its columns with --map (a mapping file or a "
-            "preset: salesforce, hubspot, pipedrive); `dealcheck map init` drafts one"
-        )
+        raise UsageError(say("score.needs_map", source=opened.name))
     history.sources.append(_describe(opened))
     history.qualified = history.qualified or reader.qualified
     history.described += [n for n in reader.described if n not in history.described]
@@ -146,7 +143,7 @@ def _open(path: str, frameworks: list[Framework], encoding: str | None) -> Opene
 def _deal_folder(folder: Path, frameworks: list[Framework]) -> Opened:
     files = sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and not p.name.startswith("."))
     if not files:
-        raise UsageError(f"{folder}: no deal files (*.yaml) in this folder")
+        raise UsageError(say("score.no_deal_files", folder=folder))
     return Opened(
         str(folder),
         [*deal_header(frameworks), REACHED],

@@ -287,12 +287,16 @@ def _stages(
 
 
 def _refuse_empty(history: History) -> None:
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
 
     tally = history.tally
-    inputs = ", ".join(s.split(" (")[0] for s in history.sources) or "the inputs"
+    inputs = ", ".join(s.split(" (")[0] for s in history.sources) or say("learn.the_inputs")
     raise UsageError(
-        f"{inputs}: no won or lost deal among {tally.rows:,} rows ({tally.open:,} open, "
-        f"{tally.closed_unknown:,} closed without saying won or lost); map the CRM's closed "
-        "stages to `won` and `lost` under `stages:`, or an outcome column as `columns.status`"
+        say(
+            "learn.no_closed",
+            inputs=inputs,
+            rows=tally.rows,
+            open=tally.open,
+            unknown=tally.closed_unknown,
+        )
     )

@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 from dealcheck.files.atomic import write_atomic
 from dealcheck.language.framework import ID_PATTERN, UNKNOWN
 from dealcheck.learn.fit import Coefficient, FlagChange, Suggestion, WeightChange
@@ -40,14 +40,10 @@ def extends_reference(framework: str, overlay: Path) -> str:
         return framework
     source, target = Path(framework).resolve(), overlay.resolve()
     if source == target:
-        raise UsageError(f"{overlay} is the framework the suggestion builds on; name another file")
+        raise UsageError(say("learn.overlay_is_base", overlay=overlay))
     roots = (target.parent, Path.cwd().resolve())
     if not any(root in source.parents for root in roots):
-        raise UsageError(
-            f"{overlay}: an overlay reaches the framework it extends only inside its own "
-            f"folder or the current one, and {framework} is outside both; write it next "
-            f"to {framework}"
-        )
+        raise UsageError(say("learn.overlay_outside", overlay=overlay, framework=framework))
     return Path(os.path.relpath(source, target.parent)).as_posix()
 
 
@@ -73,7 +69,7 @@ def write_overlay(
         WriteError: When the file cannot be written.
     """
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists; pass --force to overwrite it")
+        raise UsageError(say("file.exists", path=path))
     extends = extends_reference(framework, path)
     text = overlay_text(
         suggestion, extends=extends, overlay=overlay_id(path, suggestion.framework.id)
