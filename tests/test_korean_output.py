@@ -225,6 +225,7 @@ COMMANDS = [
     ["prep", HANBIT, "--today", "2025-05-05", "--format", "html"],
     ["plan", HANBIT, "--answers", "plan.yaml", "--today", "2025-05-05"],
     ["qualify", HANBIT, "--no-input"],
+    ["archive", HANBIT, "--keep", "1"],
     ["score", *HUBSPOT, "--today", "2026-11-23"],
     ["score", *HUBSPOT, "--today", "2026-11-23", "--format", "md"],
     ["score", *HUBSPOT, "--today", "2026-11-23", "--format", "html"],

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from dealcheck.cli._errors import command
+from dealcheck.cli._options import LangOption
 
 app = typer.Typer()
 
@@ -21,6 +22,7 @@ def archive(
         int,
         typer.Option("--keep", metavar="N", help="How many of the latest qualifications stay."),
     ] = 50,
+    lang: LangOption = None,
 ) -> None:
     """Move all but the latest qualifications of a deal to DEAL.archive.yaml.
 
@@ -33,11 +35,20 @@ def archive(
       dealcheck archive deals/acme.yaml
       dealcheck archive deals/acme.yaml --keep 10
     """
+    from dealcheck.cli._context import language
     from dealcheck.deals.archive import archive_history
+    from dealcheck.i18n import t
 
+    ui = language(lang)
     done = archive_history(deal_file, keep=keep)
     typer.echo(
-        f"Moved {done.moved} qualifications to {done.archive}; {done.path} keeps the "
-        f"latest {done.kept}",
+        t(
+            "archive.done",
+            ui,
+            moved=done.moved,
+            archive=done.archive,
+            path=done.path,
+            kept=done.kept,
+        ),
         err=True,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dealcheck.deals import store
-from dealcheck.errors import UsageError
+from dealcheck.errors import UsageError, say
 
 
 @dataclass(frozen=True)
@@ -44,24 +44,19 @@ def archive_history(path: Path, *, keep: int) -> Archived:
         InputError, ValidationFailed: The deal file does not parse (it is left as it is).
     """
     if keep < 1:
-        raise UsageError(f"--keep {keep}: keep at least the latest qualification (--keep 1)")
+        raise UsageError(say("archive.keep_one", keep=keep))
     if not path.is_file():
-        raise UsageError(f"{path}: no such deal file")
+        raise UsageError(say("deal.missing", path=path))
     archive = archive_path(path)
     with store.locked(path):
         deal = store.load_deal(path)
         count = len(deal.qualifications)
         if keep >= count:
-            raise UsageError(
-                f"{path} has {count} qualifications; --keep {keep} would archive none "
-                f"(keep fewer than {count})"
-            )
+            raise UsageError(say("archive.nothing", path=path, count=count, keep=keep))
         if archive.exists() or archive.is_symlink():
-            raise UsageError(
-                f"{archive} already exists and is never overwritten; rename it (e.g. "
-                f"{path.stem}.archive-{deal.qualifications[0].date.year}{path.suffix}) "
-                "and run this again"
-            )
+            year = deal.qualifications[0].date.year
+            renamed = f"{path.stem}.archive-{year}{path.suffix}"
+            raise UsageError(say("archive.exists", archive=archive, renamed=renamed))
         older = deal.qualifications[:-keep]
         store.write_atomic(
             archive, store.deal_text(deal.model_copy(update={"qualifications": older}))
