@@ -216,3 +216,23 @@ def test_validate_finds_an_unknown_step_without_an_export(runner: CliRunner, wor
     assert (
         f"{MAPPING.name}:26:5: 'vendor-onboarding' is not a close plan step template" in out + err
     )
+
+
+def test_json_lines_rows_carry_their_codes(runner: CliRunner, work: Path) -> None:
+    score(runner, "--format", "jsonl", "-o", "scored.jsonl")
+
+    lines = (work / "scored.jsonl").read_text(encoding="utf-8").splitlines()
+    found = {d["deal"]["name"]: d["close_plan"] for d in map(json.loads, lines)}
+    expected = {k: v.split("; ") if v else [] for k, v in EXPECTED_CODES.items()}
+    expected["Won already"] = None  # closed: not checked
+    assert found == expected
+
+
+def test_json_lines_rows_without_plan_columns_have_no_close_plan_key(
+    runner: CliRunner, work: Path
+) -> None:
+    mapping = (work / MAPPING.name).read_text(encoding="utf-8")
+    (work / MAPPING.name).write_text(mapping.split("close_plan:")[0], encoding="utf-8")
+    score(runner, "--format", "jsonl", "-o", "scored.jsonl")
+    lines = (work / "scored.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all("close_plan" not in json.loads(line) for line in lines)

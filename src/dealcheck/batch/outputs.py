@@ -232,6 +232,8 @@ class JsonLinesWriter:
         self.stream = self._stream = stream
         self.array = self._array = array
         self._first = True
+        #: Keys added to the next report, set by a wrapping writer (the close plan codes).
+        self.extras: dict[str, Any] = {}
         if array:
             stream.write('{"deals": [\n')
 
@@ -252,6 +254,8 @@ class JsonLinesWriter:
         report["deal"] = deal.as_dict(row.stage or row.stage_label)
         report["hygiene"] = list(hygiene)
         report["source"] = {"file": where[0], "line": where[1]}
+        if self.extras:
+            report.update(self.extras)
         text = json.dumps(report, ensure_ascii=False, allow_nan=False)
         if self._array:
             text = ("  " if self._first else ",\n  ") + text

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dealcheck.batch.outputs import ScoredWriter
+from dealcheck.batch.outputs import JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
 from dealcheck.batch.plan_columns import ISSUES, NEXT_STEP, PlanColumns
 from dealcheck.batch.reading import Opened
@@ -119,6 +119,8 @@ class PlanColumnWriter:
         codes = self.slot.codes if self.slot.line == where[1] else None
         if codes is not None:
             self.tally.add(codes, deal)
+        if isinstance(self.inner, JsonLinesWriter):
+            self.inner.extras = {"close_plan": list(codes) if codes is not None else None}
         if self.inner is not None:
             cell = "; ".join(codes or ())
             self.inner.row([*cells, cell], row, deal, hygiene, where, suspicious)
