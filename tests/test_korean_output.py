@@ -385,6 +385,14 @@ def test_a_future_confirmation_is_refused_in_korean(korean_team: Path) -> None:
     assert "미래 날짜입니다" in text
 
 
+def test_strict_scoring_fails_in_korean(korean_team: Path) -> None:
+    text = _korean_run(
+        korean_team, "score", *HUBSPOT, "--strict", "--today", "2026-11-23", status=1
+    )
+
+    assert "오류: 거부된 행 1개 (--strict)" in text
+
+
 def test_a_locked_deal_is_refused_in_korean(korean_team: Path) -> None:
     answers = "examples/answers/hanbit-first-call.yaml"
     _korean_run(korean_team, "qualify", "--answers", answers, status=0)

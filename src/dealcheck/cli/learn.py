@@ -97,13 +97,13 @@ def learn(
 
 
 def _format(given: str | None, output: Path | None) -> str:
-    from dealcheck.errors import UsageError
+    from dealcheck.errors import UsageError, say
 
     if given is None:
         return EXTENSIONS.get(output.suffix.lower(), "text") if output else "text"
     chosen = "md" if given == "markdown" else given
     if chosen not in FORMATS:
-        raise UsageError(f"--format {given!r}: use text, md, html or json")
+        raise UsageError(say("option.format_use", given=given, allowed="text, md, html, json"))
     return chosen
 
 

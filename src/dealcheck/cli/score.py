@@ -159,16 +159,16 @@ def score(
         review = review_of(request, compare, before, this_week)
         rows_on_stdout = output == "-" or (output is None and output_format(request) != "csv")
         show_review(review, ui, to_stderr=rows_on_stdout, path=review_output)
+    from dealcheck.i18n import t
+
     if strict and summary.rejected:
-        print(f"error: {summary.rejected} rows rejected (--strict)", file=sys.stderr)
+        said = t("score.strict_rejected", ui, count=summary.rejected)
+        print(f"{t('error.prefix', ui)}{said}", file=sys.stderr)
     if strict and summary.unreadable:
         columns = ", ".join(repr(u.column) for u in summary.unreadable)
         rows = sum(u.rows for u in summary.unreadable)
-        print(
-            f"error: {rows} values in {columns} are not levels (--strict); "
-            "map note columns with `kind: text`",
-            file=sys.stderr,
-        )
+        said = t("score.strict_unreadable", ui, count=rows, columns=columns)
+        print(f"{t('error.prefix', ui)}{said}", file=sys.stderr)
     if strict and (summary.rejected or summary.unreadable):
         raise typer.Exit(1)
 
