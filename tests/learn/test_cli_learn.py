@@ -322,3 +322,44 @@ def test_criteria_no_column_answers_are_said_to_be_missing(
     assert report["not_in_data"] == ["paper-process"]
     assert code == 0 and "Not in the data" in stdout
     assert "• Paper process" in stdout.split("Not in the data")[1]
+
+
+def test_who_confirmed_an_answer_changes_its_score_as_in_score(tmp_path: Path) -> None:
+    import csv
+
+    from dealcheck.learn.history import ClosedDeal
+    from dealcheck.learn.report import LearnRequest, learn_from
+
+    export, mapping = write_export(tmp_path, 200, open_deals=0)
+    with export.open(encoding="utf-8", newline="") as rows:
+        table = list(csv.reader(rows))
+    table[0].append("EB Source")
+    for row in table[1:]:
+        row.append("rep belief")
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(table)
+    text = mapping.read_text(encoding="utf-8")
+    believed = tmp_path / "believed.map.yaml"
+    believed.write_text(
+        text.replace(
+            "economic-buyer: {column: Economic Buyer}",
+            "economic-buyer: {column: Economic Buyer, source: EB Source}",
+        ),
+        encoding="utf-8",
+    )
+    plain: list[ClosedDeal] = []
+    belief: list[ClosedDeal] = []
+
+    learn_from(LearnRequest([str(export)], mapping=str(mapping)), keep=plain.append)
+    learn_from(LearnRequest([str(export)], mapping=str(believed)), keep=belief.append)
+
+    pairs = [
+        (a.score or 0.0, b.score or 0.0, a.levels[PREDICTOR])
+        for a, b in zip(plain, belief, strict=True)
+    ]
+    claimed = [(a, b) for a, b, level in pairs if level in ("partial", "confirmed")]
+    # The rep's belief alone earns at most `assumed`: no such deal scores higher, and
+    # those not held down by a red flag's cap score lower.
+    assert all(b <= a for a, b in claimed)
+    assert sum(b < a for a, b in claimed) > len(claimed) * 3 // 4
+    assert all(a == b for a, b, level in pairs if level in (None, "absent", "assumed"))

@@ -4,7 +4,9 @@ The mapping is bound to the file's header by the batch wing (`bind`), so the
 columns, value maps and stage names read exactly as `dealcheck score` reads them. What
 is read differently: a closed deal is scored as the framework would have judged it
 before its outcome was known (at the stage it reached), so that its recommendation can
-be compared with how it ended.
+be compared with how it ended. Who confirmed each answer (a `source` column) counts as
+in `dealcheck score`; the age of the evidence does not (there is no "today" for a deal
+already closed).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed, header_index
 from dealcheck.batch.encoding import normalise_header
 from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
 from dealcheck.batch.values import NO, YES, DateReader, normalise_value
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, ProofKey, VerdictCache
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
@@ -110,6 +112,12 @@ class RowReader:
             for f in binding.flags
         ]
         self._mapped = sorted({slot for slot, *_ in self._feed_plan})
+        # Who confirmed an answer changes what it earns (the framework's evidence rules).
+        self._proof_plan = [
+            (slot, feed)
+            for slot, _, _, feed in self._feed_plan
+            if feed.source >= 0 or feed.confirmed_on >= 0
+        ]
         index, _ = header_index(header)
         problems: list[Problem] = []
 
@@ -220,7 +228,8 @@ class RowReader:
             if answer not in (YES, NO, UNKNOWN):
                 tally.unmapped[(flag.header, text.strip())] += 1
             said[slot] = True if answer == YES else False if answer == NO else None
-        key = (reached, tuple(levels), tuple(said))
+        proofs = self._proofs(cells, tally) if self._proof_plan else None
+        key = (reached, tuple(levels), tuple(said), proofs)
         found_answers = self._memo.get(key)
         if found_answers is None:
             found_answers = self._decode(*key)
@@ -229,8 +238,30 @@ class RowReader:
             self._memo[key] = found_answers
         return found_answers
 
+    def _proofs(self, cells: list[str], tally: Tally) -> ProofKey:
+        """Who confirmed each answer and when, as `dealcheck score` reads them."""
+        proofs = [NO_PROOF] * len(self._slots)
+        for slot, feed in self._proof_plan:
+            source = ""
+            if feed.source >= 0 and (said := cells[feed.source].strip()):
+                source = SOURCE_WORDS.get(normalise_value(said), "")
+                if not source:
+                    tally.unmapped[(f"{feed.header} · source", said)] += 1
+            when: date | None = None
+            if feed.confirmed_on >= 0 and (text := cells[feed.confirmed_on].strip()):
+                try:
+                    when = self._dates(text)
+                except ValueError:
+                    tally.unmapped[(f"{feed.header} · confirmed on", text)] += 1
+            proofs[slot] = (source, when) if source or when else NO_PROOF
+        return tuple(proofs)
+
     def _decode(
-        self, reached: str | None, levels: tuple[str, ...], said: tuple[bool | None, ...]
+        self,
+        reached: str | None,
+        levels: tuple[str, ...],
+        said: tuple[bool | None, ...],
+        proofs: ProofKey | None,
     ) -> Answers:
         by_key = {
             self._keys[slot]: (None if levels[slot] == UNKNOWN else levels[slot])
@@ -238,7 +269,7 @@ class RowReader:
         }
         if not self.qualified:
             return Answers(by_key, frozenset(), None, None)
-        verdict = self.cache.get(reached, levels, said)
+        verdict = self.cache.get(reached, levels, said, None, None, proofs)
         return Answers(by_key, frozenset(verdict.red_flags), verdict.score, verdict.recommendation)
 
 
