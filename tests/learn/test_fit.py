@@ -8,6 +8,7 @@ import pytest
 
 from dealcheck.language.loading import load_framework
 from dealcheck.learn.fit import Suggestion, suggest_changes
+from dealcheck.learn.logistic import simultaneous_z
 from tests.learn.planted import FLAG, NON_PREDICTOR, PREDICTOR, planted_history
 
 
@@ -89,3 +90,10 @@ def test_the_same_history_gives_the_same_suggestion() -> None:
     assert suggest_changes(framework, planted_history(800)) == suggest_changes(
         framework, planted_history(800)
     )
+
+
+def test_intervals_hold_for_every_value_tested_together(learned: Suggestion) -> None:
+    # 8 criteria and 1 subtract red flag had enough deals to be tested.
+    assert learned.tested == 9
+    assert simultaneous_z(1) == pytest.approx(1.95996, abs=1e-4)
+    assert simultaneous_z(9) == pytest.approx(2.7729, abs=1e-3)

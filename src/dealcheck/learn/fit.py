@@ -11,12 +11,13 @@ steps, both by Newton's method (`logistic.fit_logistic`), deterministic:
    (`s x weight / total weight`) by a Gaussian penalty; red-flag terms are pulled
    towards no effect. With little data nothing moves.
 
-A weight changes only where its coefficient's 95 % interval excludes the current
-weight's value; the new weight is the coefficient back in the framework's units (the
-weights that stay keep their value, so a change reads against them). Only `subtract`
-red flags get new points, where the flag was raised and not raised in at least the
-minimum number of deals and its interval excludes zero: `cap` and `disqualify` are
-policy (a deal breaker), which a correlation cannot overrule.
+A weight changes only where its coefficient's interval excludes the current weight's
+value; the intervals are 95 % for all the values tested together (Bonferroni), as the
+report's comparisons are. The weights are then put back in the framework's units so
+that their total stays the same (the others are only rescaled). Only `subtract` red
+flags get new points, where the flag was raised and not raised in at least the minimum
+number of deals and its interval excludes zero: `cap` and `disqualify` are policy (a
+deal breaker), which a correlation cannot overrule.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dealcheck.language.framework import (
     RedFlagEffect,
 )
 from dealcheck.learn.history import ClosedDeal
-from dealcheck.learn.logistic import Fit, Rows, fit_logistic
+from dealcheck.learn.logistic import Fit, Rows, fit_logistic, simultaneous_z
 from dealcheck.learn.rates import RateGap
 
 MIN_DEALS = 30
@@ -117,6 +118,7 @@ class Suggestion:
     min_deals: int
     closed_from: date | None = None
     closed_to: date | None = None
+    tested: int = 1
 
     @property
     def changed(self) -> bool:
@@ -207,9 +209,15 @@ def suggest_changes(
         rows, prior=prior, penalty=[*strength, *[penalty] * len(flags)], start=base.intercept
     )
     dates = [d.closed_on for d in deals if d.closed_on is not None]
-    weights, kept, span = _weights(framework, tallies, full, prior, known, min_deals)
     flag_gaps = [_gap(column, outcomes) for column in raised]
-    flag_changes = _flags(framework, flag_gaps, full, span / 100, min_deals, kept)
+    # Every value that could change is a test: their intervals must hold together.
+    tested = sum(n >= min_deals for n in known) + sum(
+        f.effect is RedFlagEffect.SUBTRACT and min(g.deals_with, g.deals_without) >= min_deals
+        for f, g in zip(flags, flag_gaps, strict=True)
+    )
+    z = simultaneous_z(tested)
+    weights, kept, span = _weights(framework, tallies, full, prior, known, min_deals, z)
+    flag_changes = _flags(framework, flag_gaps, full, span / 100, min_deals, kept, z)
     return Suggestion(
         framework,
         len(deals),
@@ -220,6 +228,7 @@ def suggest_changes(
         min_deals,
         min(dates, default=None),
         max(dates, default=None),
+        tested,
     )
 
 
@@ -230,6 +239,7 @@ def _weights(
     prior: list[float],
     known: list[int],
     min_deals: int,
+    z: float,
 ) -> tuple[list[WeightChange], list[Kept], float]:
     """Weight changes, what stays, and the log-odds of 100 points of the new score.
 
@@ -242,7 +252,7 @@ def _weights(
     kept: list[Kept] = []
     moved: dict[int, Coefficient] = {}
     for j, criterion in enumerate(criteria):
-        low, high = full.interval(j)
+        low, high = full.interval(j, z)
         if known[j] < min_deals:
             kept.append(Kept(criterion.id, "criterion", "too-few-deals"))
         elif low <= prior[j] <= high:
@@ -283,6 +293,7 @@ def _flags(
     per_point: float,
     min_deals: int,
     kept: list[Kept],
+    z: float,
 ) -> list[FlagChange]:
     changes: list[FlagChange] = []
     offset = len(framework.criteria)
@@ -294,7 +305,7 @@ def _flags(
             kept.append(Kept(flag.id, "red-flag", "too-few-deals"))
             continue
         value = full.coefficients[j]
-        low, high = full.interval(j)
+        low, high = full.interval(j, z)
         if low <= 0.0 <= high:
             kept.append(Kept(flag.id, "red-flag", "within-interval"))
             continue

@@ -13,11 +13,17 @@ import math
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 MAX_STEPS = 50
 TOLERANCE = 1e-7
 FRESH_CURVATURE = 2
 Z95 = 1.959963984540054
+
+
+def simultaneous_z(tests: int, confidence: float = 0.95) -> float:
+    """The z of intervals that hold together, `tests` at once, with `confidence` (Bonferroni)."""
+    return NormalDist().inv_cdf(1 - (1 - confidence) / (2 * max(tests, 1)))
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,9 @@ class Fit:
     coefficients: tuple[float, ...]
     standard_errors: tuple[float, ...]
 
-    def interval(self, index: int) -> tuple[float, float]:
-        """The 95 % Wald interval of one coefficient."""
-        half = Z95 * self.standard_errors[index]
+    def interval(self, index: int, z: float = Z95) -> tuple[float, float]:
+        """The Wald interval of one coefficient (95 % by default; `z` for another)."""
+        half = z * self.standard_errors[index]
         return self.coefficients[index] - half, self.coefficients[index] + half
 
     def predict(self, features: Sequence[float]) -> float:

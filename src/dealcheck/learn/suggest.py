@@ -95,13 +95,17 @@ def overlay_text(suggestion: Suggestion, *, extends: str, overlay: str) -> str:
     lines = [
         f"# Suggested by `dealcheck learn` from {count} closed deals "
         f"({suggestion.won} won{period}).",
-        f"# It builds on {parent.id} {parent.version} and changes only what follows. Nothing is",
-        "# applied until the team adopts it: review it in a pull request like any framework",
-        "# change, and backtest it first: dealcheck learn … --compare-framework THIS-FILE",
+        f"# It builds on {parent.id} {parent.version} and changes only what follows. Nothing is "
+        "applied until",
+        "# the team adopts it: review it in a pull request like any framework change, and",
+        "# backtest it first: dealcheck learn … --compare-framework THIS-FILE",
         "# The evidence is what happened in past deals: a correlation, not a cause (deals that",
-        "# scored well may simply have had more attention). A change is listed only where its",
-        "# 95 % interval excludes the current value and at least "
-        f"{suggestion.min_deals} deals stand behind it.",
+        "# scored well may simply have had more attention). A value changes only where its",
+        f"# interval (95 % for the {suggestion.tested} values tested together) leaves out the "
+        "current one and at",
+        f"# least {suggestion.min_deals} deals stand behind it; the other weights are only "
+        "rescaled, so that the",
+        "# total stays the same.",
         f"id: {overlay}",
         "name:",
     ]
@@ -167,7 +171,7 @@ def _gap_words(gap: RateGap, with_words: str, without_words: str) -> str:
 
 def _coefficient_words(coefficient: Coefficient, against: str) -> str:
     return (
-        f"Fitted effect {coefficient.value:+.2f} log-odds (95 % interval "
+        f"Fitted effect {coefficient.value:+.2f} log-odds (interval "
         f"{coefficient.low:+.2f} to {coefficient.high:+.2f}); {against}: "
         f"{coefficient.implied:+.2f}."
     )
