@@ -12,6 +12,7 @@ from dealcheck.i18n_errors import ERRORS
 from dealcheck.i18n_learn import LEARN
 from dealcheck.i18n_pipeline import PIPELINE
 from dealcheck.i18n_qualify import QUALIFY
+from dealcheck.i18n_tuning import TUNING
 
 if TYPE_CHECKING:
     from dealcheck.scoring.score import Reason
@@ -986,7 +987,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-for _catalogue in (PIPELINE, QUALIFY, LEARN, ERRORS):
+for _catalogue in (PIPELINE, QUALIFY, LEARN, ERRORS, TUNING):
     for _lang, _messages in _catalogue.items():
         MESSAGES[_lang].update(_messages)
 

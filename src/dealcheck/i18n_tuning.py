@@ -19,8 +19,7 @@ TUNING: dict[str, dict[str, str]] = {
         "tuning.weight": "{criterion}: weight {before} → {after}; won {rate_with} at {level} "
         "or better ({deals_with:,} deals), {rate_without} below ({deals_without:,}); "
         "{difference} ({interval})",
-        "tuning.rescaled": "Rescaled to keep the total weight, not for their own evidence: "
-        "{items}",
+        "tuning.rescaled": "Rescaled to keep the total weight, not for their own evidence: {items}",
         "tuning.flag": "'{flag}' red flag: {before} → {after} points off; won {rate_with} "
         "with it ({deals_with:,} deals), {rate_without} without ({deals_without:,}); "
         "{difference} ({interval})",
@@ -41,6 +40,7 @@ TUNING: dict[str, dict[str, str]] = {
         "tuning.one_outcome": "The test deals are all won or all lost: nothing to separate.",
         "tuning.col.framework": "Framework",
         "tuning.col.interval": "95% interval",
+        "tuning.col.brier": "Brier",
         "tuning.difference": "Difference",
         "tuning.better": "{other} ranks won deals above lost ones more often on the newer "
         "deals: AUC {gain} (interval {low} to {high}).",
@@ -82,6 +82,7 @@ TUNING: dict[str, dict[str, str]] = {
         "tuning.one_outcome": "검증용 딜이 모두 수주이거나 모두 실주라 가를 것이 없습니다.",
         "tuning.col.framework": "프레임워크",
         "tuning.col.interval": "95% 구간",
+        "tuning.col.brier": "Brier 점수",
         "tuning.difference": "차이",
         "tuning.better": "최근 딜에서 {other} 쪽이 수주 딜을 실주 딜보다 높게 매기는 경우가 "
         "더 많습니다: AUC {gain}(구간 {low} ~ {high}).",

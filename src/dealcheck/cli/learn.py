@@ -60,6 +60,27 @@ def learn(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
     ] = None,
+    suggest: Annotated[
+        Path | None,
+        typer.Option(
+            "--suggest",
+            metavar="FILE",
+            help="Write the weight and red-flag changes the older deals support as a "
+            "framework overlay here (for review; nothing is applied), and backtest them.",
+        ),
+    ] = None,
+    compare_framework: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-framework",
+            metavar="OVERLAY",
+            help="Backtest this overlay (or framework) against the one in use: AUC and "
+            "Brier score on the newest deals.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --suggest file.")
+    ] = False,
     lang: LangOption = None,
     frameworks_dir: TeamDirOption = None,
 ) -> None:
@@ -71,15 +92,23 @@ def learn(
     deals are counted and left out. Comparisons with fewer than --min-deals deals on a
     side are marked too few and never ranked.
 
+    With --suggest FILE: fits the weights and `subtract` red flags on the older 70 % of
+    the deals and writes the changes as a framework overlay that extends the framework
+    in use, each with its evidence; the newest 30 % backtest it. --compare-framework
+    backtests an overlay you have (e.g. one written earlier, then edited).
+
     \b
     Examples:
       dealcheck learn closed-deals.csv --map salesforce.map.yaml
       dealcheck learn export.csv --map hubspot --format html -o learn.html
       dealcheck learn scored.csv --min-deals 50 --format md --lang ko
       dealcheck learn deals/ --format json -o learn.json
+      dealcheck learn closed-deals.csv --map sf.map.yaml --suggest frameworks/learned.yaml
+      dealcheck learn closed-deals.csv --map sf.map.yaml --compare-framework learned.yaml
     """
     from dealcheck.cli._context import config, language, team_dir
-    from dealcheck.learn.report import LearnRequest, learn_from
+    from dealcheck.learn.report import LearnRequest
+    from dealcheck.learn.tuning import TuningRequest, learn_and_tune
 
     chosen = _format(fmt, output)
     ui = language(lang)
@@ -93,7 +122,8 @@ def learn(
         team_dir(frameworks_dir),
         config().frameworks,
     )
-    show(learn_from(request), chosen, output, inputs)
+    tuning = TuningRequest(suggest, compare_framework, force, team_dir(frameworks_dir))
+    show(learn_and_tune(request, tuning), chosen, output, inputs)
 
 
 def _format(given: str | None, output: Path | None) -> str:

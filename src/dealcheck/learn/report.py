@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dealcheck.language.framework import Framework
 from dealcheck.learn.effects import (
@@ -29,6 +30,9 @@ from dealcheck.learn.intervals import z_for
 from dealcheck.learn.outcomes import Groups, LossReason, OutcomeCounter, Rate, rate_of
 from dealcheck.learn.reading import History
 from dealcheck.learn.rows import criterion_keys
+
+if TYPE_CHECKING:
+    from dealcheck.learn.tuning import Tuning
 
 #: Deals each side of a split needs before it can count as a finding.
 DEFAULT_MIN_DEALS = 30
@@ -99,6 +103,8 @@ class LearnReport:
     names: dict[str, str]
     #: Criteria of the frameworks that no input column answers.
     not_in_data: list[str] = field(default_factory=list)
+    #: With `--suggest` or `--compare-framework`: the suggestion and the backtest.
+    tuning: Tuning | None = None
 
     @property
     def findings(self) -> list[Effect]:

@@ -12,6 +12,15 @@ deals, share, flagged: [[flag, deals]], unflagged), `lost_with_reason`, `not_in_
 (criteria no column answers), `described`
 (column, rates, other_groups, other_deals). A rate is group, won, deals, rate, low,
 high, enough. Shares and differences are fractions (0.25, not 25).
+
+With `--suggest`: `suggestion` (written, train_deals, min_deals, `weights`: criterion,
+before, after, rescaled_only, split_at, won_with, deals_with, won_without,
+deals_without, difference, low, high, coefficient {value, low, high, implied} or null,
+levels [{level, won, deals}]; `red_flags`: flag, before, after, the same counts and
+coefficient; `kept`: id, kind, reason). With a backtest: `backtest` (compared, `split`
+{by date / order, cutoff, train, test, test_won, undated}, reason null / few-deals /
+one-outcome, `current` and `other` {auc, brier}, auc_gain, brier_change; each figure
+{value, low, high}).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from typing import Any
 from dealcheck.learn.effects import Effect
 from dealcheck.learn.outcomes import Rate
 from dealcheck.learn.report import LearnReport
+from dealcheck.render.learn_tuning import tuning_dict
 
 SCHEMA_VERSION = 1
 
@@ -124,6 +134,7 @@ def learn_dict(report: LearnReport) -> dict[str, Any]:
             }
             for g in report.described
         ],
+        **(tuning_dict(report.tuning) if report.tuning else {}),
     }
 
 

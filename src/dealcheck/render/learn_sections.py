@@ -32,6 +32,10 @@ def sections(report: LearnReport) -> list[Section]:
         found += effects(report)
         found += stages(report)
     found += calibration(report)
+    if report.tuning is not None:
+        from dealcheck.render.learn_tuning import tuning_sections
+
+        found += tuning_sections(report.tuning, lang, report.names)
     found += losses(report)
     if not any(groups.column == STAGE_REACHED for groups in report.described):
         column = t("learn.column.stage reached", lang)

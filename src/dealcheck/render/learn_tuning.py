@@ -151,7 +151,7 @@ def _backtest(tuning: Tuning, lang: str) -> Section:
         t("tuning.col.framework", lang),
         "AUC",
         t("tuning.col.interval", lang),
-        "Brier",
+        t("tuning.col.brier", lang),
         t("tuning.col.interval", lang),
     ]
     rows = [
@@ -165,7 +165,9 @@ def _backtest(tuning: Tuning, lang: str) -> Section:
     ]
     section.tables.append(Table(heads, rows, frozenset({1, 2, 3, 4})))
     gain = figures.auc_gain
-    verdict = "tuning.better" if gain.low > 0 else "tuning.worse" if gain.high < 0 else "tuning.same"
+    verdict = (
+        "tuning.better" if gain.low > 0 else "tuning.worse" if gain.high < 0 else "tuning.same"
+    )
     section.after.append(
         t(
             verdict,
@@ -228,9 +230,7 @@ def _suggestion_dict(suggestion: Suggestion, tuning: Tuning) -> dict[str, Any]:
                 "split_at": w.split_at,
                 **_gap_dict(w.evidence),
                 "coefficient": _coefficient(w.coefficient) if w.coefficient else None,
-                "levels": [
-                    {"level": r.level, "won": r.won, "deals": r.deals} for r in w.levels
-                ],
+                "levels": [{"level": r.level, "won": r.won, "deals": r.deals} for r in w.levels],
             }
             for w in suggestion.weights
         ],
