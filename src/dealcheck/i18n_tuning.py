@@ -10,8 +10,9 @@ TUNING: dict[str, dict[str, str]] = {
     "en": {
         "tuning.suggest": "Suggested changes",
         "tuning.suggest_note": "Fitted on the {train:,} older deals only; the {test:,} newest "
-        "are kept for the backtest. A value changes only where its 95% interval leaves out "
-        "the current one, with at least {min:,} deals behind it.",
+        "are kept for the backtest. A value changes only where its interval (95% for the "
+        "{tested:,} values tested together) leaves out the current one, with at least {min:,} "
+        "deals behind it.",
         "tuning.written": "Written to {path}: review it in a pull request like any framework "
         "change; nothing changes until the team adopts it.",
         "tuning.nothing": "No change: in {deals:,} training deals no weight or red flag "
@@ -52,8 +53,8 @@ TUNING: dict[str, dict[str, str]] = {
     "ko": {
         "tuning.suggest": "제안하는 변경",
         "tuning.suggest_note": "오래된 딜 {train:,}건으로만 학습했고, 최근 딜 {test:,}건은 "
-        "백테스트용으로 남겨 두었습니다. 95% 구간이 현재 값을 벗어나고 최소 {min:,}건의 딜이 "
-        "뒷받침할 때만 값을 바꿉니다.",
+        "백테스트용으로 남겨 두었습니다. 구간(함께 검정한 값 {tested:,}개에 대해 95%)이 현재 "
+        "값을 벗어나고 최소 {min:,}건의 딜이 뒷받침할 때만 값을 바꿉니다.",
         "tuning.written": "저장 위치: {path}. 다른 프레임워크 변경처럼 풀 리퀘스트에서 "
         "검토하세요. 팀이 채택하기 전에는 아무것도 바뀌지 않습니다.",
         "tuning.nothing": "변경 없음: 학습용 딜 {deals:,}건에서 우연 이상으로 현재 값과 다른 "

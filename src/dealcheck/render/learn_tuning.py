@@ -53,6 +53,7 @@ def _suggestion(
         train=len(split.train),
         test=len(split.test),
         min=suggestion.min_deals,
+        tested=suggestion.tested,
     )
     section = Section(SUGGEST_SECTION, t("tuning.suggest", lang), note)
     if not suggestion.changed:
