@@ -27,6 +27,8 @@ ALLOWED = {
     # file formats and technical names a Korean team writes in Latin letters
     "CSV", "HTML", "JSON", "JSONL", "YAML", "UTF", "CP", "BOM", "Excel", "git", "pid",
     "TODO", "Markdown", "ID", "README", "CRM", "NUL",
+    # the backtest's measures (learn --suggest), named as the statistics literature does
+    "AUC", "Brier",
     # a key's name and the date format a prompt asks for; the seed's "TOP 3 챌린지"
     "Enter", "YYYY", "MM", "DD", "TOP",
     # language codes (--lang ko)
