@@ -20,8 +20,8 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.sources": "Inputs: {sources} · frameworks: {frameworks} · today: {today}",
         "pipeline.open_closed": "Open pipeline: {deals:,} deals, {amount} · "
         "closed deals, counted apart: {closed:,}",
-        "pipeline.leads": "Left out of the pipeline figures as leads not yet opportunities: "
-        "{deals:,} deals, {amount}",
+        "pipeline.leads": "Left out of the pipeline figures, aging, gaps, red flags and hygiene "
+        "as leads not yet opportunities: {deals:,} deals, {amount}",
         "pipeline.basics_only": "Qualification not scored (--basics-only): "
         "forecast by stage, hygiene and aging only.",
         "pipeline.unreadable": "Values that are not levels (read as unknown)",
@@ -138,8 +138,8 @@ PIPELINE: dict[str, dict[str, str]] = {
         "pipeline.sources": "입력: {sources} · 프레임워크: {frameworks} · 기준일: {today}",
         "pipeline.open_closed": "진행 중인 파이프라인: 딜 {deals:,}개, {amount} · "
         "종료된 딜은 따로 집계: {closed:,}개",
-        "pipeline.leads": "아직 딜이 되지 않은 리드는 파이프라인 집계에서 제외: "
-        "딜 {deals:,}개, {amount}",
+        "pipeline.leads": "아직 딜이 되지 않은 리드는 파이프라인 집계·체류 기간·공백·"
+        "레드 플래그·데이터 점검에서 제외: 딜 {deals:,}개, {amount}",
         "pipeline.basics_only": "검증 점수는 매기지 않았습니다(--basics-only): "
         "단계 기준 포캐스트, 데이터 점검, 체류 기간만 봅니다.",
         "pipeline.unreadable": "수준이 아닌 값 (파악되지 않음으로 처리)",

@@ -163,7 +163,8 @@ class SummaryBuilder:
             self.count_unmapped(row.unmapped)
         if row.closed:
             return
-        self.tables.age(row.stage_label, close, created, since, self.today)
+        if not info[4]:  # a lead is out of the pipeline figures, its aging too
+            self.tables.age(row.stage_label, close, created, since, self.today)
         self._list(
             source, line, row, forecast, days, info, value, currency, close, owner, crm, cells, deal
         )

@@ -96,7 +96,7 @@ class Tables:
             if not forecast:  # closed: by outcome (won / lost / closed), nowhere else
                 _add(closed, shown, count, currency, amount)
                 continue
-            if lead:  # scored and listed by stage, but out of the pipeline figures
+            if lead:  # scored and counted by stage, but out of the pipeline figures
                 _add(leads, "", count, currency, amount)
                 _add(owner_leads, owner, count, currency, amount)
             for table, key in zip(tables, (shown, grade, label, forecast), strict=True):
@@ -106,6 +106,8 @@ class Tables:
             _add(owner_period, (owner, close_period, forecast), count, currency, amount)
             if crm and crm != forecast:
                 _add(crm_table, (crm, forecast), count, currency, amount)
+            if lead:  # its gaps, flags and hygiene are not the pipeline's
+                continue
             for counter, ids in ((gaps, gap_ids), (flags, flag_ids), (hygiene, fired)):
                 for item in ids:
                     counter[item] += count

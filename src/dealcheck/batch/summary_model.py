@@ -187,7 +187,7 @@ class PipelineSummary:
     labels: dict[str, str] = field(default_factory=dict)
     #: Open deals in a stage not yet in the pipeline (leads): counted in the stage,
     #: recommendation and grade sections, left out of `open`, the weighted pipeline,
-    #: coverage and the forecast (omitted).
+    #: coverage, the forecast (omitted), aging, gaps, red flags, hygiene and owners' gaps.
     leads: Tally = field(default_factory=lambda: Tally(0))
     #: Close plan checks; None when the export maps no plan columns.
     close_plan: ClosePlanSummary | None = None

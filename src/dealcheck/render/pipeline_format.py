@@ -115,7 +115,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
         )
     if summary.basics_only:
         intro.append(t("pipeline.basics_only", lang))
-    every_open = summary.open.deals + summary.leads.deals  # leads have gaps and hygiene too
+    every_open = summary.open.deals  # leads are out of gaps, flags and hygiene too
     sections: list[Section | None] = [
         _unreadable(summary, lang),
         _forecast(summary, words),
@@ -335,7 +335,7 @@ def _stages(summary: PipelineSummary, words: Words) -> Section:
                 words.money(tally.amounts),
                 f"{age.days_in_stage:,.0f}" if age and age.days_in_stage is not None else "—",
                 f"{age.age_days:,.0f}" if age and age.age_days is not None else "—",
-                f"{age.stuck:,}" if age else "0",
+                f"{age.stuck:,}" if age else "—",  # a lead stage: no aging
             ]
         )
     return Section(
