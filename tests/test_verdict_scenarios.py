@@ -279,21 +279,22 @@ def test_a_crm_stage_ahead_of_its_exit_criteria_is_said_so(
         "stage": "evaluation",  # the-model's id for the CRM's "proposal"
         "supported": "problem-recognised",
         "missing": ["demo-or-trial-started", "comparison-started"],
+        "rep_word_only": [],
     }
     assert said in markdown(runner, "stage-ahead.yaml", "--lang", lang)
 
 
 def test_a_stage_whose_exit_criteria_are_met_is_not_flagged() -> None:
     from dealcheck.language.loading import load_framework
-    from dealcheck.scoring.answers import Answers
+    from dealcheck.scoring.answers import Answers, ExitAnswer
     from dealcheck.scoring.assessment import assess
 
     frameworks = [load_framework("meddpicc"), load_framework("the-model")]
     checks = ("problem-we-solve", "decides-in-period", "demo-or-trial-started")
-    exits = dict.fromkeys(checks, True)
+    exits = dict.fromkeys(checks, ExitAnswer(True))
 
     ahead = assess(frameworks, {"the-model": Answers(exits=exits)}, "proposal")
-    exits["comparison-started"] = True
+    exits["comparison-started"] = ExitAnswer(True)
     honest = assess(frameworks, {"the-model": Answers(exits=exits)}, "proposal")
 
     assert ahead.stage_check is not None

@@ -173,14 +173,31 @@ def test_stage_exit_checks_answered_no_show_the_crm_stage_ahead(workdir: Path) -
         ("Expected close date", ENTER),
         ("Owner", "Jane" + ENTER),
         ("1/5 · Stage exit: a business problem we can solve", UP + UP + ENTER),  # yes
+        ("What shows it happened", "Close takes 12 days, CFO said" + ENTER),
+        ("Where does this come from?", DOWN + ENTER),  # the customer
+        ("Confirmed on", ENTER),
         ("2/5 · Stage exit: a decision within a set period", UP + UP + ENTER),
+        ("What shows it happened", "Board meets in March" + ENTER),
+        ("Where does this come from?", DOWN + DOWN + ENTER),  # a document
+        ("Confirmed on", ENTER),
         ("3/5 · Stage exit: a demo or trial started", UP + ENTER),  # no
         ("4/5 · Stage exit: a comparison with others started", UP + UP + ENTER),
+        ("What shows it happened", "They also talk to Globex" + ENTER),
+        ("Where does this come from?", ENTER),  # my belief
         ("5/5 · Stage exit: we are selected", ENTER),  # unknown
     ]:
         answer(child, prompt, keys)
     child.expect_exact("the exit criteria support Stage 2: problem recognised")
     child.expect_exact("not yet: a demo or trial started")
+    child.expect_exact("✓ a business problem we can solve: yes · confirmed by the customer")
+    child.expect_exact("! a comparison with others started: yes · my belief")
+    child.expect_exact("rep's word only: not counted for the stage")
     assert finish(child) == 0
     exits = store.load_deal(workdir / "deals" / "acme.yaml").qualifications[0].answers
-    assert exits["the-model"].exit_criteria["demo-or-trial-started"] == "no"
+    checks = exits["the-model"].exit_criteria
+    assert checks["demo-or-trial-started"].happened == "no"
+    assert (checks["problem-we-solve"].evidence, checks["problem-we-solve"].source) == (
+        "Close takes 12 days, CFO said",
+        "customer",
+    )
+    assert checks["comparison-started"].source == "belief"

@@ -95,14 +95,16 @@ def check_answers(
                         known=known,
                     )
                 )
-        for criterion_id, record in answers.criteria.items():
-            if record.confirmed_on is not None and record.confirmed_on > today:
-                spot = ("answers", framework_id, "criteria", criterion_id, "confirmed_on")
+        dated = [("criteria", k, r.confirmed_on) for k, r in answers.criteria.items()]
+        dated += [("exit_criteria", k, r.confirmed_on) for k, r in answers.exit_criteria.items()]
+        for kind, item_id, confirmed_on in dated:
+            if confirmed_on is not None and confirmed_on > today:
+                spot = ("answers", framework_id, kind, item_id, "confirmed_on")
                 raise InputError(
                     say(
                         "answers.future",
                         where=_where(tree, path, spot),
-                        day=record.confirmed_on,
+                        day=confirmed_on,
                         today=today,
                     )
                 )

@@ -11,13 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from dealcheck.deals.close_plan import ClosePlan
 from dealcheck.deals.people import Contact
 from dealcheck.deals.story import NextStep, ValueStory
 from dealcheck.language.framework import UNKNOWN
-from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
+from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, ExitAnswer
 
 FlagAnswer = Literal["yes", "no", "unknown"]
 
@@ -55,6 +63,62 @@ class AnswerRecord(_Strict):
         )
 
 
+class ExitRecord(_Strict):
+    """The answer to one stage exit check, with the evidence that the event happened.
+
+    A bare `yes`, `no` or `unknown` (or `true`/`false`) is the answer alone, as files
+    written before exit checks took evidence say it; such a record is written back bare.
+    """
+
+    happened: FlagAnswer = Field(
+        default="unknown", description="yes (it has happened), no or unknown."
+    )
+    evidence: str | None = Field(default=None, description="What shows it, in the rep's words.")
+    source: EvidenceSource | None = Field(
+        default=None,
+        description="Who vouches for it: customer or document count; belief or crm (the "
+        "rep's word alone) do not move the stage.",
+    )
+    confirmed_on: dt.date | None = Field(
+        default=None, description="When it was confirmed (YYYY-MM-DD)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_answer(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return {"happened": "yes" if value else "no"}
+        if isinstance(value, str):
+            return {"happened": value}
+        if isinstance(value, dict) and isinstance(value.get("happened"), bool):
+            return {**value, "happened": "yes" if value["happened"] else "no"}
+        return value
+
+    @model_serializer(mode="wrap")
+    def _bare_when_alone(self, handler: SerializerFunctionWrapHandler) -> Any:
+        if self.evidence is None and self.source is None and self.confirmed_on is None:
+            return self.happened
+        return handler(self)
+
+    def to_answer(self) -> ExitAnswer:
+        """The scoring core's view of this record."""
+        happened = None if self.happened == UNKNOWN else self.happened == "yes"
+        return ExitAnswer(happened, self.evidence or "", self.source, self.confirmed_on)
+
+    @classmethod
+    def of(cls, answer: ExitAnswer) -> ExitRecord:
+        """A record of a scoring-core exit answer."""
+        happened: FlagAnswer = (
+            "unknown" if answer.happened is None else "yes" if answer.happened else "no"
+        )
+        return cls(
+            happened=happened,
+            evidence=answer.evidence or None,
+            source=answer.source,
+            confirmed_on=answer.confirmed_on,
+        )
+
+
 def level_shorthand(value: Any) -> Any:
     """Accept `champion: partial` as `champion: {level: partial}` (a pydantic before-validator)."""
     if isinstance(value, dict):
@@ -78,19 +142,19 @@ class FrameworkAnswers(_Strict):
     red_flags: dict[str, FlagAnswer] = Field(
         default_factory=dict, description="Red flag id -> yes, no or unknown."
     )
-    exit_criteria: dict[str, FlagAnswer] = Field(
+    exit_criteria: dict[str, ExitRecord] = Field(
         default_factory=dict,
-        description="Stage exit check id -> yes (it has happened), no or unknown.",
+        description="Stage exit check id -> yes (it has happened), no or unknown, alone or "
+        "with its evidence: {happened, evidence, source, confirmed_on}.",
     )
 
     _level_shorthand = field_validator("criteria", mode="before")(level_shorthand)
     _flag_booleans = field_validator("red_flags", mode="before")(flag_booleans)
-    _exit_booleans = field_validator("exit_criteria", mode="before")(flag_booleans)
 
     def to_answers(self) -> Answers:
         """The scoring core's view of these answers."""
         flags = {k: None if v == UNKNOWN else v == "yes" for k, v in self.red_flags.items()}
-        exits = {k: None if v == UNKNOWN else v == "yes" for k, v in self.exit_criteria.items()}
+        exits = {k: r.to_answer() for k, r in self.exit_criteria.items()}
         return Answers({k: r.to_answer() for k, r in self.criteria.items()}, flags, exits)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dealcheck.deals.model import AnswerRecord, FlagAnswer, FrameworkAnswers
+from dealcheck.deals.model import AnswerRecord, ExitRecord, FlagAnswer, FrameworkAnswers
 from dealcheck.interview.walk import Answer, Key
 from dealcheck.language.framework import Framework
-from dealcheck.scoring.answers import CriterionAnswer
+from dealcheck.scoring.answers import CriterionAnswer, ExitAnswer
 
 
 def to_keyed(answers: Mapping[str, FrameworkAnswers]) -> dict[Key, Answer]:
@@ -23,8 +23,8 @@ def to_keyed(answers: Mapping[str, FrameworkAnswers]) -> dict[Key, Answer]:
             keyed[(framework_id, "criteria", criterion_id)] = record.to_answer()
         for flag_id, flag in given.red_flags.items():
             keyed[(framework_id, "red_flags", flag_id)] = {"yes": True, "no": False}.get(flag)
-        for check_id, said in given.exit_criteria.items():
-            keyed[(framework_id, "exit_criteria", check_id)] = {"yes": True, "no": False}.get(said)
+        for check_id, check in given.exit_criteria.items():
+            keyed[(framework_id, "exit_criteria", check_id)] = check.to_answer()
     return keyed
 
 
@@ -40,7 +40,13 @@ def from_keyed(
             if isinstance(answer := keyed.get((framework.id, "criteria", c.id)), CriterionAnswer)
         }
         flags = _yes_no(keyed, framework.id, "red_flags", [f.id for f in framework.red_flags])
-        exits = _yes_no(keyed, framework.id, "exit_criteria", exit_ids(framework))
+        exits = {
+            check_id: ExitRecord.of(answer)
+            for check_id in exit_ids(framework)
+            if isinstance(
+                answer := keyed.get((framework.id, "exit_criteria", check_id)), ExitAnswer
+            )
+        }
         shaped[framework.id] = FrameworkAnswers(
             criteria=criteria, red_flags=flags, exit_criteria=exits
         )

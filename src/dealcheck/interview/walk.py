@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
 from dealcheck.language.framework import UNKNOWN, Criterion, ExitCheck, Framework, RedFlag
-from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
+from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource, ExitAnswer
+from dealcheck.scoring.stages import REP_WORD
 
 Key = tuple[str, str, str]
 """(framework id, "criteria", "red_flags" or "exit_criteria", criterion, flag or check id)."""
-Answer = CriterionAnswer | bool | None
-"""A criterion answer, or a red flag answer (True yes, False no, None unknown)."""
+Answer = CriterionAnswer | ExitAnswer | bool | None
+"""A criterion answer, an exit check answer, or a red flag answer (True yes, False no,
+None unknown)."""
 
 ASKED_SOURCES = (EvidenceSource.BELIEF, EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
 
@@ -73,7 +75,8 @@ def exit_steps(
     """The stage exit checks to ask, after every other question.
 
     Those of the deal's stage, and those of earlier stages not yet met (`met` holds
-    the answers so far: an earlier check already answered yes is not asked again).
+    the answers so far: an earlier check already answered yes, on more than the rep's
+    word, is not asked again).
     Only frameworks whose stages carry exit criteria ask anything; a check shared by
     several frameworks (same id) is asked once.
     """
@@ -85,8 +88,14 @@ def exit_steps(
             continue
         for earlier in framework.stages[: framework.stages.index(current) + 1]:
             for check in earlier.exit_criteria:
-                done = earlier is not current and met.get((framework.id, "exit_criteria", check.id))
-                if check.id not in asked and done is not True:
+                said = met.get((framework.id, "exit_criteria", check.id))
+                done = (
+                    earlier is not current
+                    and isinstance(said, ExitAnswer)
+                    and said.happened is True
+                    and said.source not in REP_WORD
+                )
+                if check.id not in asked and not done:
                     steps.append(Step(framework, exit=check))
                 asked.add(check.id)
     return steps
@@ -129,12 +138,11 @@ def interview(
             answer: Answer | str = _ask_criterion(
                 step.framework, step.criterion, prompter, progress, default, lang, today
             )
+        elif step.exit is not None:
+            answer = _ask_exit(step.exit, prompter, progress, default, lang, today)
         else:
-            question = step.exit.question if step.exit is not None else None
-            if question is None:
-                assert step.flag is not None
-                question = step.flag.question
-            answer = _ask_yes_no(question.get(lang), prompter, progress, default, lang)
+            assert step.flag is not None
+            answer = _ask_yes_no(step.flag.question.get(lang), prompter, progress, default, lang)
         if answer == BACK:
             if index == 0:
                 prompter.note(t("interview.first", lang))
@@ -144,6 +152,8 @@ def interview(
             answer = answers.get(step.key, default)
             if answer is None and step.criterion is not None:
                 answer = CriterionAnswer()
+            elif answer is None and step.exit is not None:
+                answer = ExitAnswer()
         assert not isinstance(answer, str)
         answers[step.key] = answer
         if on_answer is not None:
@@ -184,21 +194,68 @@ def _ask_criterion(
         return level
     if level == UNKNOWN:
         return CriterionAnswer()
-    evidence = prompter.text(
+    evidence, source, confirmed = _ask_evidence(
         f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})",
-        default=before.evidence,
-    ).strip()
-    source = EvidenceSource(
+        prompter,
+        lang,
+        today,
+        before.evidence,
+        before.source,
+        before.confirmed_on,
+    )
+    return CriterionAnswer(level, evidence, source, confirmed)
+
+
+def _ask_exit(
+    check: ExitCheck,
+    prompter: Prompter,
+    progress: str,
+    default: Answer,
+    lang: str,
+    today: dt.date,
+) -> ExitAnswer | str:
+    """Yes, no or unknown; a yes then asks what shows it, who vouches for it and when."""
+    before = default if isinstance(default, ExitAnswer) else ExitAnswer()
+    happened = _ask_yes_no(check.question.get(lang), prompter, progress, before.happened, lang)
+    if happened in (BACK, SKIP):
+        assert isinstance(happened, str)
+        return happened
+    if happened is not True:
+        return ExitAnswer(happened if isinstance(happened, bool) else None)
+    evidence, source, confirmed = _ask_evidence(
+        t("interview.exit_evidence", lang),
+        prompter,
+        lang,
+        today,
+        before.evidence,
+        before.source,
+        before.confirmed_on,
+    )
+    return ExitAnswer(True, evidence, source, confirmed)
+
+
+def _ask_evidence(
+    message: str,
+    prompter: Prompter,
+    lang: str,
+    today: dt.date,
+    evidence: str,
+    source: EvidenceSource | None,
+    confirmed_on: dt.date | None,
+) -> tuple[str, EvidenceSource, dt.date | None]:
+    """The evidence, its source, and (unless it is the rep's belief) when it was confirmed."""
+    typed = prompter.text(message, default=evidence).strip()
+    picked = EvidenceSource(
         prompter.select(
             t("interview.source", lang),
             [Choice(s.value, t(f"source.{s.value}", lang)) for s in ASKED_SOURCES],
-            default=(before.source or EvidenceSource.BELIEF).value,
+            default=(source if source in ASKED_SOURCES else EvidenceSource.BELIEF).value,
         )
     )
     confirmed = None
-    if source is not EvidenceSource.BELIEF:
-        confirmed = _ask_date(prompter, lang, min(before.confirmed_on or today, today), today)
-    return CriterionAnswer(level, evidence, source, confirmed)
+    if picked is not EvidenceSource.BELIEF:
+        confirmed = _ask_date(prompter, lang, min(confirmed_on or today, today), today)
+    return typed, picked, confirmed
 
 
 def _ask_date(prompter: Prompter, lang: str, default: dt.date, today: dt.date) -> dt.date:

@@ -53,11 +53,18 @@ def question_text(question: NextQuestion, lang: str) -> str:
 
 
 def stage_ahead_text(assessment: Assessment, lang: str) -> str | None:
-    """'The CRM stage says X; the exit criteria support Y (not yet: …)', or None."""
+    """'The CRM stage says X; the exit criteria support Y (not yet: …)', or None.
+
+    A missing event the rep alone vouches for is named with "rep's word only".
+    """
     check = assessment.stage_check
     if check is None:
         return None
-    missing = "; ".join(c.name.get(lang) for c in check.missing)
+    believed = t("exit.rep_word", lang)
+    missing = "; ".join(
+        f"{c.name.get(lang)} ({believed})" if c in check.rep_word_only else c.name.get(lang)
+        for c in check.missing
+    )
     return t(
         "report.stage_ahead",
         lang,
@@ -65,6 +72,49 @@ def stage_ahead_text(assessment: Assessment, lang: str) -> str | None:
         check.supported.name.get(lang),
         missing,
     )
+
+
+def stage_supported_text(assessment: Assessment, lang: str) -> str | None:
+    """'The exit criteria support the CRM stage, X.', or None.
+
+    None unless exit checks were judged and the stage is not ahead of them.
+    """
+    if assessment.stage_check is not None or not assessment.exit_checks:
+        return None
+    stage = next(
+        (
+            card.stage
+            for card in assessment.scorecards
+            if card.stage and any(s.exit_criteria for s in card.framework.stages)
+        ),
+        None,
+    )
+    return t("report.stage_supported", lang, stage.name.get(lang)) if stage else None
+
+
+def exit_check_lines(assessment: Assessment, lang: str) -> list[tuple[str, str]]:
+    """Each exit check up to the deal's stage: (mark, 'name: answer · source date · evidence').
+
+    The mark is ✓ for an event that counts, ! for a yes on the rep's word alone, ✗ for
+    no, ? for unknown.
+    """
+    lines = []
+    for status in assessment.exit_checks:
+        answer = status.answer
+        said = {True: "yes", False: "no"}.get(answer.happened, "unknown")  # type: ignore[arg-type]
+        parts = [t(f"exit.{said}", lang)]
+        if answer.source is not None:
+            shown = t(f"source.{answer.source.value}", lang)
+            parts.append(f"{shown} {answer.confirmed_on}" if answer.confirmed_on else shown)
+        if answer.evidence:
+            parts.append(answer.evidence)
+        if status.rep_word_only:
+            parts.append(t("exit.rep_word_note", lang))
+        mark = (
+            "✓" if status.counts else "!" if status.rep_word_only else "✗" if said == "no" else "?"
+        )
+        lines.append((mark, f"{status.check.name.get(lang)}: {' · '.join(parts)}"))
+    return lines
 
 
 def verified_text(assessment: Assessment, lang: str) -> str:

@@ -14,6 +14,7 @@ from dealcheck.i18n import explain, t
 from dealcheck.render.close_plan import close_plan_renderable
 from dealcheck.render.deal_format import (
     bar,
+    exit_check_lines,
     flag_effect,
     gap_text,
     level_text,
@@ -21,6 +22,7 @@ from dealcheck.render.deal_format import (
     question_text,
     source_text,
     stage_ahead_text,
+    stage_supported_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -52,6 +54,7 @@ def report_renderable(report: DealReport, lang: str) -> Group:
     if ahead:
         parts.append(RichText(f"! {ahead}", style="bold yellow"))
     parts += [_criteria(card, lang) for card in assessment.scorecards if card.framework.criteria]
+    parts += _exit_checks(report, lang)
     parts.append(_gaps(report, lang))
     parts.append(_flags(report, lang))
     verdict = RichText.assemble(
@@ -76,6 +79,18 @@ def report_renderable(report: DealReport, lang: str) -> Group:
         parts += [hanging("  ", line) for line in moved[1:]]
     parts += _plan_and_people(report, lang)
     return Group(*parts)
+
+
+def _exit_checks(report: DealReport, lang: str) -> list[RenderableType]:
+    lines = exit_check_lines(report.assessment, lang)
+    if not lines:
+        return []
+    parts: list[RenderableType] = [RichText(t("report.exit_checks", lang), style="bold")]
+    parts += [hanging(f"  {mark} ", line) for mark, line in lines]
+    supported = stage_supported_text(report.assessment, lang)
+    if supported:
+        parts.append(hanging("  ", supported))
+    return parts
 
 
 def _plan_and_people(report: DealReport, lang: str) -> list[RenderableType]:

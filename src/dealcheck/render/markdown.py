@@ -11,6 +11,7 @@ from dealcheck.i18n import explain, t
 from dealcheck.language.framework import StepTemplate
 from dealcheck.render.deal_format import (
     bar,
+    exit_check_lines,
     flag_effect,
     gap_text,
     level_text,
@@ -18,6 +19,7 @@ from dealcheck.render.deal_format import (
     question_text,
     source_text,
     stage_ahead_text,
+    stage_supported_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -91,6 +93,12 @@ def report_markdown(report: DealReport, lang: str) -> str:
                 escape(source_text(c, lang)),
             ]
             out.append("| " + " | ".join(cells) + " |")
+    exits = exit_check_lines(assessment, lang)
+    if exits:
+        out += ["", f"## {t('report.exit_checks', lang)}", ""]
+        out += [f"- {mark} {escape(line)}" for mark, line in exits]
+        supported = stage_supported_text(assessment, lang)
+        out += ["", escape(supported)] if supported else []
     out += ["", f"## {t('report.gaps', lang)}", ""]
     for gap in assessment.gaps:
         critical = f" **{t('report.critical', lang)}**" if gap.criterion.critical else ""

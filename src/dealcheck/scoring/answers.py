@@ -37,15 +37,33 @@ class CriterionAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class ExitAnswer:
+    """A stage exit check: whether the event has happened, and what shows it.
+
+    Attributes:
+        happened: True (yes), False (no) or None (unknown).
+        evidence: What shows it happened, in the rep's words.
+        source: Who vouches for it (rep's belief, the customer, a document, the CRM).
+        confirmed_on: When it was confirmed.
+    """
+
+    happened: bool | None = None
+    evidence: str = ""
+    source: EvidenceSource | None = None
+    confirmed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Answers:
     """All answers for one framework: levels per criterion, yes/no/None per flag and check.
 
-    `red_flags` and `exits` (stage exit checks) map an id to yes (True), no or None.
+    `red_flags` map an id to yes (True), no or None; `exits` (stage exit checks) map an
+    id to its `ExitAnswer`.
     """
 
     criteria: Mapping[str, CriterionAnswer] = field(default_factory=dict)
     red_flags: Mapping[str, bool | None] = field(default_factory=dict)
-    exits: Mapping[str, bool | None] = field(default_factory=dict)
+    exits: Mapping[str, ExitAnswer] = field(default_factory=dict)
 
     def level_of(self, criterion_id: str) -> str:
         """The level id given for a criterion, `unknown` when not answered."""

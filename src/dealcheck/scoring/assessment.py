@@ -38,7 +38,7 @@ from dealcheck.scoring.score import (
     score_parts,
     verified_share,
 )
-from dealcheck.scoring.stages import StageCheck, stage_check
+from dealcheck.scoring.stages import ExitStatus, StageCheck, exit_statuses, stage_check
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Assessment:
     gaps: list[Gap]
     red_flags: list[TriggeredFlag]
     stage_check: StageCheck | None = None
+    exit_checks: tuple[ExitStatus, ...] = ()
 
     @functools.cached_property
     def next_questions(self) -> list[NextQuestion]:
@@ -122,6 +123,7 @@ def assess(
         gaps=overall.gaps,
         red_flags=overall.red_flags,
         stage_check=stage_check(frameworks, answers, stage),
+        exit_checks=exit_statuses(frameworks, answers, stage),
     )
 
 

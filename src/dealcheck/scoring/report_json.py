@@ -61,7 +61,23 @@ def assessment_to_dict(
             "stage": check.stage.id,
             "supported": check.supported.id,
             "missing": [c.id for c in check.missing],
+            "rep_word_only": [c.id for c in check.rep_word_only],
         },
+        "exit_checks": [
+            {
+                "id": s.check.id,
+                "name": s.check.name.get(lang),
+                "stage": s.stage.id,
+                "happened": s.answer.happened,
+                "evidence": s.answer.evidence,
+                "source": s.answer.source.value if s.answer.source else None,
+                "confirmed_on": s.answer.confirmed_on.isoformat()
+                if s.answer.confirmed_on
+                else None,
+                "counts": s.counts,
+            }
+            for s in assessment.exit_checks
+        ],
         "gaps": [_gap(g, assessment, lang) for g in assessment.gaps],
         "red_flags": [
             {

@@ -12,6 +12,7 @@ from dealcheck.errors import worded
 from dealcheck.i18n import explain, t
 from dealcheck.language.framework import Framework, Level
 from dealcheck.render.deal_format import (
+    exit_check_lines,
     flag_effect,
     gap_text,
     level_text,
@@ -19,6 +20,7 @@ from dealcheck.render.deal_format import (
     question_text,
     source_text,
     stage_ahead_text,
+    stage_supported_text,
     title_lines,
     unchecked_flags,
     verified_text,
@@ -51,6 +53,8 @@ def deal_report_html(report: DealReport, lang: str) -> str:
     body.append(_gaps(report, lang))
     body.append(_flags(report, lang))
     body += [_evidence(card, lang) for card in assessment.scorecards if card.framework.criteria]
+    exits = _exit_checks(report, lang)
+    body += [exits] if exits is not None else []
     moved = moved_lines(report, lang)
     if moved:
         body.append(
@@ -267,4 +271,18 @@ def _evidence(card: Scorecard, lang: str) -> Markup:
         {"class": "evidence"},
         el("h2", None, f"{t('html.evidence', lang)} · {card.framework.name.get(lang)}"),
         el("table", None, el("tr", None, *(el("th", None, t(h, lang)) for h in heads)), *rows),
+    )
+
+
+def _exit_checks(report: DealReport, lang: str) -> Markup | None:
+    lines = exit_check_lines(report.assessment, lang)
+    if not lines:
+        return None
+    supported = stage_supported_text(report.assessment, lang)
+    return el(
+        "section",
+        {"id": "exit-checks"},
+        el("h2", None, t("report.exit_checks", lang)),
+        el("ul", None, *(el("li", None, f"{mark} ", linkify(line)) for mark, line in lines)),
+        el("p", {"class": "muted"}, supported) if supported else None,
     )
