@@ -121,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ftest.what.score": "score",
         "ftest.what.gaps": "gaps",
         "ftest.what.flags": "red flags",
+        "ftest.what.stage_supported": "stage the exit criteria support",
         "ftest.summary": "{total} examples: {passed} passed, {failed} failed",
         "ftest.broken": "; {count} file(s) could not run",
         # recommendation reasons
@@ -583,6 +584,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ftest.what.score": "점수",
         "ftest.what.gaps": "부족한 항목",
         "ftest.what.flags": "레드 플래그",
+        "ftest.what.stage_supported": "종료 기준으로 본 단계",
         "ftest.summary": "예시 {total}개: 통과 {passed}개, 실패 {failed}개",
         "ftest.broken": "; 실행하지 못한 파일 {count}개",
         "framework.criteria": "기준",

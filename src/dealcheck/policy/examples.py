@@ -10,9 +10,11 @@ A test file lives beside the framework it checks (e.g. `frameworks/tests/acme.ya
           champion: confirmed
           economic-buyer: {level: confirmed, source: customer, confirmed_on: 2026-11-02}
         red_flags: {champion-left: no}
+        exit_criteria: {we-are-selected: {happened: "yes", source: customer}}
         expect:
           recommendation: advance
           grade: A
+          stage_supported: negotiation   # the exit criteria support the CRM stage
 
 Only what `expect` states is checked.
 """
@@ -21,7 +23,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dealcheck.deals.model import AnswerRecord, FlagAnswer, flag_booleans, level_shorthand
+from dealcheck.deals.model import (
+    AnswerRecord,
+    ExitRecord,
+    FlagAnswer,
+    flag_booleans,
+    level_shorthand,
+)
 
 # Recommendations the verdict contract names, so an expectation may already use the
 # ones a newer scoring core gives (not-now, and won / lost / closed for closed deals).
@@ -59,6 +67,12 @@ class Expectation(_Strict):
     flags: list[str] | None = Field(
         default=None, description="Exactly these red flags are raised (ids, any order)."
     )
+    stage_supported: str | None = Field(
+        default=None,
+        description="The stage the exit criteria support (id, name or alias): the deal's own "
+        "stage when its exit criteria back it, else the earlier stage they stop at "
+        '("stage says proposal; exit criteria support discovery").',
+    )
 
 
 class Example(_Strict):
@@ -72,6 +86,11 @@ class Example(_Strict):
     )
     red_flags: dict[str, FlagAnswer] = Field(
         default_factory=dict, description="Red flag id -> yes, no or unknown."
+    )
+    exit_criteria: dict[str, ExitRecord] = Field(
+        default_factory=dict,
+        description="Stage exit check id -> yes, no or unknown, or "
+        "{happened, evidence, source, confirmed_on}.",
     )
     expect: Expectation = Field(description="The verdict the team expects.")
 

@@ -14,7 +14,7 @@ from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, locate, read_yaml
 from dealcheck.policy.examples import CONTRACT_RECOMMENDATIONS, Example, ExampleFile
 from dealcheck.scoring.answers import Answers
-from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.assessment import Assessment, assess
 from dealcheck.scoring.scorecard import closed_outcome
 
 
@@ -22,7 +22,7 @@ from dealcheck.scoring.scorecard import closed_outcome
 class Mismatch:
     """One expectation the example deal did not meet."""
 
-    what: str  # recommendation, grade, score, gaps or flags
+    what: str  # recommendation, grade, score, gaps, flags or stage_supported
     expected: str
     got: str
 
@@ -106,6 +106,8 @@ def _reference_problems(
     criteria = {c.id: fw.scale_of(c) for fw in frameworks for c in fw.criteria}
     flags = {f.id for fw in frameworks for f in fw.red_flags}
     staged = [fw for fw in frameworks if fw.stages]
+    exits = {c.id for fw in frameworks for stage in fw.stages for c in stage.exit_criteria}
+    judged = _judged(frameworks)
     grades = [band.grade for band in frameworks[0].grades]
 
     def at(path: tuple[str | int, ...], on_key: bool = False) -> Location:
@@ -132,6 +134,24 @@ def _reference_problems(
                     at((*base, "red_flags", flag_id), True),
                     say("ftest.no_flag", id=flag_id, known=_listed(flags)),
                 )
+        for check_id in example.exit_criteria:
+            if check_id not in exits:
+                yield Problem(
+                    at((*base, "exit_criteria", check_id), True),
+                    f"no stage exit check {check_id!r} (checks: {_listed(exits)})",
+                )
+        wanted = example.expect.stage_supported
+        if wanted is not None:
+            spot = at((*base, "expect", "stage_supported"))
+            if judged is None or example.stage is None:
+                yield Problem(
+                    spot,
+                    "stage_supported needs the example's `stage` and a framework whose "
+                    "stages have exit criteria (e.g. the-model)",
+                )
+            elif judged.stage(wanted) is None:
+                known = ", ".join(st.id for st in judged.stages)
+                yield Problem(spot, f"no stage {wanted!r} (stages: {known})")
         if (
             example.stage is not None
             and staged
@@ -185,6 +205,12 @@ def _run(example: Example, where: Location, frameworks: list[Framework]) -> Exam
                 for f in fw.red_flags
                 if f.id in example.red_flags
             },
+            {
+                c.id: example.exit_criteria[c.id].to_answer()
+                for stage in fw.stages
+                for c in stage.exit_criteria
+                if c.id in example.exit_criteria
+            },
         )
         for fw in frameworks
     }
@@ -206,9 +232,28 @@ def _run(example: Example, where: Location, frameworks: list[Framework]) -> Exam
     for what, wanted, got in (("gaps", expect.gaps, gaps), ("flags", expect.flags, flags)):
         if wanted is not None and set(wanted) != set(got):
             missed.append(Mismatch(what, _ids(wanted), _ids(got)))
+    judged = _judged(frameworks)
+    if expect.stage_supported is not None and judged is not None:
+        wanted_stage = judged.stage(expect.stage_supported)
+        got_stage = _supported(verdict, judged, example.stage)
+        if wanted_stage is not None and wanted_stage.id != got_stage:
+            missed.append(Mismatch("stage_supported", wanted_stage.id, got_stage or "-"))
     return ExampleResult(
         example.name, where, str(verdict.recommendation), verdict.grade, verdict.score, missed
     )
+
+
+def _judged(frameworks: list[Framework]) -> Framework | None:
+    """The framework whose exit criteria judge the stage (the first with any)."""
+    return next((fw for fw in frameworks if any(st.exit_criteria for st in fw.stages)), None)
+
+
+def _supported(verdict: Assessment, judged: Framework, stage: str | None) -> str | None:
+    """The stage id the exit criteria support: the earlier one they stop at, else the deal's."""
+    if verdict.stage_check is not None:
+        return verdict.stage_check.supported.id
+    current = judged.stage(stage) if stage else None
+    return current.id if current else None
 
 
 def _ids(ids: list[str]) -> str:
