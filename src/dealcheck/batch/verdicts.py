@@ -320,13 +320,13 @@ class VerdictCache:
 def _answer(level: str, text: str, proof: Proof) -> CriterionAnswer:
     """A row's answer: evidence-less answers are the shared `plain_answer` objects.
 
-    Evidence text whose author is not given counts as from the CRM (source unknown).
+    Evidence text whose author is not given has no source (unknown): not the rep's word
+    (a `crm` source), not verified.
     """
     source, when = proof
     if not (text or source or when):
         return plain_answer(level)
-    said = EvidenceSource(source) if source else EvidenceSource.CRM if text else None
-    return CriterionAnswer(level, text, said, when)
+    return CriterionAnswer(level, text, EvidenceSource(source) if source else None, when)
 
 
 #: The verdict of every row under `--basics-only`: blank cells, nothing claimed.

@@ -19,6 +19,13 @@ class EvidenceSource(StrEnum):
     CRM = "crm"
 
 
+#: Sources that are our side's word only: the rep's belief, and what the CRM says, which
+#: the rep typed (seed 000: what counts is what the customer said, written down; seed
+#: 001: "am I the only one who believes this deal will close?"). Evidence with no
+#: source at all is neither: its author is unknown.
+REP_WORD = (EvidenceSource.BELIEF, EvidenceSource.CRM)
+
+
 @dataclass(frozen=True, slots=True)
 class CriterionAnswer:
     """A level for one criterion, and the evidence behind it.

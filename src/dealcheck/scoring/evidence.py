@@ -1,7 +1,9 @@
 """Evidence rules: what the rep's belief alone earns, stale evidence, verified weight.
 
-The framework's `evidence` block sets them; scoring asks these functions. A CRM field
-with no known author counts as neither belief nor verification: sources unknown.
+The framework's `evidence` block sets them; scoring asks these functions. The rep's
+word (`belief`, and `crm`: what the CRM says was typed by our side) earns at most the
+belief level and counts as rep belief; `customer` and `document` are verified. Evidence
+with no source (a CRM export with no source column) is neither: sources unknown.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 from dealcheck.language.framework import Criterion, Framework, Level, StaleCost
-from dealcheck.scoring.answers import EvidenceSource
+from dealcheck.scoring.answers import REP_WORD, EvidenceSource
 from dealcheck.scoring.scorecard import CriterionScore, TriggeredFlag
 
 #: Sources that say who vouches for an answer.
-KNOWN_SOURCES = (EvidenceSource.BELIEF, EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
+KNOWN_SOURCES = (*REP_WORD, EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
 #: Sources that count as verified by the customer.
 VERIFIED_SOURCES = (EvidenceSource.CUSTOMER, EvidenceSource.DOCUMENT)
 
@@ -50,10 +52,10 @@ def verified_share(criteria: list[CriterionScore]) -> float | None:
 
 
 def belief_share(criteria: list[CriterionScore]) -> float:
-    """Share of the weight claimed above 'absent' that rests on the rep's belief alone."""
+    """Share of the weight claimed above 'absent' that rests on the rep's word alone."""
     claimed = [c for c in criteria if (c.claimed or c.level) is not None and not c.absent]
     weight = sum(c.max_points for c in claimed)
-    believed = sum(c.max_points for c in claimed if c.answer.source is EvidenceSource.BELIEF)
+    believed = sum(c.max_points for c in claimed if c.answer.source in REP_WORD)
     return believed / weight if weight else 0.0
 
 

@@ -31,7 +31,7 @@ from dealcheck.language.framework import (
     RedFlagEffect,
     Stage,
 )
-from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
+from dealcheck.scoring.answers import REP_WORD, Answers, CriterionAnswer, plain_answer
 from dealcheck.scoring.evidence import belief_share, evidence_flags, stale_levels, verified_share
 from dealcheck.scoring.recommend import flag_reason, recommend
 from dealcheck.scoring.scorecard import (
@@ -118,7 +118,7 @@ def score(
         unverified=[
             c.criterion.id
             for c in criteria
-            if c.answer.source is EvidenceSource.BELIEF
+            if c.answer.source in REP_WORD
             and (claimed := c.claimed or c.level)
             and c.expected
             and claimed.value >= c.expected.value
@@ -246,7 +246,7 @@ class _CriterionPlan:
     def credited(self, level: Level, answer: CriterionAnswer, as_of: date | None) -> Credit | None:
         """Why the evidence rules credit less than `level`, if they do."""
         belief = (
-            answer.source is EvidenceSource.BELIEF
+            answer.source in REP_WORD
             and self.belief is not None
             and level.value > self.belief.value
         )

@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dealcheck.language.framework import ExitCheck, Framework, Stage
-from dealcheck.scoring.answers import Answers, EvidenceSource, ExitAnswer
+from dealcheck.scoring.answers import REP_WORD, Answers, ExitAnswer
 
-#: Sources that are our side's word only: the rep's belief, or what the CRM says (typed by us).
-REP_WORD = (EvidenceSource.BELIEF, EvidenceSource.CRM)
+__all__ = ["REP_WORD", "ExitStatus", "StageCheck", "exit_statuses", "stage_check"]
 
 
 @dataclass(frozen=True, slots=True)
