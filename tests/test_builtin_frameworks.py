@@ -56,8 +56,12 @@ def test_shared_scale_and_stages(framework: Framework) -> None:
 def test_a_fully_confirmed_deal_advances_at_closing(framework: Framework) -> None:
     card = score(framework, all_at(framework, "confirmed"), "closing" if framework.stages else None)
 
-    assert card.score == 100.0
     assert card.gaps == []
+    if not card.scored:  # a stage set alone (the-model): no fake 100, no score-based verdict
+        assert (card.score, card.grade, card.recommendation) == (0.0, "", "dig-deeper")
+        assert [r.code for r in card.reasons] == ["stages-only"]
+        return
+    assert card.score == 100.0
     assert card.recommendation is Recommendation.ADVANCE
 
 

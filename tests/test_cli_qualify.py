@@ -287,7 +287,7 @@ def test_stage_exit_answers_are_saved_and_the_report_says_the_stage_is_ahead(
     )
     assert code == 0, err
     saved = store.load_deal(workdir / "deals" / "acme.yaml").qualifications[0]
-    assert saved.answers["the-model"].exit_criteria["demo-or-trial-started"] == "no"
+    assert saved.answers["the-model"].exit_criteria["demo-or-trial-started"].happened == "no"
     code, out, _ = invoke(runner, "report", "deals/acme.yaml", "--format", "md")
     assert code == 0
     assert "the exit criteria support Stage 2: problem recognised" in out

@@ -176,3 +176,44 @@ def test_a_bad_exit_answer_is_one_located_line(
     assert "\n" not in line and "Traceback" not in line
     assert f"{answers}{where}" in line and message in line
     assert deal.read_text(encoding="utf-8") == before
+
+
+STAGES_ONLY = str(FIXTURES / "deals" / "scenarios" / "stages-only.yaml")
+
+
+def test_the_model_stages_alone_give_stage_support_not_a_score(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, text, err = invoke(runner, "report", STAGES_ONLY)
+    assert code == 0, err
+    code, out, err = invoke(runner, "report", STAGES_ONLY, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+
+    # Coach: no fake 100 and no advance from events alone.
+    assert (data["score"], data["grade"], data["recommendation"]) == (None, None, "dig-deeper")
+    assert [r["code"] for r in data["reasons"]] == ["stages-only"]
+    assert data["frameworks"][0]["score"] is None
+    assert data["stage_check"]["supported"] == "problem-recognised"
+    rows = [line.split() for line in text.splitlines() if line.startswith("  ")][1:3]
+    assert rows == [
+        ["The", "Model", "stages", "—", "—", "stage", "set,", "not", "scored"],
+        ["Overall", "—", "—", "dig", "deeper"],
+    ]
+    assert "100" not in text
+    flat = " ".join(text.split())
+    assert "the exit criteria support Stage 2: problem recognised" in flat
+    reason = " ".join(data["reasons"][0]["text"].split())
+    assert reason.startswith("Nothing is scored: stage exit checks only say which stage")
+    assert "Nothing is scored" in flat
+
+
+def test_the_korean_stages_only_report_says_it_is_not_scored(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, out, err = invoke(runner, "report", STAGES_ONLY, "--format", "md", "--lang", "ko")
+    assert code == 0, err
+
+    assert "| 더 모델 영업 단계 | — |  | — | 단계 기준, 채점 안 함 |" in out
+    assert "| **종합** | **—** |  | **—** | **추가 검증 필요** |" in out
+    assert "채점한 항목이 없습니다." in out

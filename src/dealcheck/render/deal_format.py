@@ -7,7 +7,7 @@ from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
 from dealcheck.scoring.assessment import Assessment
-from dealcheck.scoring.score import CriterionScore, closed_outcome
+from dealcheck.scoring.score import CriterionScore, Scorecard, closed_outcome
 from dealcheck.scoring.scorecard import Gap, NextQuestion
 
 BAR_WIDTH = 8
@@ -17,6 +17,25 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
     """A bar readable without colour: filled and empty blocks, e.g. `█████░░░`."""
     filled = round(max(0.0, min(1.0, share)) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def score_cells(card: Scorecard, lang: str) -> tuple[str, str, str, str]:
+    """(score, bar, grade, recommendation) of a framework's row; a stage set has none."""
+    if not card.scored:
+        dash = t("report.not_scored", lang)
+        return dash, "", dash, t("report.stage_set_row", lang)
+    recommendation = t(f"recommendation.{card.recommendation.value}", lang)
+    return f"{card.score:.0f}", bar(card.score / 100), card.grade, recommendation
+
+
+def overall_cells(assessment: Assessment, lang: str) -> tuple[str, str, str, str]:
+    """(score, bar, grade, recommendation) of the overall row; no score when nothing scored."""
+    recommendation = t(f"recommendation.{assessment.recommendation.value}", lang)
+    if not assessment.scored:
+        dash = t("report.not_scored", lang)
+        return dash, "", dash, recommendation
+    score = assessment.score
+    return f"{score:.0f}", bar(score / 100), assessment.grade, recommendation
 
 
 def level_text(scored: CriterionScore, lang: str) -> str:

@@ -19,7 +19,9 @@ from dealcheck.render.deal_format import (
     gap_text,
     level_text,
     moved_lines,
+    overall_cells,
     question_text,
+    score_cells,
     source_text,
     stage_ahead_text,
     stage_supported_text,
@@ -118,21 +120,12 @@ def _summary(report: DealReport, lang: str) -> Fitting:
 
 def _summary_lines(report: DealReport, lang: str) -> Group:
     assessment = report.assessment
-    rows = [
-        (c.framework.name.get(lang), c.score, c.grade, c.recommendation)
-        for c in assessment.scorecards
-    ]
-    rows.append(
-        (t("report.overall", lang), assessment.score, assessment.grade, assessment.recommendation)
-    )
+    rows = [(c.framework.name.get(lang), *score_cells(c, lang)) for c in assessment.scorecards]
+    rows.append((t("report.overall", lang), *overall_cells(assessment, lang)))
     return Group(
         *(
-            hanging(
-                "  ",
-                f"{name}: {score:.0f} {bar(score / 100)} {grade} · "
-                f"{t(f'recommendation.{verdict.value}', lang)}",
-            )
-            for name, score, grade, verdict in rows
+            hanging("  ", f"{name}: {' '.join(x for x in (score, shown, grade) if x)} · {verdict}")
+            for name, score, shown, grade, verdict in rows
         )
     )
 
@@ -144,22 +137,14 @@ def _summary_table(report: DealReport, lang: str, padding: int) -> WholeWords:
     for key in lang_cols:
         table.add_column(t(key, lang))
     for card in assessment.scorecards:
-        table.add_row(
-            card.framework.name.get(lang),
-            f"{card.score:.0f}",
-            bar(card.score / 100),
-            card.grade,
-            t(f"recommendation.{card.recommendation.value}", lang),
-        )
+        table.add_row(card.framework.name.get(lang), *score_cells(card, lang))
+    score, shown_bar, grade, verdict = overall_cells(assessment, lang)
     table.add_row(
         RichText(t("report.overall", lang), style="bold"),
-        RichText(f"{assessment.score:.0f}", style="bold"),
-        bar(assessment.score / 100),
-        RichText(assessment.grade, style="bold"),
-        RichText(
-            t(f"recommendation.{assessment.recommendation.value}", lang),
-            style=STYLE[assessment.recommendation],
-        ),
+        RichText(score, style="bold"),
+        shown_bar,
+        RichText(grade, style="bold"),
+        RichText(verdict, style=STYLE[assessment.recommendation]),
     )
     return WholeWords(table)
 

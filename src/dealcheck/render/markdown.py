@@ -16,7 +16,9 @@ from dealcheck.render.deal_format import (
     gap_text,
     level_text,
     moved_lines,
+    overall_cells,
     question_text,
+    score_cells,
     source_text,
     stage_ahead_text,
     stage_supported_text,
@@ -58,15 +60,15 @@ def report_markdown(report: DealReport, lang: str) -> str:
         "|---|---:|---|---|---|",
     ]
     for card in assessment.scorecards:
+        score, shown, grade, verdict = score_cells(card, lang)
+        shown = f"`{shown}`" if shown else ""
         out.append(
-            f"| {escape(card.framework.name.get(lang))} | {card.score:.0f} "
-            f"| `{bar(card.score / 100)}` | {card.grade} "
-            f"| {t(f'recommendation.{card.recommendation.value}', lang)} |"
+            f"| {escape(card.framework.name.get(lang))} | {score} | {shown} | {grade} | {verdict} |"
         )
+    score, shown, grade, verdict = overall_cells(assessment, lang)
+    shown = f"`{shown}`" if shown else ""
     out.append(
-        f"| **{t('report.overall', lang)}** | **{assessment.score:.0f}** "
-        f"| `{bar(assessment.score / 100)}` | **{assessment.grade}** "
-        f"| **{t(f'recommendation.{assessment.recommendation.value}', lang)}** |"
+        f"| **{t('report.overall', lang)}** | **{score}** | {shown} | **{grade}** | **{verdict}** |"
     )
     out += ["", escape(verified_text(assessment, lang))]
     ahead = stage_ahead_text(assessment, lang)

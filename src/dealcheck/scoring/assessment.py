@@ -19,6 +19,7 @@ from dealcheck.language.framework import Framework, NotNowRule
 from dealcheck.scoring.answers import Answers
 from dealcheck.scoring.score import (
     NO_CRITERIA_SCORE,
+    STAGES_ONLY,
     Gap,
     NextQuestion,
     Reason,
@@ -36,6 +37,7 @@ from dealcheck.scoring.score import (
     recommend,
     score,
     score_parts,
+    scores_deal,
     verified_share,
 )
 from dealcheck.scoring.stages import ExitStatus, StageCheck, exit_statuses, stage_check
@@ -68,6 +70,11 @@ class Assessment:
     def verified_share(self) -> float | None:
         """Share of the criteria weight the customer verified; None if no source is known."""
         return verified_share([c for card in self.scorecards for c in card.criteria])
+
+    @property
+    def scored(self) -> bool:
+        """False when only stage sets were used: there is no score, only stage support."""
+        return any(card.scored for card in self.scorecards)
 
     @property
     def stage_id(self) -> str | None:
@@ -233,6 +240,9 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
         for rule in framework.recommendation.not_now:
             rules.setdefault(rule.id, rule)
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags, list(rules.values()))
+    if not any(scores_deal(framework) for framework in frameworks):
+        # Stage sets alone: no score to give, so no verdict from one (not a fake 100).
+        return Overall(0.0, "", Recommendation.DIG_DEEPER, [STAGES_ONLY], gaps, flags)
     return Overall(
         score=round(final, 1),
         grade=grade_for(lead, final),

@@ -47,8 +47,8 @@ def assessment_to_dict(
         "schema_version": SCHEMA_VERSION,
         "deal": dict(deal) if deal is not None else None,
         "stage": assessment.stage_id,
-        "score": assessment.score,
-        "grade": assessment.grade,
+        "score": assessment.score if assessment.scored else None,
+        "grade": assessment.grade if assessment.scored else None,
         "recommendation": assessment.recommendation.value,
         "verified_share": None if (share := assessment.verified_share) is None else round(share, 3),
         "reasons": [
@@ -135,9 +135,9 @@ def _scorecard(card: Scorecard, lang: str) -> dict[str, Any]:
     return {
         "id": card.framework.id,
         "version": card.framework.version,
-        "score": card.score,
-        "raw_score": card.raw_score,
-        "grade": card.grade,
+        "score": card.score if card.scored else None,
+        "raw_score": card.raw_score if card.scored else None,
+        "grade": card.grade if card.scored else None,
         "recommendation": card.recommendation.value,
         "criteria": [
             {

@@ -35,6 +35,7 @@ from dealcheck.scoring.answers import REP_WORD, Answers, CriterionAnswer, plain_
 from dealcheck.scoring.evidence import belief_share, evidence_flags, stale_levels, verified_share
 from dealcheck.scoring.recommend import flag_reason, recommend
 from dealcheck.scoring.scorecard import (
+    STAGES_ONLY,
     Credit,
     CriterionScore,
     Gap,
@@ -47,12 +48,14 @@ from dealcheck.scoring.scorecard import (
     closed_outcome,
     forcing,
     next_questions,
+    scores_deal,
 )
 
 NO_CRITERIA_SCORE = 100.0
 
 __all__ = [
     "NO_CRITERIA_SCORE",
+    "STAGES_ONLY",
     "CriterionScore",
     "Gap",
     "GapKind",
@@ -74,6 +77,7 @@ __all__ = [
     "recommend",
     "score",
     "score_parts",
+    "scores_deal",
     "verified_share",
 ]
 
@@ -103,13 +107,16 @@ def score(
     triggered += evidence_flags([framework], criteria, triggered)
     final, flags = apply_red_flags(raw, triggered)
     recommendation, reasons = recommend(framework, final, criteria, gaps, flags)
+    if not scores_deal(framework):  # a stage set: no fake 100, no verdict from a score
+        raw = final = 0.0
+        recommendation, reasons = Recommendation.DIG_DEEPER, [STAGES_ONLY]
     return Scorecard(
         framework=framework,
         stage=current,
         criteria=criteria,
         raw_score=round(raw, 1),
         score=round(final, 1),
-        grade=grade_for(framework, final),
+        grade=grade_for(framework, final) if scores_deal(framework) else "",
         gaps=gaps,
         red_flags=flags,
         recommendation=recommendation,

@@ -145,6 +145,11 @@ class Scorecard:
     unanswered_flags: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
 
+    @property
+    def scored(self) -> bool:
+        """False for a stage set alone (no criteria, no red flags): it has no score to give."""
+        return scores_deal(self.framework)
+
     @functools.cached_property
     def next_questions(self) -> list[NextQuestion]:
         """Questions for the next call (worked out on first use: batch runs never ask)."""
@@ -155,6 +160,18 @@ class Scorecard:
             self.criteria,
             first=forcing(self.reasons),
         )
+
+
+def scores_deal(framework: Framework) -> bool:
+    """Whether a framework scores a deal: it has criteria or red flags.
+
+    A stage set alone (The Model's stages) only judges which stage the events support.
+    """
+    return bool(framework.criteria or framework.red_flags)
+
+
+#: The verdict when nothing is scored: no score, find out more (with a framework that scores).
+STAGES_ONLY = Reason("stages-only")
 
 
 def forcing(reasons: list[Reason]) -> frozenset[str]:

@@ -17,7 +17,9 @@ from dealcheck.render.deal_format import (
     gap_text,
     level_text,
     moved_lines,
+    overall_cells,
     question_text,
+    score_cells,
     source_text,
     stage_ahead_text,
     stage_supported_text,
@@ -91,20 +93,22 @@ def _verdict(report: DealReport, lang: str) -> Markup:
                 "tr",
                 None,
                 el("td", None, c.framework.name.get(lang)),
-                el("td", {"class": "num"}, f"{c.score:.0f}"),
-                el("td", None, c.grade),
-                el("td", None, t(f"recommendation.{c.recommendation.value}", lang)),
+                el("td", {"class": "num"}, cells[0]),
+                el("td", None, cells[2]),
+                el("td", None, cells[3]),
             )
             for c in assessment.scorecards
+            for cells in (score_cells(c, lang),)
         ),
     )
+    score, _, grade, _ = overall_cells(assessment, lang)
     return el(
         "section",
         {"class": f"verdict {value}", "id": "verdict"},
         el(
             "div",
             None,
-            el("div", {"class": "score", "id": "score"}, f"{assessment.score:.0f}"),
+            el("div", {"class": "score", "id": "score"}, score),
             el("div", {"class": "muted"}, t("html.score_of", lang)),
         ),
         el(
@@ -116,7 +120,7 @@ def _verdict(report: DealReport, lang: str) -> Markup:
                 {"class": f"recommendation {value}", "id": "recommendation"},
                 t(f"recommendation.{value}", lang),
             ),
-            el("div", None, t("html.grade", lang, assessment.grade)),
+            el("div", None, t("html.grade", lang, grade)),
             el("div", {"class": "muted", "id": "verified"}, verified_text(assessment, lang)),
             el("div", {"class": "flag", "id": "stage-ahead"}, ahead) if ahead else None,
         ),
