@@ -237,7 +237,9 @@ def _finish(
         and unchanged
         and _same(previous, qualification, base, draft)
     ):
-        latest = build_report(path, team_dir=request.team_dir, team_steps=request.team_steps)
+        latest = build_report(
+            path, team_dir=request.team_dir, team_steps=request.team_steps, today=request.today
+        )
         return QualifyOutcome(report=latest, dropped=dropped, resumed=resumed, saved=False)
     saved = base.model_copy(
         update={
@@ -259,6 +261,7 @@ def _finish(
         changes=changes(previous, qualification) if previous else None,
         notes=[t("report.dropped", request.lang, ", ".join(dropped))] if dropped else [],
         team_steps=request.team_steps,
+        today=request.today,
     )
     return QualifyOutcome(report=report, dropped=dropped, resumed=resumed)
 
