@@ -217,3 +217,35 @@ def test_the_korean_line_names_every_figure_the_leads_are_left_out_of(
         "제외: 딜 1개" in " ".join(stdout.split()).replace("· ", "·")
     )
     assert "파이프라인 데이터 점검" not in stdout  # nothing left to check once the lead is out
+
+
+def test_a_lead_is_on_no_list_of_deals(runner: CliRunner, tmp_path: Path) -> None:
+    # The lead: disqualified-looking (absent answers), no amount, close date passed.
+    export = HYGIENE_EXPORT.replace(",,Prospecting,", ",700000,Prospecting,").replace(
+        "Assumed,Assumed,\n", "None,None,None\n"
+    )
+    (tmp_path / "deals.map.yaml").write_text(HYGIENE_MAPPING, encoding="utf-8")
+    (tmp_path / "deals.csv").write_text(export, encoding="utf-8")
+    out = tmp_path / "s.json"
+    code, _, stderr = invoke(
+        runner,
+        "score",
+        str(tmp_path / "deals.csv"),
+        "--map",
+        str(tmp_path / "deals.map.yaml"),
+        *TODAY,
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
+    assert (code, stderr) == (0, "")
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+
+    listed = {
+        deal["name"]
+        for key in ("at_risk", "remove_from_forecast", "commit_at_risk", "update_close_date")
+        for deal in summary[key]
+    } | {deal["name"] for deal in summary["largest"]}
+    assert "Initech lead" not in listed
+    assert "Acme renewal" in {deal["name"] for deal in summary["largest"]}

@@ -226,9 +226,13 @@ class SummaryBuilder:
     ) -> None:
         """Offer an open deal to every list it qualifies for.
 
-        A lead not yet in the pipeline is neither at risk nor a deal to discuss.
+        A lead not yet in the pipeline is on no list: it is not in the forecast to be
+        removed from, its close date and gaps are not the pipeline's, it is neither at
+        risk nor a deal to discuss.
         """
         stage_commit, critical, lead = info[2], info[3], info[4]
+        if lead:
+            return
         verdict = row.verdict
         recommendation = verdict.recommendation
         out = recommendation in OUT_OF_FORECAST
@@ -240,7 +244,6 @@ class SummaryBuilder:
         if (
             value > 0
             and not out
-            and not lead
             and days is not None
             and 0 <= days <= self.soon
             and recommendation != UNSCORED
@@ -265,7 +268,7 @@ class SummaryBuilder:
         discuss = self.discuss.get(owner)
         if discuss is None:
             discuss = self.discuss[owner] = TopDeals(DISCUSS_LIMIT)
-        if not out and not lead and value > 0 and discuss.wants(weakness):
+        if not out and value > 0 and discuss.wants(weakness):
             wanted.append(("discuss", weakness, (*top_gap, *flag)))
         if not wanted:
             return
