@@ -30,6 +30,7 @@ from dealcheck.scoring.score import (
     TriggeredFlag,
     apply_red_flags,
     score_parts,
+    scores_deal,
 )
 
 HOLDOUT = 0.3
@@ -153,7 +154,12 @@ class DealScorer:
         self._flags = [TriggeredFlag(f, framework.id, 0.0) for f in framework.red_flags]
 
     def score(self, deal: ClosedDeal) -> float:
-        """The deal's 0-100 score; a level the scale lacks counts as unknown."""
+        """The deal's 0-100 score; a level the scale lacks counts as unknown.
+
+        A stage set alone (no criteria, no red flags) has no score: 0, as the core says.
+        """
+        if not scores_deal(self.framework):
+            return 0.0
         levels = deal.levels
         raw = (
             sum(
