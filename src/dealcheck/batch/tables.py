@@ -19,7 +19,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from dealcheck.language.framework import Framework, NotNowRule, RedFlag, RedFlagEffect
-from dealcheck.scoring.score import NO_CRITERIA_SCORE, Recommendation, _plans, _stage, grade_for
+from dealcheck.scoring.score import (
+    NO_CRITERIA_SCORE,
+    Recommendation,
+    _plans,
+    _stage,
+    grade_for,
+    scores_deal,
+)
 
 _SUBTRACT, _CAP, _DISQUALIFY = RedFlagEffect.SUBTRACT, RedFlagEffect.CAP, RedFlagEffect.DISQUALIFY
 _ADVANCE = Recommendation.ADVANCE.value
@@ -78,6 +85,8 @@ class VerdictTables:
                 rules.setdefault(rule.id, rule)
         self._not_now = list(rules.values())
         self._uses_absent = bool(self._not_now) or bool(self._rule.disqualify_when_absent)
+        # Stage sets alone score nothing: no score, no score-based verdict (as `assess`).
+        self._scores = any(scores_deal(framework) for framework in self.frameworks)
 
     def compiled(self, stage: str | None) -> list[dict[str, Cell]]:
         """The per-criterion tables at a stage id (None: the frameworks' targets).
@@ -125,6 +134,8 @@ class VerdictTables:
         raised = self._raised(flags)
         final, costed = _costed(raw, raised) if raised else (raw, raised)
         gaps = sorted([c.gap for c in cells if c.gap is not None], key=_rank)
+        if not self._scores:
+            return Scored(0.0, "", Recommendation.DIG_DEEPER.value, (), ())
         recommendation = self._recommend(final, cells, gaps, costed)
         return Scored(
             round(final, 1),
