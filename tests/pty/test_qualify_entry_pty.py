@@ -51,7 +51,7 @@ def test_a_contact_and_a_proof_point_in_korean_ctrl_c_and_resume(workdir: Path) 
     for prompt in ("1/6", "2/6", "3/6", "4/6", "5/6", "6/6"):
         answer(child, prompt, ENTER)
     for prompt, keys in [
-        ("고칠 사람을 고르거나 새로 추가하세요", ENTER),  # + 담당자 추가 is preselected
+        ("고칠 사람을 고르거나 새로 추가하세요", ENTER),  # + 고객 측 담당자 추가 is preselected
         ("이름 (비워 두면 취소)", "박민준" + ENTER),
         ("직함", "재무팀장" + ENTER),
         ("이 딜에서의 역할", ENTER),  # 챔피언
