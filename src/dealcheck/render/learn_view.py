@@ -33,7 +33,7 @@ def learn_renderable(report: LearnReport) -> RenderableType:
 
 
 def _table(table: Table) -> RenderableType:
-    shown = RichTable(show_edge=False, pad_edge=False)
+    shown = RichTable(show_edge=False)
     for index, head in enumerate(table.heads):
         numeric = index in table.numeric
         shown.add_column(head, justify="right" if numeric else "left", no_wrap=numeric)
