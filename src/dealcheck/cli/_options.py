@@ -37,6 +37,18 @@ FrameworkOption = Annotated[
         autocompletion=framework_ids,
     ),
 ]
+MapOption = Annotated[
+    str | None,
+    typer.Option(
+        "--map",
+        "-m",
+        metavar="MAPPING",
+        help="Mapping file, or preset: salesforce, hubspot, pipedrive.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
+]
 StageOption = Annotated[
     str | None,
     typer.Option("--stage", "-s", metavar="STAGE", help="Deal stage id.", autocompletion=stage_ids),

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
+from dealcheck.cli._options import (
+    EncodingOption,
+    FrameworkOption,
+    LangOption,
+    MapOption,
+    TeamDirOption,
+)
 
 if TYPE_CHECKING:
     from dealcheck.learn.report import LearnReport
@@ -29,15 +35,7 @@ def learn(
             "or deal folders.",
         ),
     ],
-    mapping: Annotated[
-        str | None,
-        typer.Option(
-            "--map",
-            "-m",
-            metavar="MAPPING",
-            help="Mapping file, or preset: salesforce, hubspot, pipedrive.",
-        ),
-    ] = None,
+    mapping: MapOption = None,
     framework: FrameworkOption = None,
     fmt: Annotated[
         str | None,
@@ -57,9 +55,7 @@ def learn(
             help="Deals each side of a comparison needs before it can count as a finding.",
         ),
     ] = 30,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
-    ] = None,
+    encoding: EncodingOption = None,
     suggest: Annotated[
         Path | None,
         typer.Option(

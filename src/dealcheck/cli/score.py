@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dealcheck.cli._errors import command
-from dealcheck.cli._options import FrameworkOption, LangOption, TeamDirOption
+from dealcheck.cli._options import (
+    EncodingOption,
+    FrameworkOption,
+    LangOption,
+    MapOption,
+    TeamDirOption,
+)
 
 if TYPE_CHECKING:
     from dealcheck.batch.compare import DealState
@@ -32,15 +38,7 @@ def score(
         ),
     ],
     framework: FrameworkOption = None,
-    mapping: Annotated[
-        str | None,
-        typer.Option(
-            "--map",
-            "-m",
-            metavar="MAPPING",
-            help="Mapping file, or preset: salesforce, hubspot, pipedrive.",
-        ),
-    ] = None,
+    mapping: MapOption = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Scored file (- for stdout)."),
@@ -87,9 +85,7 @@ def score(
             help="Quota for coverage: an amount for this period, or a CSV (owner,period,quota).",
         ),
     ] = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Force the input encoding, e.g. cp949.")
-    ] = None,
+    encoding: EncodingOption = None,
     delimiter: Annotated[
         str | None,
         typer.Option("--delimiter", help="Force the delimiter: comma, semicolon, tab, pipe."),
