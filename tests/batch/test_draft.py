@@ -100,3 +100,15 @@ def test_stages_follow_the_exports_won_and_closed_columns(
     assert '  "Prospección": prospecting' in out
     assert '  "Oferta enviada": TODO  # likely' in out and "(probability 60%)" in out
     assert '  "Primer contacto": TODO' in out
+
+
+def test_columns_nothing_reads_are_offered_to_learn_as_attributes(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    rows = "".join(f"D{n},Acme {n},GTX Pro,Won,2025-0{n}-01\n" for n in range(1, 9))
+    text = "opportunity_id,account,product,deal_stage,close_date\n" + rows
+
+    out = _draft(runner, tmp_path, text, "-f", "meddpicc")
+
+    assert '# attributes: ["product"]  # uncomment for `dealcheck learn`' in out
+    assert "opportunity_id" not in out.split("# attributes:")[1]

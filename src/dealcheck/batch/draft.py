@@ -107,6 +107,7 @@ def draft_mapping(
     lines += writer.formats()
     lines += _stage_lines(stage_seen, known, frameworks)
     lines += writer.criteria()
+    lines += writer.attributes()
     return "\n".join(lines) + "\n"
 
 
@@ -167,6 +168,10 @@ def _read(
     return seen
 
 
+#: How many unread columns the draft offers as `attributes` (a wide export has thousands).
+ATTRIBUTES_SHOWN = 8
+
+
 class _Draft:
     """Writes the column, format and criteria sections from what was found."""
 
@@ -185,6 +190,7 @@ class _Draft:
         )
         self.taken: set[int] = set()
         self.chosen: dict[str, int] = {}
+        self.fed: set[int] = set()
 
     def columns(self) -> list[str]:
         lines = ["columns:"]
@@ -235,10 +241,30 @@ class _Draft:
                         self._todo(f"    {criterion.id}", vetoed, near, accepts, feed=True)
                     )
                     continue
+                self.fed.add(picked)
                 lines.append(self._feed(fw, criterion.id, picked))
             if all(line.lstrip().startswith("#") for line in lines[start:]):
                 lines[start - 1] += " {}  # no column matched; map them below"
         return lines
+
+    def attributes(self) -> list[str]:
+        """The columns nothing reads, offered (commented out) to `dealcheck learn`."""
+        spare = [
+            name
+            for position, name in enumerate(self.header)
+            if position not in self.taken and position not in self.fed and name.strip()
+        ]
+        if not spare:
+            return []
+        shown = json.dumps(spare[:ATTRIBUTES_SHOWN], ensure_ascii=False)
+        more = (
+            f" (and {len(spare) - ATTRIBUTES_SHOWN} more columns)"
+            if len(spare) > ATTRIBUTES_SHOWN
+            else ""
+        )
+        return [
+            f"# attributes: {shown}  # uncomment for `dealcheck learn` win rates by these{more}"
+        ]
 
     def _feed(self, fw: Framework, criterion_id: str, position: int) -> str:
         profile = self.profiles[position]
