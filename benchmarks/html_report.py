@@ -25,11 +25,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dealcheck.batch.compare import compare
-from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.snapshots import SnapshotWriter, Tee, read_scored_csv
 from dealcheck.language.loading import load_framework
+from dealcheck.mapping.model import load_mapping
 from dealcheck.render.html.pipeline import pipeline_html
 from dealcheck.render.html.review import review_html
 

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
+
+if TYPE_CHECKING:
+    from dealcheck.language.framework import Framework
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -26,6 +30,14 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("DEALCHECK_NO_CACHE", "1")
+
+
+@pytest.fixture(scope="session")
+def mini() -> Framework:
+    """The small framework the batch and mapping tests score with."""
+    from dealcheck.language.loading import load_framework
+
+    return load_framework(FRAMEWORK_FIXTURES / "mini.yaml")
 
 
 @pytest.fixture

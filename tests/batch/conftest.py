@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.mapping import Mapping, load_mapping
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
-from dealcheck.language.loading import load_framework
+from dealcheck.mapping.model import Mapping, load_mapping
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
 TODAY = date(2026, 6, 1)
@@ -39,11 +38,6 @@ red_flags:
     price-only: {column: Price Only}
 """
 MINI_HEADER = "ID,Deal,Amount,Stage,Close,Created,Next Step,Pain,Champion,Budget,Price Only"
-
-
-@pytest.fixture(scope="session")
-def mini() -> Framework:
-    return load_framework(FRAMEWORK_FIXTURES / "mini.yaml")
 
 
 @pytest.fixture

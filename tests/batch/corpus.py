@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.binding import ROLES
-from dealcheck.batch.mapping import Mapping, load_draft, load_mapping
-from dealcheck.batch.values import normalise_value
+from dealcheck.mapping.binding import ROLES
+from dealcheck.mapping.model import Mapping, load_draft, load_mapping
+from dealcheck.mapping.values import normalise_value
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "exports"
 #: Layout -> (export file, `map init` options), as a sales-ops person would run it.

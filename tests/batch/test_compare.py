@@ -112,8 +112,8 @@ def test_quiet_week() -> None:
 
 def _category_rules() -> object:
     from dealcheck.batch.forecast import forecast_rules
-    from dealcheck.batch.mapping import Forecast
     from dealcheck.language.loading import load_framework
+    from dealcheck.mapping.model import Forecast
 
     rules = forecast_rules(Forecast(), [load_framework("meddpicc")])
 

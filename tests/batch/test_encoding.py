@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from dealcheck.batch.encoding import detect_encoding, normalise_header, refuse_workbook
+from dealcheck.batch.encoding import detect_encoding, refuse_workbook
 from dealcheck.errors import InputError
+from dealcheck.mapping.column_names import normalise_header
 
 KOREAN = "거래 이름,금액\n한빛물류 도입,1200\n"
 

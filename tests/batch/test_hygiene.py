@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.mapping import Hygiene, HygieneCheck
 from dealcheck.batch.plan import DealBasics
+from dealcheck.mapping.model import Hygiene, HygieneCheck
 
 TODAY = date(2026, 6, 1)
 

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from dealcheck.batch import cuts, parallel
-from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.reading import open_input
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.model import load_mapping
 from tests.batch.conftest import MINI_HEADER, TODAY, run
 
 NO_SPLIT = str(1 << 40)

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.snapshots import (
@@ -17,6 +16,7 @@ from dealcheck.batch.snapshots import (
 )
 from dealcheck.errors import UsageError
 from dealcheck.language.loading import load_framework
+from dealcheck.mapping.model import load_mapping
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)

@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.binding import Binding, Feed, bind
-from dealcheck.batch.mapping import FeedKind, Mapping, load_draft
 from dealcheck.batch.reading import RowItem, open_input
-from dealcheck.batch.todos import Todo
-from dealcheck.batch.values import NO, YES, DateReader, normalise_value, parse_amount
 from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.mapping.binding import Binding, Feed, bind
+from dealcheck.mapping.model import FeedKind, Mapping, load_draft
+from dealcheck.mapping.todos import Todo
+from dealcheck.mapping.values import NO, YES, DateReader, normalise_value, parse_amount
 
 SAMPLES = 3
 DATE_ROLES = ("close_date", "created_date", "stage_since")

@@ -14,9 +14,9 @@ from dealcheck.errors import DealcheckError, Location, Problem, UsageError, Vali
 from dealcheck.language.yamlfile import YamlMapping, YamlSequence
 
 if TYPE_CHECKING:
-    from dealcheck.batch.binding import Binding
-    from dealcheck.batch.mapping import Mapping
     from dealcheck.language.framework import Framework
+    from dealcheck.mapping.binding import Binding
+    from dealcheck.mapping.model import Mapping
 
 MAPPING_SUFFIXES = (".map.yaml", ".map.yml")
 
@@ -51,9 +51,9 @@ def _check_config(path: Path, team_dir: Path) -> None:
 
 
 def _check_mapping(path: Path, team_dir: Path) -> None:
-    from dealcheck.batch.binding import bind
-    from dealcheck.batch.mapping import load_mapping
     from dealcheck.language.loading import load_framework
+    from dealcheck.mapping.binding import bind
+    from dealcheck.mapping.model import load_mapping
 
     mapping, tree = load_mapping(path)
     named = dict.fromkeys([*mapping.frameworks, *mapping.criteria, *mapping.red_flags])

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dealcheck.batch.mapping import Columns, CriterionFeed, FlagFeed, Mapping
 from dealcheck.batch.reading import Opened, RowItem
 from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.model import Columns, CriterionFeed, FlagFeed, Mapping
 
 BASICS = (
     "file",

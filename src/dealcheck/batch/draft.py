@@ -13,10 +13,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dealcheck.batch.binding import ROLES
 from dealcheck.batch.headers import header_key, words
 from dealcheck.batch.layouts import Knowledge, knowledge
-from dealcheck.batch.mapping import DEFAULT_DATE_FORMATS
 from dealcheck.batch.reading import RowItem, open_input
 from dealcheck.batch.sniff import (
     DATE,
@@ -33,8 +31,10 @@ from dealcheck.batch.sniff import (
     decimal_comma,
 )
 from dealcheck.batch.stage_guess import Seen, guess_stages, percent, yes_no
-from dealcheck.batch.values import level_table, normalise_value
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.binding import ROLES
+from dealcheck.mapping.model import DEFAULT_DATE_FORMATS
+from dealcheck.mapping.values import level_table, normalise_value
 
 MAX_CANDIDATES = 3
 DATE_ROLES = ("close_date", "created_date", "stage_since")

@@ -1,9 +1,8 @@
-"""Recognise how a CRM export was saved: encoding, Excel workbooks, header spelling."""
+"""Recognise how a CRM export was saved: its encoding, or an Excel workbook instead of text."""
 
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from dealcheck.errors import InputError, say
@@ -11,8 +10,6 @@ from dealcheck.errors import InputError, say
 #: Tried in this order. cp949 (not euc-kr, which rejects valid Hangul syllables Excel
 #: writes) comes before cp1252 because cp1252 decodes almost any byte string.
 CANDIDATES = ("utf-8", "cp949", "cp1252")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"\s+")
 _UTF16_PROBE = 1024
 _XLSX = b"PK\x03\x04"
 _XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -93,12 +90,6 @@ def _decodes(sample: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def normalise_header(text: str) -> str:
-    """How a column name is compared: NFKC, no zero-width characters, spaces collapsed, casefolded."""
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
-    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def _looks_korean(text: str) -> bool:

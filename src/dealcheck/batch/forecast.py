@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dealcheck.batch.mapping import Forecast
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.model import Forecast
 
 COMMIT, BEST_CASE, PIPELINE, OMITTED = "commit", "best-case", "pipeline", "omitted"
 CATEGORIES = (COMMIT, BEST_CASE, PIPELINE, OMITTED)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dealcheck.batch.mapping import Hygiene, HygieneCheck
 from dealcheck.batch.plan import DealBasics
+from dealcheck.mapping.model import Hygiene, HygieneCheck
 
 PAST_CLOSE = HygieneCheck.PAST_CLOSE_DATE.value
 CLOSE_BEFORE_CREATED = HygieneCheck.CLOSE_BEFORE_CREATED.value

@@ -15,10 +15,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.batch.headers import PREFIXES, NameIndex
-from dealcheck.batch.mapping import LOST, PRESETS_DIR, WON
 from dealcheck.language.framework import Framework
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import read_yaml
+from dealcheck.mapping.model import LOST, PRESETS_DIR, WON
 
 Signal = Literal["won", "closed", "order"]
 #: Stage names that mean a closed deal in any CRM (English and Korean sales usage).

@@ -11,13 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from dealcheck.batch.binding import bind
-from dealcheck.batch.blind import refuse_blind
 from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
 from dealcheck.batch.forecast import forecast_rules
 from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan, RowRejected
 from dealcheck.batch.plan_dates import PlanDates
@@ -30,6 +27,9 @@ from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
+from dealcheck.mapping.binding import bind
+from dealcheck.mapping.blind import refuse_blind
+from dealcheck.mapping.model import Mapping
 
 PROGRESS_EVERY = 4096
 Progress = Callable[[int, int | None], None]

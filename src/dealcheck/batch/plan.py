@@ -8,10 +8,12 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
 from dealcheck.batch.forecast import crm_category
-from dealcheck.batch.mapping import FeedKind, Mapping
-from dealcheck.batch.values import (
+from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, Proof, Verdict, VerdictCache
+from dealcheck.language.framework import UNKNOWN
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
+from dealcheck.mapping.model import FeedKind, Mapping
+from dealcheck.mapping.values import (
     NO,
     YES,
     DateReader,
@@ -19,8 +21,6 @@ from dealcheck.batch.values import (
     parse_amount,
     plain_amount,
 )
-from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, Proof, Verdict, VerdictCache
-from dealcheck.language.framework import UNKNOWN
 
 #: The level a rep gives what only they believe (the scales' `assumed`).
 BELIEF = "assumed"

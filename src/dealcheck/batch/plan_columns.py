@@ -12,11 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding
-from dealcheck.batch.encoding import normalise_header
-from dealcheck.batch.mapping import ClosePlanColumns, Mapping
 from dealcheck.batch.plan import DealBasics, RowRejected
-from dealcheck.batch.values import NO, YES, DateReader, normalise_value
 from dealcheck.deals.close_plan import (
     ClosePlan,
     PlanIssue,
@@ -27,6 +23,10 @@ from dealcheck.deals.close_plan import (
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping, locate
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding
+from dealcheck.mapping.column_names import normalise_header
+from dealcheck.mapping.model import ClosePlanColumns, Mapping
+from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
 
 NEXT_STEP = "next-step"
 #: The order issues are listed in: what breaks the close date first.

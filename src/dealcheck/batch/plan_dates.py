@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from dealcheck.batch.binding import Binding
-from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics
 from dealcheck.batch.reading import Opened
 from dealcheck.batch.summary_model import ClosePlanSummary
 from dealcheck.language.framework import StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
+from dealcheck.mapping.binding import Binding
+from dealcheck.mapping.model import Mapping
 
 if TYPE_CHECKING:
     from dealcheck.batch.pipeline import ScoreJob

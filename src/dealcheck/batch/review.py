@@ -26,9 +26,9 @@ def last_week(request: ScoreRequest, path: str) -> list[DealState]:
     """
     from pathlib import Path
 
-    from dealcheck.batch.mapping import load_mapping
     from dealcheck.errors import UsageError, say
     from dealcheck.language.loading import load_framework
+    from dealcheck.mapping.model import load_mapping
 
     if not Path(path).exists():
         raise UsageError(say("review.no_compare", path=path))
@@ -62,8 +62,8 @@ def review_of(
 def forecast_of(request: ScoreRequest) -> Callable[[DealState], str]:
     """A deal state's forecast category under this run's rules (closed deals: "closed")."""
     from dealcheck.batch.forecast import forecast_rules
-    from dealcheck.batch.mapping import Mapping, load_mapping
     from dealcheck.language.loading import load_framework
+    from dealcheck.mapping.model import Mapping, load_mapping
 
     mapping = load_mapping(request.mapping)[0] if request.mapping else Mapping()
     ids = request.frameworks or mapping.frameworks or request.default_frameworks

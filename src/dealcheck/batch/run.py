@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from dealcheck.batch.destination import destination
-from dealcheck.batch.mapping import load_mapping
 from dealcheck.batch.outputs import (
     FORMATS,
     CsvWriter,
@@ -21,6 +20,7 @@ from dealcheck.batch.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
+from dealcheck.mapping.model import load_mapping
 
 
 @dataclass

@@ -16,13 +16,13 @@ from typing import TypeVar
 
 from dealcheck.batch.compare import DealState
 from dealcheck.batch.deal_files import DEAL_FILE_COLUMNS
-from dealcheck.batch.mapping import Columns, Mapping
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
+from dealcheck.mapping.model import Columns, Mapping
 
 _SCORED = ("dealcheck_score", "dealcheck_recommendation")
 _FORMULA_GUARD = tuple("'" + c for c in "=+-@\t\r")
@@ -122,7 +122,7 @@ def read_scored_csv(
         UsageError: The file has no `dealcheck_` columns, or no id or name column.
     """
     from dealcheck.batch.reading import open_input
-    from dealcheck.batch.values import DateReader, parse_amount
+    from dealcheck.mapping.values import DateReader, parse_amount
 
     opened = open_input(path, encoding=encoding, delimiter=delimiter)
     try:

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dealcheck.batch.mapping import NO_WORDS, YES_WORDS
-from dealcheck.batch.values import normalise_value
+from dealcheck.mapping.model import NO_WORDS, YES_WORDS
+from dealcheck.mapping.values import normalise_value
 
 SAMPLE_ROWS = 2000
 MOSTLY = 0.8

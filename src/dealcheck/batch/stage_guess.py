@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dealcheck.batch.headers import NameIndex
-from dealcheck.batch.mapping import LOST, NO_WORDS, WON, YES_WORDS
-from dealcheck.batch.values import normalise_value
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.model import LOST, NO_WORDS, WON, YES_WORDS
+from dealcheck.mapping.values import normalise_value
 
 MOST = 0.9
 MAX_STAGES = 40

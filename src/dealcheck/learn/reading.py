@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.binding import bind
 from dealcheck.batch.deal_files import (
     DEAL_FILE_COLUMNS,
     deal_header,
@@ -28,7 +27,6 @@ from dealcheck.batch.deal_files import (
     flatten,
     flatten_records,
 )
-from dealcheck.batch.mapping import Mapping
 from dealcheck.batch.reading import Opened, RowItem, open_input
 from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import DealcheckError, UsageError, say
@@ -37,6 +35,8 @@ from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.learn.history import ClosedDeal
 from dealcheck.learn.rows import RowReader, Tally
 from dealcheck.learn.scored import ScoredReader, is_scored
+from dealcheck.mapping.binding import bind
+from dealcheck.mapping.model import Mapping
 
 REACHED = "stage_reached"
 

@@ -139,9 +139,9 @@ def open_request(request: LearnRequest) -> History:
     Raises:
         UsageError, ValidationFailed: A mapping or framework that cannot be loaded.
     """
-    from dealcheck.batch.mapping import load_mapping
     from dealcheck.language.loading import load_framework
     from dealcheck.learn.reading import open_history
+    from dealcheck.mapping.model import load_mapping
 
     mapping, tree = (
         load_mapping(request.mapping, checked_on=request.inputs[0] if request.inputs else None)

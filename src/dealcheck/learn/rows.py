@@ -16,15 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dealcheck.batch.binding import CLOSED_STATUSES, Binding, Feed, header_index
-from dealcheck.batch.encoding import normalise_header
-from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
-from dealcheck.batch.values import NO, YES, DateReader, normalise_value
 from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, ProofKey, VerdictCache
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
 from dealcheck.learn.history import ClosedDeal
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, header_index
+from dealcheck.mapping.column_names import normalise_header
+from dealcheck.mapping.model import LOST, WON, FeedKind, Mapping
+from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
 
 #: Distinct answer combinations remembered (the cache is emptied when full).
 MEMO_LIMIT = 8192

@@ -19,7 +19,7 @@ from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import YamlMapping, read_yaml
 
 if TYPE_CHECKING:
-    from dealcheck.batch.todos import Todo
+    from dealcheck.mapping.todos import Todo
 
 PRESETS_DIR = Path(__file__).parent / "presets"
 WON, LOST = "won", "lost"
@@ -289,7 +289,7 @@ def load_mapping(
         ValidationFailed: Every problem with `FILE:LINE:COLUMN`, first each TODO left
             by `map init`.
     """
-    from dealcheck.batch.todos import find_todos, todo_problems
+    from dealcheck.mapping.todos import find_todos, todo_problems
 
     tree = _read_tree(reference)
     todos = find_todos(tree)
@@ -304,7 +304,7 @@ def load_draft(reference: str | Path) -> tuple[Mapping, YamlMapping, list[Todo]]
     Raises:
         UsageError, ValidationFailed: As `load_mapping`, except for TODOs.
     """
-    from dealcheck.batch.todos import find_todos, without_todos
+    from dealcheck.mapping.todos import find_todos, without_todos
 
     tree = _read_tree(reference)
     kept = without_todos(tree)

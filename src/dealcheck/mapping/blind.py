@@ -8,9 +8,9 @@ manager asked for the pipeline basics only (`--basics-only`).
 
 from __future__ import annotations
 
-from dealcheck.batch.binding import Binding
 from dealcheck.errors import Message, UsageError, say
 from dealcheck.language.framework import Framework
+from dealcheck.mapping.binding import Binding
 
 
 class BlindMapping(UsageError):

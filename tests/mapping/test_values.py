@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dealcheck.batch.values import DateReader, parse_amount
+from dealcheck.mapping.values import DateReader, parse_amount
 
 
 @pytest.mark.parametrize(

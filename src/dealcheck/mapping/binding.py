@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from dealcheck.batch.encoding import normalise_header
-from dealcheck.batch.mapping import LOST, WON, FeedKind, Mapping
-from dealcheck.batch.values import NO, YES, level_table, normalise_value, value_target
 from dealcheck.errors import Location, Message, Problem, ValidationFailed, say
 from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
+from dealcheck.mapping.column_names import normalise_header
+from dealcheck.mapping.model import LOST, WON, FeedKind, Mapping
+from dealcheck.mapping.values import NO, YES, level_table, normalise_value, value_target
 from dealcheck.scoring.scorecard import CLOSED_WORDS
 
 ROLES = (

@@ -6,9 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from dealcheck.batch.amounts import MAX_AMOUNT, AmountError, read_amount
-from dealcheck.batch.mapping import NO_WORDS, YES_WORDS
 from dealcheck.language.framework import UNKNOWN, Framework, Scale
+from dealcheck.mapping.amounts import MAX_AMOUNT, AmountError, read_amount
+from dealcheck.mapping.model import NO_WORDS, YES_WORDS
 
 YES, NO = "yes", "no"
 _DATE_CACHE_LIMIT = 20_000
@@ -20,7 +20,7 @@ def normalise_value(text: str) -> str:
 
 
 def parse_amount(text: str, decimal: str) -> float | None:
-    """Read an amount by the grammar in `dealcheck.batch.amounts` (`1,234.56`, `₩ 3억`).
+    """Read an amount by the grammar in `dealcheck.mapping.amounts` (`1,234.56`, `₩ 3억`).
 
     Returns:
         The number, or None for a blank cell.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.amounts import AmountError, read_amount
+from dealcheck.mapping.amounts import AmountError, read_amount
 from tests.batch.conftest import MINI_HEADER, MINI_MAP, score_beside
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
