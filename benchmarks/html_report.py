@@ -29,7 +29,7 @@ from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.snapshots import SnapshotWriter, Tee, read_scored_csv
 from dealcheck.language.loading import load_framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 from dealcheck.render.html.pipeline import pipeline_html
 from dealcheck.render.html.review import review_html
 

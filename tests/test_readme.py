@@ -74,7 +74,7 @@ def test_exactly_two_set_up_commands_and_ci_runs_the_test_one() -> None:
 
 def test_the_mapping_example_binds_to_the_salesforce_example_export(tmp_path: Path) -> None:
     from dealcheck.mapping.binding import bind
-    from dealcheck.mapping.model import load_mapping
+    from dealcheck.mapping.loading import load_mapping
 
     example = next(block for block in code_blocks("yaml") if block.startswith("crm: salesforce"))
     path = tmp_path / "salesforce.map.yaml"

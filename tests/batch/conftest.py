@@ -12,7 +12,8 @@ from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
-from dealcheck.mapping.model import Mapping, load_mapping
+from dealcheck.mapping.loading import load_mapping
+from dealcheck.mapping.model import Mapping
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
 TODAY = date(2026, 6, 1)

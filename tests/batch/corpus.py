@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dealcheck.mapping.binding import ROLES
-from dealcheck.mapping.model import Mapping, load_draft, load_mapping
+from dealcheck.mapping.loading import load_draft, load_mapping
+from dealcheck.mapping.model import Mapping
 from dealcheck.mapping.values import normalise_value
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "exports"

@@ -15,7 +15,7 @@ from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.reading import open_input
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 from tests.batch.conftest import MINI_HEADER, TODAY, run
 
 NO_SPLIT = str(1 << 40)

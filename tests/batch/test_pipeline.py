@@ -11,7 +11,7 @@ from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.errors import UsageError
 from dealcheck.language.framework import Framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 from dealcheck.scoring.report_json import SCHEMA_VERSION
 from tests.batch.conftest import MINI_HEADER, TODAY, run
 from tests.conftest import ROOT, invoke

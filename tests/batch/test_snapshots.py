@@ -16,7 +16,7 @@ from dealcheck.batch.snapshots import (
 )
 from dealcheck.errors import UsageError
 from dealcheck.language.loading import load_framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)

@@ -8,7 +8,7 @@ from dealcheck.errors import UsageError, ValidationFailed
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
 from dealcheck.mapping.binding import bind
-from dealcheck.mapping.model import load_mapping, preset_names
+from dealcheck.mapping.loading import load_mapping, preset_names
 
 
 def _problems(tmp_path: Path, text: str, header: list[str], mini: Framework) -> list[str]:

@@ -17,7 +17,8 @@ from dealcheck.batch.reading import RowItem, open_input
 from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import Binding, Feed, bind
-from dealcheck.mapping.model import FeedKind, Mapping, load_draft
+from dealcheck.mapping.loading import load_draft
+from dealcheck.mapping.model import FeedKind, Mapping
 from dealcheck.mapping.todos import Todo
 from dealcheck.mapping.values import NO, YES, DateReader, normalise_value, parse_amount
 

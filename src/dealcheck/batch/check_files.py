@@ -53,7 +53,7 @@ def _check_config(path: Path, team_dir: Path) -> None:
 def _check_mapping(path: Path, team_dir: Path) -> None:
     from dealcheck.language.loading import load_framework
     from dealcheck.mapping.binding import bind
-    from dealcheck.mapping.model import load_mapping
+    from dealcheck.mapping.loading import load_mapping
 
     mapping, tree = load_mapping(path)
     named = dict.fromkeys([*mapping.frameworks, *mapping.criteria, *mapping.red_flags])

@@ -18,7 +18,8 @@ from dealcheck.batch.headers import PREFIXES, NameIndex
 from dealcheck.language.framework import Framework
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import read_yaml
-from dealcheck.mapping.model import LOST, PRESETS_DIR, WON
+from dealcheck.mapping.loading import PRESETS_DIR
+from dealcheck.mapping.model import LOST, WON
 
 Signal = Literal["won", "closed", "order"]
 #: Stage names that mean a closed deal in any CRM (English and Korean sales usage).

@@ -28,7 +28,7 @@ def last_week(request: ScoreRequest, path: str) -> list[DealState]:
 
     from dealcheck.errors import UsageError, say
     from dealcheck.language.loading import load_framework
-    from dealcheck.mapping.model import load_mapping
+    from dealcheck.mapping.loading import load_mapping
 
     if not Path(path).exists():
         raise UsageError(say("review.no_compare", path=path))
@@ -63,7 +63,8 @@ def forecast_of(request: ScoreRequest) -> Callable[[DealState], str]:
     """A deal state's forecast category under this run's rules (closed deals: "closed")."""
     from dealcheck.batch.forecast import forecast_rules
     from dealcheck.language.loading import load_framework
-    from dealcheck.mapping.model import Mapping, load_mapping
+    from dealcheck.mapping.loading import load_mapping
+    from dealcheck.mapping.model import Mapping
 
     mapping = load_mapping(request.mapping)[0] if request.mapping else Mapping()
     ids = request.frameworks or mapping.frameworks or request.default_frameworks

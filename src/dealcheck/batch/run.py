@@ -20,7 +20,7 @@ from dealcheck.batch.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 
 
 @dataclass

@@ -141,7 +141,7 @@ def open_request(request: LearnRequest) -> History:
     """
     from dealcheck.language.loading import load_framework
     from dealcheck.learn.reading import open_history
-    from dealcheck.mapping.model import load_mapping
+    from dealcheck.mapping.loading import load_mapping
 
     mapping, tree = (
         load_mapping(request.mapping, checked_on=request.inputs[0] if request.inputs else None)

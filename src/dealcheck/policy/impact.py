@@ -20,7 +20,7 @@ from dealcheck.batch.snapshots import score_states
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 
 OPEN_ORDER = ("advance", "dig-deeper", "not-now", "disqualify")
 CLOSED_OUTCOMES = ("won", "lost")

@@ -15,7 +15,7 @@ from dealcheck.batch.summary_model import (
     Tally,
 )
 from dealcheck.language.loading import load_framework
-from dealcheck.mapping.model import load_mapping
+from dealcheck.mapping.loading import load_mapping
 from dealcheck.render.html.pipeline import pipeline_html
 from tests.conftest import ROOT
 from tests.render.html.parsing import SVG, assert_safe, find, svgs, text_of
