@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.batch.corpus import CASES, CORPUS, tally
+from tests.drafting.corpus import CASES, CORPUS, tally
 from typer.testing import CliRunner
 
 from dealcheck.cli import app

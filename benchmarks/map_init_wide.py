@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from dealcheck.batch.draft import draft_mapping
+from dealcheck.drafting.draft import draft_mapping
 from dealcheck.language.loading import load_framework
 
 KNOWN = ["Opportunity Name", "Account Name", "Amount", "Stage", "Close Date", "Champion"]

@@ -169,7 +169,7 @@ def test_batch_core_imports_no_cli_or_terminal_libraries() -> None:
     import sys
 
     code = (
-        "import sys, dealcheck.batch.run, dealcheck.batch.draft; "
+        "import sys, dealcheck.batch.run, dealcheck.drafting.draft; "
         "print(sorted(m for m in ('typer', 'rich', 'questionary') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -33,9 +33,9 @@ def validate(
       dealcheck validate .dealcheck.yaml crm/salesforce.map.yaml
       dealcheck validate $(git ls-files '*.map.yaml')
     """
-    from dealcheck.batch.check_files import check_files
     from dealcheck.cli._context import team_dir
     from dealcheck.cli._output import report_problems, validation_language
+    from dealcheck.drafting.mapping_files import check_files
     from dealcheck.errors import ValidationFailed
     from dealcheck.language.config import find_config
 

@@ -207,8 +207,8 @@ def map_init(
       dealcheck map init ../crm/open_deals.csv -f bant -o open_deals.map.yaml
       dealcheck map init export.csv -f bant -o export.map.yaml --force   # replace the draft
     """
-    from dealcheck.batch.draft import draft_mapping, open_todos
     from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.drafting.draft import draft_mapping, open_todos
     from dealcheck.i18n import t
     from dealcheck.language.loading import load_framework
 
@@ -277,8 +277,8 @@ def map_check(
       dealcheck map check export.csv --map export.map.yaml
       dealcheck map check export.csv --map salesforce -f meddpicc --lang ko
     """
-    from dealcheck.batch.check import check_mapping
     from dealcheck.cli._context import config, language, team_dir
+    from dealcheck.drafting.map_check import check_mapping
     from dealcheck.language.loading import load_framework
     from dealcheck.render.map_check import map_check_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealcheck.batch.check import BLANK, REJECTED, UNMAPPED, ColumnReading, MapCheck
+from dealcheck.drafting.map_check import BLANK, REJECTED, UNMAPPED, ColumnReading, MapCheck
 from dealcheck.i18n import MESSAGES, t
 
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}

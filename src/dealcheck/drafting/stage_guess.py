@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dealcheck.batch.headers import NameIndex
+from dealcheck.drafting.headers import NameIndex
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.model import LOST, NO_WORDS, WON, YES_WORDS
 from dealcheck.mapping.values import normalise_value

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.batch.corpus import CASES, CORPUS, Tally, tally
 from tests.conftest import invoke
+from tests.drafting.corpus import CASES, CORPUS, Tally, tally
 
 #: Misses allowed across the corpus (see the table in benchmarks/map_corpus.py); lower
 #: it when map init learns more, never raise it to let a change through.

@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dealcheck.batch.headers import header_key, words
-from dealcheck.batch.layouts import Knowledge, knowledge
 from dealcheck.batch.reading import RowItem, open_input
-from dealcheck.batch.sniff import (
+from dealcheck.drafting.headers import header_key, words
+from dealcheck.drafting.layouts import Knowledge, knowledge
+from dealcheck.drafting.sniff import (
     DATE,
     EMPTY,
     ID,
@@ -30,7 +30,7 @@ from dealcheck.batch.sniff import (
     date_formats,
     decimal_comma,
 )
-from dealcheck.batch.stage_guess import Seen, guess_stages, percent, yes_no
+from dealcheck.drafting.stage_guess import Seen, guess_stages, percent, yes_no
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import ROLES
 from dealcheck.mapping.model import DEFAULT_DATE_FORMATS

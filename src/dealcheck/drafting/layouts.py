@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dealcheck.batch.headers import PREFIXES, NameIndex
+from dealcheck.drafting.headers import PREFIXES, NameIndex
 from dealcheck.language.framework import Framework
 from dealcheck.language.validation import validate_located
 from dealcheck.language.yamlfile import read_yaml

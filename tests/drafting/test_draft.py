@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.headers import header_key
+from dealcheck.drafting.headers import header_key
 from tests.conftest import invoke
 
 
