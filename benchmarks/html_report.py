@@ -24,14 +24,15 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dealcheck.batch.compare import compare
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.snapshots import SnapshotWriter, Tee, read_scored_csv
+from dealcheck.batch.write.tee import Tee
 from dealcheck.language.loading import load_framework
 from dealcheck.mapping.loading import load_mapping
 from dealcheck.render.html.pipeline import pipeline_html
 from dealcheck.render.html.review import review_html
+from dealcheck.review.compare import compare
+from dealcheck.review.snapshots import SnapshotWriter, read_scored_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 MAP = ROOT / "examples" / "salesforce.map.yaml"

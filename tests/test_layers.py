@@ -14,6 +14,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dealcheck"
 
+# What every wing may use: the error hierarchy, its wording and the file helpers.
+_BASE = {"errors", "visible", "i18n", "files"}
+# The framework language and scoring, and the wings built on them, bottom up.
+_CORE = _BASE | {"language", "scoring"}
+_BELOW_BATCH = _CORE | {"deals", "mapping"}
+_ABOVE_BATCH = _BELOW_BATCH | {"batch"}
+_BELOW_RENDER = _ABOVE_BATCH | {"drafting", "review", "policy", "learn"}
+
 # Each wing, with the wings it may import at run time.
 ALLOWED: dict[str, set[str]] = {
     "errors": {"i18n"},  # to word a Message when it is shown
@@ -26,75 +34,17 @@ ALLOWED: dict[str, set[str]] = {
     "files": {"errors"},
     "visible": set(),
     "language": {"errors", "visible", "files", "__init__"},
-    "scoring": {"errors", "visible", "i18n", "files", "language"},
-    "interview": {"errors", "visible", "i18n", "files", "language", "scoring"},
-    "deals": {"errors", "visible", "i18n", "files", "language", "scoring", "interview"},
-    "mapping": {"errors", "visible", "i18n", "files", "language", "scoring", "deals"},
-    "batch": {"errors", "visible", "i18n", "files", "language", "scoring", "deals", "mapping"},
-    "drafting": {
-        "errors",
-        "visible",
-        "i18n",
-        "files",
-        "language",
-        "scoring",
-        "deals",
-        "mapping",
-        "batch",
-    },
-    "policy": {
-        "errors",
-        "visible",
-        "i18n",
-        "files",
-        "language",
-        "scoring",
-        "deals",
-        "mapping",
-        "batch",
-    },
-    "learn": {
-        "errors",
-        "visible",
-        "i18n",
-        "files",
-        "language",
-        "scoring",
-        "deals",
-        "mapping",
-        "batch",
-    },
-    "render": {
-        "errors",
-        "visible",
-        "i18n",
-        "files",
-        "language",
-        "scoring",
-        "deals",
-        "mapping",
-        "batch",
-        "drafting",
-        "policy",
-        "learn",
-    },
-    "cli": {
-        "errors",
-        "visible",
-        "files",
-        "i18n",
-        "language",
-        "scoring",
-        "deals",
-        "mapping",
-        "batch",
-        "drafting",
-        "policy",
-        "learn",
-        "render",
-        "interview",
-        "__init__",
-    },
+    "scoring": _BASE | {"language"},
+    "interview": _CORE,
+    "deals": _CORE | {"interview"},
+    "mapping": _CORE | {"deals"},  # the mapping language: no export reading
+    "batch": _BELOW_BATCH,
+    "drafting": _ABOVE_BATCH,  # map init, map check, validate
+    "review": _ABOVE_BATCH,  # score --compare
+    "learn": _ABOVE_BATCH,
+    "policy": _ABOVE_BATCH | {"review"},  # a policy's impact is a review of two runs
+    "render": _BELOW_RENDER,
+    "cli": _BELOW_RENDER | {"render", "interview", "__init__"},
     "__init__": {"language", "scoring"},
     "__main__": {"__init__", "cli", "errors"},
 }

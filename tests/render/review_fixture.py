@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dealcheck.batch.compare import DealState, PipelineReview, compare
+from dealcheck.review.compare import DealState, PipelineReview, compare
 
 ACME = DealState(
     "006A",

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
-from dealcheck.batch.compare import PipelineReview, compare
 from dealcheck.render.review_md import md, review_markdown
 from dealcheck.render.review_view import review_renderable
+from dealcheck.review.compare import PipelineReview, compare
 from tests.conftest import ROOT
 from tests.render.review_fixture import ACME, two_weeks
 from tests.render.test_golden import plain

@@ -125,7 +125,7 @@ def run_score(
                 CsvWriter(stream) if fmt == "csv" else JsonLinesWriter(stream, array=fmt == "json")
             )
         if observer is not None:
-            from dealcheck.batch.snapshots import Tee
+            from dealcheck.batch.write.tee import Tee
 
             writer = observer if writer is None else Tee(writer, observer)
         rejects = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealcheck.batch.compare import PipelineReview
 from dealcheck.errors import UsageError, say
+from dealcheck.review.compare import PipelineReview
 
 REVIEW_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 

@@ -19,10 +19,10 @@ from dealcheck.cli._options import (
 )
 
 if TYPE_CHECKING:
-    from dealcheck.batch.compare import DealState
     from dealcheck.batch.run import ScoreRequest
-    from dealcheck.batch.snapshots import SnapshotWriter
     from dealcheck.language.framework import Framework
+    from dealcheck.review.compare import DealState
+    from dealcheck.review.snapshots import SnapshotWriter
 
 app = typer.Typer()
 map_app = typer.Typer(help="Draft CRM column mappings.", no_args_is_help=True)
@@ -149,8 +149,8 @@ def score(
         write_summary_document(summary, ui, output_format(request), output)
     show_summary(summary, ui, output_format(request), output)
     if compare is not None and before is not None and this_week is not None:
-        from dealcheck.batch.review import review_of
         from dealcheck.cli._review_out import show_review
+        from dealcheck.review.weekly import review_of
 
         review = review_of(request, compare, before, this_week)
         rows_on_stdout = output == "-" or (output is None and output_format(request) != "csv")
@@ -304,9 +304,9 @@ def _review_start(
 
             raise UsageError(say("option.review_needs_compare"))
         return None, None
-    from dealcheck.batch.review import last_week
-    from dealcheck.batch.snapshots import SnapshotWriter
     from dealcheck.cli._review_out import check_review_path
+    from dealcheck.review.snapshots import SnapshotWriter
+    from dealcheck.review.weekly import last_week
 
     check_review_path(review_output)
     return last_week(request, compare), SnapshotWriter()

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dealcheck.batch.compare import DealState
-from dealcheck.batch.snapshots import score_states
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.loading import load_framework
 from dealcheck.mapping.loading import load_mapping
+from dealcheck.review.compare import DealState
+from dealcheck.review.snapshots import score_states
 
 OPEN_ORDER = ("advance", "dig-deeper", "not-now", "disqualify")
 CLOSED_OUTCOMES = ("won", "lost")

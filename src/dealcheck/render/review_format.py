@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dealcheck.batch.compare import DealState, Movement, PipelineReview
 from dealcheck.i18n import t
 from dealcheck.render.deal_format import amount_text
+from dealcheck.review.compare import DealState, Movement, PipelineReview
 
 SECTIONS = ("forecast_moves", "moved", "new_flags", "slipped", "appeared", "left")
 #: Rows shown per section; a review is read by people, the full list is in the scored file.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from dealcheck.batch.compare import PipelineReview
 from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.review_format import (
@@ -15,6 +14,7 @@ from dealcheck.render.review_format import (
     rows,
     section_size,
 )
+from dealcheck.review.compare import PipelineReview
 from dealcheck.visible import visible
 
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]<>#|~])")

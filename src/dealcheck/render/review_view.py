@@ -6,7 +6,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dealcheck.batch.compare import PipelineReview
 from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.review_format import (
@@ -17,6 +16,7 @@ from dealcheck.render.review_format import (
     rows,
     section_size,
 )
+from dealcheck.review.compare import PipelineReview
 
 _STYLE = {"▲": "green", "▼": "red"}
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dealcheck.batch.compare import compare
 from dealcheck.render.html.review import review_html
+from dealcheck.review.compare import compare
 from tests.render.html.chromium import load
 from tests.render.html.parsing import SVG, assert_safe, find, svgs, text_of
 from tests.render.review_fixture import ACME, two_weeks

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dealcheck.batch.compare import PipelineReview
 from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
@@ -16,6 +15,7 @@ from dealcheck.render.review_format import (
     rows,
     section_size,
 )
+from dealcheck.review.compare import PipelineReview
 
 
 def review_html(review: PipelineReview, lang: str = "en") -> str:

@@ -14,15 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from dealcheck.batch.compare import DealState
 from dealcheck.batch.deal_files import DEAL_FILE_COLUMNS
-from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.model import Columns, Mapping
+from dealcheck.review.compare import DealState
 
 _SCORED = ("dealcheck_score", "dealcheck_recommendation")
 _FORMULA_GUARD = tuple("'" + c for c in "=+-@\t\r")
@@ -68,36 +67,6 @@ class SnapshotWriter:
 
     def finish(self, summary: PipelineSummary) -> None:
         """Nothing to finish."""
-
-
-class Tee:
-    """Send every scored row to several writers."""
-
-    def __init__(self, *writers: ScoredWriter) -> None:
-        self.writers = writers
-
-    def header(self, columns: list[str]) -> None:
-        """Start a new input on every writer."""
-        for writer in self.writers:
-            writer.header(columns)
-
-    def row(
-        self,
-        cells: list[str],
-        row: RowVerdict,
-        deal: DealBasics,
-        hygiene: tuple[str, ...],
-        where: tuple[str, int],
-        suspicious: bool,
-    ) -> None:
-        """Write the row to every writer."""
-        for writer in self.writers:
-            writer.row(cells, row, deal, hygiene, where, suspicious)
-
-    def finish(self, summary: PipelineSummary) -> None:
-        """Finish every writer."""
-        for writer in self.writers:
-            writer.finish(summary)
 
 
 def read_scored_csv(

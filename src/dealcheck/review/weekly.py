@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from dealcheck.batch.compare import DealState, PipelineReview, compare
 from dealcheck.batch.run import ScoreRequest
-from dealcheck.batch.snapshots import SnapshotWriter, previous_states
+from dealcheck.review.compare import DealState, PipelineReview, compare
+from dealcheck.review.snapshots import SnapshotWriter, previous_states
 
 CLOSED = frozenset({"won", "lost", "closed"})
 

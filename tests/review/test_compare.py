@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dealcheck.batch.compare import DealState, compare
+from dealcheck.review.compare import DealState, compare
 
 BASE = DealState(
     deal_id="006A",

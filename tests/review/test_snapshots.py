@@ -7,16 +7,16 @@ import pytest
 
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.snapshots import (
+from dealcheck.batch.write.tee import Tee
+from dealcheck.errors import UsageError
+from dealcheck.language.loading import load_framework
+from dealcheck.mapping.loading import load_mapping
+from dealcheck.review.snapshots import (
     SnapshotWriter,
-    Tee,
     previous_states,
     read_scored_csv,
     score_states,
 )
-from dealcheck.errors import UsageError
-from dealcheck.language.loading import load_framework
-from dealcheck.mapping.loading import load_mapping
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)
