@@ -134,7 +134,7 @@ def _control_rows() -> list[list[str]]:
 def test_every_cell_of_the_scored_csv_is_neutralised_as_the_slow_path_does(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_processes: bool
 ) -> None:
-    from dealcheck.batch.formulas import neutralise
+    from dealcheck.batch.write.formulas import neutralise
 
     if two_processes:
         monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1")
@@ -163,7 +163,7 @@ def test_every_cell_of_the_scored_csv_is_neutralised_as_the_slow_path_does(
 def test_the_inlined_salesforce_loop_neutralises_every_control_too(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two_processes: bool
 ) -> None:
-    from dealcheck.batch.formulas import neutralise
+    from dealcheck.batch.write.formulas import neutralise
     from tests.conftest import ROOT
 
     monkeypatch.setenv("DEALCHECK_SPLIT_BYTES", "1" if two_processes else str(1 << 40))

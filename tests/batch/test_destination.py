@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.destination import destination
+from dealcheck.batch.write.destination import destination
 from dealcheck.errors import WriteError
 from tests.batch.conftest import MINI_HEADER, MINI_MAP
 from tests.conftest import FRAMEWORK_FIXTURES, invoke

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dealcheck.batch.encoding import detect_encoding, refuse_workbook
+from dealcheck.batch.read.encoding import detect_encoding, refuse_workbook
 from dealcheck.errors import InputError
 from dealcheck.mapping.column_names import normalise_header
 

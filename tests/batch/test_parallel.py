@@ -12,7 +12,7 @@ import pytest
 from dealcheck.batch import cuts, parallel
 from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.reading import open_input
+from dealcheck.batch.read.opening import open_input
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.loading import load_mapping

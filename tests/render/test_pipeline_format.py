@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dealcheck.batch.pipeline import display_names
-from dealcheck.batch.summary_model import PipelineSummary, Tally
+from dealcheck.batch.summarise.model import PipelineSummary, Tally
 from dealcheck.language.loading import load_framework
 from dealcheck.render.pipeline_format import pipeline_sections
 

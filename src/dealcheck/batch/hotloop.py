@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import ParamSpec
 
-from dealcheck.batch.formulas import RISKY_FIRST, risky_start, scan
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.records import Record
 from dealcheck.batch.summary import SummaryBuilder
+from dealcheck.batch.write.formulas import RISKY_FIRST, risky_start, scan
 from dealcheck.mapping.amounts import MAX_AMOUNT
 from dealcheck.visible import has_hidden
 

@@ -12,9 +12,9 @@ import json
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
-from dealcheck.batch.formulas import neutralise, neutralised
 from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.write.formulas import neutralise, neutralised
 
 EXTRA_COLUMNS = (
     "dealcheck_score",
@@ -276,7 +276,7 @@ class JsonLinesWriter:
 
 def summary_to_dict(summary: PipelineSummary) -> dict[str, Any]:
     """The summary as JSON-ready data, versioned (see batch/summary_json.py)."""
-    from dealcheck.batch.summary_json import summary_to_json
+    from dealcheck.batch.summarise.to_json import summary_to_json
 
     # Amounts are finite by the amount grammar; a NaN here would be a bug: refuse it.
     return json.loads(json.dumps(summary_to_json(summary), allow_nan=False))  # type: ignore[no-any-return]

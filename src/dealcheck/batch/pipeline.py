@@ -11,17 +11,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from dealcheck.batch.deal_files import deal_mapping, flatten_records, open_deal_folder
+from dealcheck.batch.close_plan.dates import PlanDates
 from dealcheck.batch.forecast import forecast_rules
 from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan, RowRejected
-from dealcheck.batch.plan_dates import PlanDates
-from dealcheck.batch.quota import Quota
-from dealcheck.batch.reading import Opened, open_input
+from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
+from dealcheck.batch.read.opening import Opened, open_input
+from dealcheck.batch.read.quota import Quota
+from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.batch.summary import SummaryBuilder
-from dealcheck.batch.summary_model import PipelineSummary
 from dealcheck.batch.verdicts import UnscoredCache, VerdictCache
 from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
@@ -165,8 +165,8 @@ def _score_rows(
     rejects: RejectsWriter | None,
     progress: Progress | None,
 ) -> None:
-    from dealcheck.batch.formulas import risky_start, risky_text, scan
     from dealcheck.batch.outputs import CsvWriter
+    from dealcheck.batch.write.formulas import risky_start, risky_text, scan
 
     name, header = opened.name, opened.header
     records = opened.records

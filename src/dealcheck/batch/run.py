@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dealcheck.batch.destination import destination
 from dealcheck.batch.outputs import (
     FORMATS,
     CsvWriter,
@@ -16,8 +15,9 @@ from dealcheck.batch.outputs import (
     ScoredWriter,
 )
 from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
-from dealcheck.batch.quota import read_quota
+from dealcheck.batch.read.quota import read_quota
 from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.write.destination import destination
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.mapping.loading import load_mapping

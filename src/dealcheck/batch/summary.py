@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dealcheck.batch.deal_lists import TopDeals
 from dealcheck.batch.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
 from dealcheck.batch.plan import DealBasics, RowVerdict
-from dealcheck.batch.quota import Quota
+from dealcheck.batch.read.quota import Quota
+from dealcheck.batch.summarise.deal_lists import TopDeals
+from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
 from dealcheck.batch.summary_fold import Tables, freeze_tables
-from dealcheck.batch.summary_model import ListedDeal, PipelineSummary, RejectedRow, Tally
 
 __all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dealcheck.batch.forecast import CATEGORIES, COMMIT, OMITTED
 from dealcheck.batch.hygiene import STUCK
-from dealcheck.batch.summary_model import (
+from dealcheck.batch.summarise.model import (
     Coverage,
     Disagreement,
     Money,

@@ -31,7 +31,7 @@ def show_summary(summary: PipelineSummary, lang: str, fmt: str, output: str | No
 
 def write_summary_document(summary: PipelineSummary, lang: str, fmt: str, output: str) -> None:
     """Write the Markdown or HTML summary to `output`, replacing it only when complete."""
-    from dealcheck.batch.destination import destination
+    from dealcheck.batch.write.destination import destination
 
     if fmt == "md":
         from dealcheck.render.pipeline_md import pipeline_markdown

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from dealcheck.batch.reading import open_input
+from dealcheck.batch.read.opening import open_input
 from dealcheck.drafting.finding import Found, find_columns, read_sample
 from dealcheck.drafting.layouts import knowledge
 from dealcheck.drafting.sections import DraftWriter, stage_lines

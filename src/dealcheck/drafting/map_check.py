@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.reading import RowItem, open_input
+from dealcheck.batch.read.opening import RowItem, open_input
 from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import Binding, Feed, bind

@@ -78,7 +78,7 @@ def _check_plan_steps(
     """Each close plan step a mapping names is a template (framework or team config)."""
     import datetime as dt
 
-    from dealcheck.batch.plan_columns import bind_plan_columns
+    from dealcheck.batch.close_plan.columns import bind_plan_columns
     from dealcheck.deals.close_plan import step_templates
     from dealcheck.language.config import load_config
 

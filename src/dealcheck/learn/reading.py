@@ -20,14 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.deal_files import (
+from dealcheck.batch.read.deal_files import (
     DEAL_FILE_COLUMNS,
     deal_header,
     deal_mapping,
     flatten,
     flatten_records,
 )
-from dealcheck.batch.reading import Opened, RowItem, open_input
+from dealcheck.batch.read.opening import Opened, RowItem, open_input
 from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework

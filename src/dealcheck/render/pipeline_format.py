@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dealcheck.batch.summary_model import ListedDeal, Money, PipelineSummary, Tally
+from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, Tally
 from dealcheck.i18n import MESSAGES, t
 from dealcheck.render.pipeline_plan import close_plan_section
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealcheck.batch.summary_model import PipelineSummary
+from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.i18n import t
 from dealcheck.render.pipeline_format import pipeline_sections
 from dealcheck.visible import visible

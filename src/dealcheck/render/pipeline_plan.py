@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dealcheck.batch.summary_model import PipelineSummary
+from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.i18n import t
 
 if TYPE_CHECKING:

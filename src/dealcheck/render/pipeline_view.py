@@ -11,7 +11,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dealcheck.batch.summary_model import PipelineSummary
+from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.i18n import t
 from dealcheck.render.layout import Fitting, WholeWords, hanging
 from dealcheck.render.pipeline_format import Section, pipeline_sections

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from dealcheck.batch.deal_files import DEAL_FILE_COLUMNS
 from dealcheck.batch.plan import DealBasics, RowVerdict
+from dealcheck.batch.read.deal_files import DEAL_FILE_COLUMNS
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
@@ -90,7 +90,7 @@ def read_scored_csv(
     Raises:
         UsageError: The file has no `dealcheck_` columns, or no id or name column.
     """
-    from dealcheck.batch.reading import open_input
+    from dealcheck.batch.read.opening import open_input
     from dealcheck.mapping.values import DateReader, parse_amount
 
     opened = open_input(path, encoding=encoding, delimiter=delimiter)

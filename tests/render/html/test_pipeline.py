@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.summary_model import (
+from dealcheck.batch.summarise.model import (
     ListedDeal,
     OwnerView,
     PipelineSummary,

@@ -8,7 +8,7 @@ bounded, so the page is the same size for 50 deals or 500,000.
 
 from __future__ import annotations
 
-from dealcheck.batch.summary_model import PipelineSummary, Tally
+from dealcheck.batch.summarise.model import PipelineSummary, Tally
 from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dealcheck.batch.encoding import bom_encoding, detect_encoding, refuse_workbook
+from dealcheck.batch.read.encoding import bom_encoding, detect_encoding, refuse_workbook
 from dealcheck.batch.records import LineDecodeError, Record, csv_record_chunks
 from dealcheck.errors import InputError, UsageError, say
 

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from dealcheck.batch.summary_model import PipelineSummary
+from dealcheck.batch.summarise.model import PipelineSummary
 
 SCHEMA_VERSION = 1
 

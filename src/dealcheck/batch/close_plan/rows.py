@@ -12,12 +12,12 @@ import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from dealcheck.batch.close_plan.columns import ISSUES, NEXT_STEP, PlanColumns
 from dealcheck.batch.outputs import JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
-from dealcheck.batch.plan_columns import ISSUES, NEXT_STEP, PlanColumns
-from dealcheck.batch.reading import Opened
+from dealcheck.batch.read.opening import Opened
 from dealcheck.batch.records import Record
-from dealcheck.batch.summary_model import ClosePlanSummary, PipelineSummary, Tally
+from dealcheck.batch.summarise.model import ClosePlanSummary, PipelineSummary, Tally
 from dealcheck.i18n import t
 from dealcheck.language.framework import StepTemplate
 

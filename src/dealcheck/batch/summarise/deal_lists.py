@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 
-from dealcheck.batch.summary_model import ListedDeal
+from dealcheck.batch.summarise.model import ListedDeal
 
 Entry = tuple[float, int, ListedDeal]
 

@@ -1,7 +1,7 @@
 """The close plan checks of a `score` job, for inputs whose mapping has plan columns.
 
 The row loop sees them only as a reader of rows and a writer of scored rows
-(`plan_columns`); an export without plan columns never imports that module.
+(`columns`, `rows`); an export without plan columns never imports those modules.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics
-from dealcheck.batch.reading import Opened
-from dealcheck.batch.summary_model import ClosePlanSummary
+from dealcheck.batch.read.opening import Opened
+from dealcheck.batch.summarise.model import ClosePlanSummary
 from dealcheck.language.framework import StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import Binding
 from dealcheck.mapping.model import Mapping
 
 if TYPE_CHECKING:
+    from dealcheck.batch.close_plan.rows import PlanTally
     from dealcheck.batch.pipeline import ScoreJob
-    from dealcheck.batch.plan_rows import PlanTally
 
 
 class PlanDates:
@@ -46,8 +46,8 @@ class PlanDates:
         """The input and writer, with the plan column when `mapping` has plan dates."""
         if mapping.close_plan is None:
             return opened, writer
-        from dealcheck.batch.plan_columns import bind_plan_columns
-        from dealcheck.batch.plan_rows import PlanColumnWriter, PlanTally, read_plan_codes
+        from dealcheck.batch.close_plan.columns import bind_plan_columns
+        from dealcheck.batch.close_plan.rows import PlanColumnWriter, PlanTally, read_plan_codes
         from dealcheck.deals.close_plan import step_templates
 
         job = self.job
@@ -72,6 +72,6 @@ class PlanDates:
         """The summary's close plan section; None when no input had plan columns."""
         if self.tally is None:
             return None
-        from dealcheck.batch.plan_rows import plan_summary
+        from dealcheck.batch.close_plan.rows import plan_summary
 
         return plan_summary(self.tally, self.templates, self.job.lang)

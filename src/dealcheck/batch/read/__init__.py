@@ -1,0 +1,6 @@
+"""Reading: CRM exports (CSV, JSON Lines) and deal folders as streams of rows, and quotas.
+
+`encoding` recognises how a file was saved; `opening` opens an export (or a byte range
+of one, for the parallel reader) as an `Opened` stream of rows; `deal_files` turns
+`qualify`'s deal files into the same rows; `quota` reads `--quota`.
+"""

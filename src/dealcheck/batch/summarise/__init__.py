@@ -1,0 +1,1 @@
+"""Summarising: the pipeline summary's model, its bounded deal lists and its JSON form."""
