@@ -33,7 +33,8 @@ from dealcheck.batch.cuts import Cut, find_cut
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan
-from dealcheck.batch.read.opening import Opened, open_csv_range
+from dealcheck.batch.read.opened import Opened
+from dealcheck.batch.read.opening import open_csv_range
 from dealcheck.batch.summary import SummaryBuilder
 
 #: Inputs smaller than this are scored in one process (override: DEALCHECK_SPLIT_BYTES).

@@ -18,7 +18,8 @@ from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan, RowRejected
 from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
-from dealcheck.batch.read.opening import Opened, open_input
+from dealcheck.batch.read.opened import Opened
+from dealcheck.batch.read.opening import open_input
 from dealcheck.batch.read.quota import Quota
 from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.batch.summary import SummaryBuilder

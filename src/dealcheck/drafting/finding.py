@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dealcheck.batch.read.opening import RowItem
+from dealcheck.batch.read.opened import RowItem
 from dealcheck.drafting.headers import words
 from dealcheck.drafting.layouts import Knowledge
 from dealcheck.drafting.sniff import SAMPLE_ROWS, Profile

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dealcheck.batch.read.opening import RowItem, open_input
+from dealcheck.batch.read.opened import RowItem
+from dealcheck.batch.read.opening import open_input
 from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import Binding, Feed, bind

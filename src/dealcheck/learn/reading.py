@@ -27,7 +27,8 @@ from dealcheck.batch.read.deal_files import (
     flatten,
     flatten_records,
 )
-from dealcheck.batch.read.opening import Opened, RowItem, open_input
+from dealcheck.batch.read.opened import Opened, RowItem
+from dealcheck.batch.read.opening import open_input
 from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dealcheck.batch.outputs import ScoredWriter
 from dealcheck.batch.plan import DealBasics
-from dealcheck.batch.read.opening import Opened
+from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.summarise.model import ClosePlanSummary
 from dealcheck.language.framework import StepTemplate
 from dealcheck.language.yamlfile import YamlMapping

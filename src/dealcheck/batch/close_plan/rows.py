@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from dealcheck.batch.close_plan.columns import ISSUES, NEXT_STEP, PlanColumns
 from dealcheck.batch.outputs import JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
-from dealcheck.batch.read.opening import Opened
+from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.records import Record
 from dealcheck.batch.summarise.model import ClosePlanSummary, PipelineSummary, Tally
 from dealcheck.i18n import t

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dealcheck.batch.read.opening import Opened, RowItem
+from dealcheck.batch.read.opened import Opened, RowItem
 from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.model import Columns, CriterionFeed, FlagFeed, Mapping

@@ -7,58 +7,20 @@ cannot read come out as rejects with a reason, and reading goes on.
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import itertools
-import json
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dealcheck.batch.read.csv_rows import csv_chunks, open_csv, with_records
 from dealcheck.batch.read.encoding import bom_encoding, detect_encoding, refuse_workbook
-from dealcheck.batch.records import LineDecodeError, Record, csv_record_chunks
+from dealcheck.batch.read.jsonl_rows import open_jsonl
+from dealcheck.batch.read.opened import Opened
 from dealcheck.errors import InputError, UsageError, say
 
 SAMPLE_BYTES = 1 << 20
-DELIMITERS = (",", ";", "\t")
-#: An item of a row stream: (line, cells, None) or (line, None, reason).
-RowItem = tuple[int, list[str] | None, str | None]
 _ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949"}
-
-
-@dataclass
-class Opened:
-    """An opened input: its header, how it was read, and its rows."""
-
-    name: str
-    header: list[str]
-    rows: Iterator[RowItem]
-    encoding: str
-    delimiter: str = ""
-    kind: str = "csv"
-    stream: io.TextIOWrapper | None = None
-    raw: BinaryIO | None = None
-    size: int | None = None
-    notes: list[str] = field(default_factory=list)
-    deal_records: bool = False
-    #: The same rows with each line's text (CSV only); read either this or `rows`.
-    records: Iterator[Record] | None = None
-    #: `records` in lists of a few hundred (CSV only); or read these.
-    record_chunks: Iterator[list[Record]] | None = None
-
-    def position(self) -> int:
-        """Bytes consumed so far (for progress)."""
-        try:
-            return self.raw.tell() if self.raw is not None else 0
-        except (OSError, ValueError):
-            return 0
-
-    def close(self) -> None:
-        """Close the underlying file (never stdin)."""
-        if self.raw is not None and self.raw is not getattr(sys.stdin, "buffer", None):
-            self.raw.close()
 
 
 class _Prefixed(io.RawIOBase):
@@ -123,9 +85,7 @@ def _open_stream(
         io.BufferedReader(_Prefixed(head, raw), 1 << 16), encoding=chosen, newline=""
     )
     jsonl = name.endswith((".jsonl", ".ndjson")) or head.lstrip()[:1] == b"{"
-    opened = (
-        _open_jsonl(stream, name) if jsonl else _open_csv(stream, name, head, chosen, delimiter)
-    )
+    opened = open_jsonl(stream, name) if jsonl else open_csv(stream, name, head, chosen, delimiter)
     opened.stream, opened.raw, opened.size, opened.encoding = stream, raw, size, chosen
     return opened
 
@@ -141,28 +101,6 @@ def _encoding(head: bytes, name: str, forced: str | None, *, complete: bool) -> 
     if bom:
         return bom[0]
     return detect_encoding(head, name, complete=complete)
-
-
-def _open_csv(
-    stream: io.TextIOWrapper, name: str, head: bytes, encoding: str, delimiter: str | None
-) -> Opened:
-    sample = head[:65536].decode(encoding, errors="ignore").lstrip("\ufeff")
-    chosen = delimiter or sniff_delimiter(sample)
-    reader = csv.reader(stream, delimiter=chosen, strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(say("read.empty", name=name)) from None
-    except csv.Error as error:
-        raise InputError(say("read.header", name=name, error=error)) from None
-    except UnicodeError:  # also UTF-16 without a BOM, which is not a decode error
-        raise _decode_error(name, encoding) from None
-    if header and header[0].startswith("\ufeff"):
-        header[0] = header[0][1:]
-    if not any(cell.strip() for cell in header):
-        raise InputError(say("read.blank_header", name=name))
-    chunks = _csv_chunks(stream, chosen, len(header), reader.line_num + 1, name, encoding)
-    return _with_records(Opened(name, header, iter(()), encoding, chosen), chunks)
 
 
 def open_csv_range(
@@ -194,12 +132,12 @@ def open_csv_range(
                 raise InputError(say("read.header_changed", name=opened.name))
             return part
         stream = io.TextIOWrapper(raw, encoding=opened.encoding, newline="")
-        chunks = _csv_chunks(
+        chunks = csv_chunks(
             stream, opened.delimiter, len(header), first_line, opened.name, opened.encoding
         )
         part = Opened(opened.name, header, iter(()), opened.encoding, opened.delimiter)
         part.stream, part.raw, part.size = stream, raw, end
-        return _with_records(part, chunks)
+        return with_records(part, chunks)
     except BaseException:
         raw.close()
         raise
@@ -236,139 +174,3 @@ class _Range(io.RawIOBase):
     def close(self) -> None:
         self._file.close()
         super().close()
-
-
-def sniff_delimiter(sample: str) -> str:
-    """The delimiter of the header line: the most frequent of comma, semicolon, tab."""
-    first = sample.split("\n", 1)[0]
-    counts: dict[str, int] = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for char in first:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _with_records(opened: Opened, chunks: Iterator[list[Record]]) -> Opened:
-    """`opened` reading its rows from `chunks` (as rows, records or chunks: one of them)."""
-    opened.record_chunks = chunks
-    opened.records = itertools.chain.from_iterable(chunks)
-    opened.rows = _rows(opened.records)
-    return opened
-
-
-def _csv_chunks(
-    stream: io.TextIOWrapper, delimiter: str, width: int, first_line: int, name: str, encoding: str
-) -> Iterator[list[Record]]:
-    try:
-        yield from csv_record_chunks(
-            stream,
-            delimiter,
-            width,
-            first_line=first_line,
-            ragged=_ragged,
-            problem=_csv_problem,
-        )
-    except LineDecodeError as error:
-        raise _decode_error(name, encoding, error.line) from None
-
-
-def _rows(records: Iterator[Record]) -> Iterator[RowItem]:
-    for line, cells, problem, _ in records:
-        yield line, cells, problem
-
-
-def _ragged(got: int, width: int, start: int, end: int) -> str:
-    span = f" (spans lines {start}-{end}: a quote may be unclosed)" if end > start else ""
-    return f"has {got} fields, the header has {width}{span}"
-
-
-def _csv_problem(message: str, start: int, end: int) -> str:
-    if "field larger than field limit" in message:
-        return f"a field is larger than the CSV limit of {csv.field_size_limit():,} characters"
-    if "unexpected end of data" in message:
-        return (
-            f"unclosed quote: the quoted field starting by line {start} runs to the end of the file"
-        )
-    span = f" (lines {start}-{end})" if end > start else ""
-    return f"bad CSV quoting{span}: {message}"
-
-
-def _decode_error(name: str, encoding: str, line: int | None = None) -> InputError:
-    where = say("read.near_line", line) if line else ""
-    return InputError(say("read.bad_bytes", name=name, near=where, encoding=encoding))
-
-
-def _open_jsonl(stream: io.TextIOWrapper, name: str) -> Opened:
-    lines = _json_objects(stream, name)
-    for line, record, problem in lines:
-        if record is None:
-            raise InputError(say("read.json_first", where=f"{name}:{line}", problem=problem))
-        is_deal = "qualifications" in record
-        header = list(record) if not is_deal else []
-        opened = Opened(name, header, iter(()), "utf-8", kind="jsonl", deal_records=is_deal)
-        opened.rows = _chain_first(line, record, lines, header)
-        return opened
-    raise InputError(say("read.empty", name=name))
-
-
-def _json_objects(
-    stream: io.TextIOWrapper, name: str
-) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    lines = enumerate(stream, start=1)
-    number = 0
-    while True:
-        try:
-            number, text = next(lines)
-        except StopIteration:
-            return
-        except UnicodeError:
-            raise _decode_error(name, stream.encoding, number + 1) from None
-        if not text.strip():
-            continue
-        try:
-            value = json.loads(text, parse_int=_bounded_int)
-        except json.JSONDecodeError as error:
-            yield number, None, f"not valid JSON: {error.msg} at column {error.colno}"
-            continue
-        except RecursionError:
-            yield number, None, "not valid JSON here: nested too deeply"
-            continue
-        except ValueError as error:
-            yield number, None, f"not valid JSON here: {error}"
-            continue
-        if isinstance(value, dict):
-            yield number, value, ""
-        else:
-            yield number, None, "not a JSON object"
-
-
-def _bounded_int(digits: str) -> int:
-    """A JSON integer, refused past 30 digits (Python will not read 4,300 or more)."""
-    if len(digits.lstrip("-")) > 30:
-        raise ValueError(f"a number with {len(digits.lstrip('-')):,} digits")
-    return int(digits)
-
-
-def _chain_first(
-    line: int,
-    first: dict[str, Any],
-    rest: Iterator[tuple[int, dict[str, Any] | None, str]],
-    header: list[str],
-) -> Iterator[tuple[int, Any, str | None]]:
-    yield line, first if not header else _cells(first, header), None
-    for number, record, problem in rest:
-        if record is None:
-            yield number, None, problem
-        else:
-            yield number, record if not header else _cells(record, header), None
-
-
-def _cells(record: dict[str, Any], header: list[str]) -> list[str]:
-    return [
-        "" if (v := record.get(k)) is None else v if isinstance(v, str) else json.dumps(v)
-        for k in header
-    ]
