@@ -4,7 +4,6 @@ import pytest
 
 from dealcheck.batch.read.encoding import detect_encoding, refuse_workbook
 from dealcheck.errors import InputError
-from dealcheck.mapping.column_names import normalise_header
 
 KOREAN = "거래 이름,금액\n한빛물류 도입,1200\n"
 
@@ -34,17 +33,3 @@ def test_detect_encoding_gives_the_encoding_hint_when_nothing_fits() -> None:
 def test_refuse_workbook_names_the_excel_format(head: bytes, kind: str) -> None:
     with pytest.raises(InputError, match=rf"Excel workbook \({kind}\).*Save As"):
         refuse_workbook(head, "export.csv")
-
-
-@pytest.mark.parametrize(
-    ("raw", "normal"),
-    [
-        ("\ufeffOpportunity ID", "opportunity id"),
-        ("Close\u200b Date", "close date"),
-        ("  AMOUNT  ", "amount"),
-        ("Ｄｅａｌ　Ｎａｍｅ", "deal name"),
-        ("금액", "금액"),
-    ],
-)
-def test_normalise_header(raw: str, normal: str) -> None:
-    assert normalise_header(raw) == normal
