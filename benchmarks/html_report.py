@@ -110,7 +110,7 @@ def main() -> None:
         review_page.write_text(review_html(review, "en"), encoding="utf-8")
         reviewed = time.perf_counter()
 
-        print(f"deals scored:          {summary.scored:,} ({summary.distinct_answers:,} distinct)")
+        print(f"deals scored:          {summary.scored:,}")
         print(f"score:                 {scored_at - started:.3f} s")
         print(f"html (render + write): {done - scored_at:.3f} s")
         print(f"total score + html:    {done - started:.3f} s   (bar: < 2 s)")

@@ -79,7 +79,7 @@ def test_maven_closed_deals_stay_out_of_the_open_sections(
 
     assert code == 0, stderr
     summary = json.loads(output.read_text(encoding="utf-8"))["summary"]
-    assert summary["schema_version"] == 1
+    assert summary["schema_version"] == 2
     closed = {k: v["deals"] for k, v in summary["closed"].items()}
     assert closed == {"won": stages.count("Won"), "lost": stages.count("Lost")}
     open_deals = len(stages) - sum(closed.values())

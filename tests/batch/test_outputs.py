@@ -71,9 +71,6 @@ def _row_verdict() -> RowVerdict:
         recommendation="dig-deeper",
         gaps=("champion", "metrics"),
         red_flags=(),
-        score_cell="42.5",
-        gaps_cell="champion; metrics",
-        flags_cell="",
         report=None,
     )
     return RowVerdict(verdict, "discovery", "Discovery", False, ())

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dealcheck.batch.verdicts import NO_PROOF, Interner, Proof, VerdictCache
+from dealcheck.batch.verdicts import NO_PROOF, Proof, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
@@ -79,13 +79,3 @@ def test_cached_verdicts_match_assess_on_builtin_frameworks(
         assert verdict.red_flags == tuple(f.flag.id for f in full.red_flags)
         if outcome:
             assert verdict.recommendation == outcome
-
-
-def test_interner_hands_back_one_object_per_value_and_stays_bounded() -> None:
-    shared = Interner(limit=3)
-    first = shared(("champion", "metrics"))
-    assert shared(tuple(["champion", "metrics"])) is first
-    for n in range(10):
-        shared(("gap", n))
-    assert len(shared._table) <= 3
-    assert shared(("champion", "metrics")) == first

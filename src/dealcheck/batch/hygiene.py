@@ -18,6 +18,8 @@ NO_NEXT_STEP = HygieneCheck.NO_NEXT_STEP.value
 STUCK = HygieneCheck.STUCK_IN_STAGE.value
 NO_CLOSE_DATE = HygieneCheck.MISSING_CLOSE_DATE.value
 CLOSED_BEFORE_CREATED = (CLOSE_BEFORE_CREATED,)
+#: Distinct check inputs kept.
+SEEN_LIMIT = 4096
 
 
 class HygieneRules:
@@ -41,18 +43,20 @@ class HygieneRules:
         self.no_close = HygieneCheck.MISSING_CLOSE_DATE in enabled
         self.stuck_days = rules.stuck_after_days
         self.stuck_by_stage = dict(rules.stuck_after_days_by_stage)
+        self._seen: dict[tuple[object, ...], tuple[str, ...]] = {}
 
     def check(self, deal: DealBasics, stage: str | None, closed: bool) -> tuple[str, ...]:
         """The ids of the checks this deal fails, in a fixed order."""
-        return self.fired(
-            deal.close_date,
-            deal.created_date,
-            deal.stage_since,
-            deal.amount,
-            deal.next_step,
-            stage,
-            closed,
-        )
+        close, created, since = deal.close_date, deal.created_date, deal.stage_since
+        # Keyed on what the checks read: few distinct dates, stages and blanks.
+        key = (stage, closed, close, created, since, not deal.amount, not deal.next_step.strip())
+        found = self._seen.get(key)
+        if found is None:
+            found = self.fired(close, created, since, deal.amount, deal.next_step, stage, closed)
+            if len(self._seen) >= SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[key] = found
+        return found
 
     def fired(
         self,

@@ -62,11 +62,13 @@ class CsvWriter:
         self._append = self._pending.append
         self._writer = csv.writer(_Appender(self._append), lineterminator="\r\n")
         self._columns: list[str] | None = None
-        # The `dealcheck_` cells, CSV-encoded, of one row verdict and of one hygiene
-        # result, apart: their combinations are many, each side alone is few.
-        self._verdict_cells: dict[RowVerdict, str] = {}
+        # The `dealcheck_` cells, CSV-encoded, per part of a verdict (score; grade,
+        # recommendation and stage; a list of gaps or flags) and per hygiene result:
+        # their combinations are many (every row may be new), each part alone is few.
+        self._scores: dict[float, str] = {}
+        self._middles: dict[tuple[str, str, str], str] = {}
+        self._lists: dict[tuple[str, ...], str] = {}
         self._hygiene_cells: dict[tuple[str, ...], str] = {}
-        self._encoded_cells: dict[str, str] = {}
 
     def header(self, columns: list[str]) -> None:
         """Write the header once; later inputs must have the same columns."""
@@ -104,7 +106,7 @@ class CsvWriter:
             pending = self._pending
             self._writer.writerow(cells)
             pending[-1] = pending[-1][:-2]  # the line break goes after the dealcheck_ cells
-            pending.append(self._verdict_cells.get(row) or self.verdict_cells(row))
+            pending.append(self.verdict_cells(row))
             pending.append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
@@ -116,7 +118,7 @@ class CsvWriter:
         neutralising; the result is byte for byte what `row` would write.
         """
         self._append(text)
-        self._append(self._verdict_cells.get(row) or self.verdict_cells(row))
+        self._append(self.verdict_cells(row))
         self._append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
@@ -127,61 +129,27 @@ class CsvWriter:
             self.stream.write("".join(self._pending))
             self._pending.clear()
 
-    def copier(
-        self,
-    ) -> tuple[
-        Callable[[str], None],
-        Callable[[RowVerdict], str | None],
-        Callable[[tuple[str, ...]], str | None],
-    ]:
-        """What a row loop that inlines `copy_row` needs: appender and two cached lookups.
-
-        A row is its text, then its verdict's cells (`verdict_cells` on a miss), then
-        its hygiene cell and line break (`hygiene_cells` on a miss). Such a loop calls
-        `flush_if_full` now and then.
-        """
-        return self._append, self._verdict_cells.get, self._hygiene_cells.get
-
-    def flush_if_full(self) -> None:
-        """Hand gathered rows to the stream once there are enough."""
-        if len(self._pending) >= FLUSH_EVERY:
-            self.flush()
-
     def verdict_cells(self, row: RowVerdict) -> str:
-        """`,score,grade,…,red flags` for a row verdict, CSV-encoded (cached).
-
-        Each cell is neutralised and encoded once per distinct text: verdicts are many
-        (every row may be a new combination), their cells' texts few.
-        """
-        verdict, encoded = row.verdict, self._encoded_cells
-        texts = (
-            verdict.score_cell,
-            verdict.grade,
-            verdict.recommendation,
-            row.stage or row.stage_label,
-            verdict.gaps_cell,
-            verdict.flags_cell,
+        """`,score,grade,…,red flags` for a row verdict, CSV-encoded and neutralised."""
+        verdict = row.verdict
+        score = self._scores.get(verdict.score)
+        if score is None:
+            score = self._scores[verdict.score] = _encoded([neutralise(f"{verdict.score:g}")])
+        key = (verdict.grade, verdict.recommendation, row.stage or row.stage_label)
+        middle = self._middles.get(key)
+        if middle is None:
+            # A stage label comes from the export, names from a team's framework file.
+            middle = _kept(self._middles, key, _encoded([neutralise(text) for text in key]))
+        lists = self._lists
+        gaps = lists.get(verdict.gaps) or _kept(lists, verdict.gaps, _listed(verdict.gaps))
+        flags = lists.get(verdict.red_flags) or _kept(
+            lists, verdict.red_flags, _listed(verdict.red_flags)
         )
-        if len(encoded) >= SUFFIX_CACHE_LIMIT:
-            encoded.clear()
-        cells = "".join(
-            [
-                encoded.get(text) or encoded.setdefault(text, _encoded([neutralise(text)]))
-                for text in texts
-            ]
-        )
-        if len(self._verdict_cells) >= SUFFIX_CACHE_LIMIT:
-            self._verdict_cells.clear()
-        self._verdict_cells[row] = cells
-        return cells
+        return score + middle + gaps + flags
 
     def hygiene_cells(self, hygiene: tuple[str, ...]) -> str:
         """`,hygiene ids` and the line break, CSV-encoded (cached)."""
-        cells = _encoded(["; ".join(hygiene)]) + "\r\n"
-        if len(self._hygiene_cells) >= SUFFIX_CACHE_LIMIT:
-            self._hygiene_cells.clear()
-        self._hygiene_cells[hygiene] = cells
-        return cells
+        return _kept(self._hygiene_cells, hygiene, _encoded(["; ".join(hygiene)]) + "\r\n")
 
     @staticmethod
     def _extra(row: RowVerdict, hygiene: tuple[str, ...]) -> list[str]:
@@ -191,12 +159,12 @@ class CsvWriter:
         return [
             neutralise(cell)
             for cell in (
-                verdict.score_cell,
+                f"{verdict.score:g}",
                 verdict.grade,
                 verdict.recommendation,
                 row.stage or row.stage_label,
-                verdict.gaps_cell,
-                verdict.flags_cell,
+                "; ".join(verdict.gaps),
+                "; ".join(verdict.red_flags),
                 "; ".join(hygiene),
             )
         ]
@@ -204,6 +172,19 @@ class CsvWriter:
     def finish(self, summary: PipelineSummary) -> None:
         """Nothing follows the rows; write what is still gathered."""
         self.flush()
+
+
+def _kept(memo: dict[Any, str], key: Any, cells: str) -> str:
+    """`cells`, kept in `memo` under `key` (bounded: emptied when full)."""
+    if len(memo) >= SUFFIX_CACHE_LIMIT:
+        memo.clear()
+    memo[key] = cells
+    return cells
+
+
+def _listed(ids: tuple[str, ...]) -> str:
+    """A list of ids as one cell (`a; b`), encoded and neutralised."""
+    return _encoded([neutralise("; ".join(ids))])
 
 
 def _encoded(cells: list[str]) -> str:
@@ -275,7 +256,7 @@ class JsonLinesWriter:
 
 
 def summary_to_dict(summary: PipelineSummary) -> dict[str, Any]:
-    """The summary as JSON-ready data, versioned (see batch/summary_json.py)."""
+    """The summary as JSON-ready data, versioned (see batch/summarise/to_json.py)."""
     from dealcheck.batch.summarise.to_json import summary_to_json
 
     # Amounts are finite by the amount grammar; a NaN here would be a bug: refuse it.

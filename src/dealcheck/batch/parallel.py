@@ -35,6 +35,7 @@ from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
 from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_csv_range
+from dealcheck.batch.row_loop import Progress
 from dealcheck.batch.summary import SummaryBuilder
 
 #: Inputs smaller than this are scored in one process (override: DEALCHECK_SPLIT_BYTES).
@@ -46,7 +47,6 @@ BYTE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "cp949", "cp1252"})
 #: shorter and both workers finish together.
 CUT_SHARE = 0.52
 _PENDING, _NO_CUT = -1, -2
-Progress = Callable[[int, int | None], None]
 ScoreRows = Callable[..., None]
 
 
@@ -144,15 +144,14 @@ def score_split(
         for worker in workers:
             worker.join()
         for result in results:
-            if result[2] is not None:
-                raise result[2]
+            if result[1] is not None:
+                raise result[1]
         first = results[0][0]
         if first is not None and first.reject_reasons.get("unclosed quote"):
             return False  # the `finally` below takes back what the first range wrote
-        for builder, computed, _ in results:
+        for builder, _ in results:
             if builder is not None:
                 summary.merge(builder)
-            plan.cache.computed += computed
         if writer is not None:
             split_output.append_parts(writer, parts)
         done = True
@@ -227,13 +226,12 @@ def _work(
     worker_life.die_with_parent(parent)
     try:
         builder = summary.fork(job.number)
-        computed = plan.cache.computed
         if job.number == 0:
             start, end, first_line, end_later = 0, cut.near, 1, cut.end
         else:
             found = cut.find(opened.name)
             if found is None:
-                send.send((builder, 0, None))
+                send.send((builder, None))
                 return
             start, end, first_line, end_later = found.offset, cut.size, found.line, None
         part = open_csv_range(
@@ -266,12 +264,12 @@ def _work(
             part.close()
             if stream is not None:
                 stream.close()
-        send.send((builder, plan.cache.computed - computed, None))
+        send.send((builder, None))
     except BaseException as error:  # every failure goes back to the parent
         try:
-            send.send((None, 0, error))
+            send.send((None, error))
         except Exception:  # e.g. an exception that does not pickle
-            send.send((None, 0, RuntimeError(str(error))))
+            send.send((None, RuntimeError(str(error))))
     finally:
         send.close()
 
@@ -282,10 +280,8 @@ def _collect(
     size: int,
     progress: Progress | None,
     cut: _SharedCut,
-) -> list[tuple[SummaryBuilder | None, int, BaseException | None]]:
-    results: list[tuple[SummaryBuilder | None, int, BaseException | None] | None] = [
-        None for _ in pipes
-    ]
+) -> list[tuple[SummaryBuilder | None, BaseException | None]]:
+    results: list[tuple[SummaryBuilder | None, BaseException | None] | None] = [None for _ in pipes]
     while any(result is None for result in results):
         # Wakes as soon as any worker reports, or every 0.1 s for the progress bar.
         waiting = [pipe for n, pipe in enumerate(pipes) if results[n] is None]
@@ -294,7 +290,7 @@ def _collect(
             try:
                 results[n] = pipes[n].recv()
             except EOFError:
-                results[n] = (None, 0, RuntimeError("a scoring worker stopped unexpectedly"))
+                results[n] = (None, RuntimeError("a scoring worker stopped unexpectedly"))
             if n == 1:
                 cut.give_up()  # never leave the first worker waiting for a dead second one
         if progress is not None:

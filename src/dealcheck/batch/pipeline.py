@@ -6,24 +6,23 @@ reason); `PipelineSummary.rows == scored + rejected` always holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from dealcheck.batch.close_plan.dates import PlanDates
 from dealcheck.batch.forecast import forecast_rules
-from dealcheck.batch.hotloop import score_plain_rows
 from dealcheck.batch.hygiene import HygieneRules
 from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
-from dealcheck.batch.plan import RowPlan, RowRejected
+from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_input
 from dealcheck.batch.read.quota import Quota
+from dealcheck.batch.row_loop import Progress, score_rows
 from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.batch.summary import SummaryBuilder
-from dealcheck.batch.verdicts import UnscoredCache, VerdictCache
+from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, StepTemplate
@@ -31,9 +30,6 @@ from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.blind import refuse_blind
 from dealcheck.mapping.model import Mapping
-
-PROGRESS_EVERY = 4096
-Progress = Callable[[int, int | None], None]
 
 
 @dataclass
@@ -79,8 +75,7 @@ def score_pipeline(
     )
     summary.quota = dict(job.quota)
     summary.basics_only = job.basics_only
-    cache_type = UnscoredCache if job.basics_only else VerdictCache
-    cache = cache_type(job.frameworks, job.lang, with_report=job.with_reports, as_of=job.today)
+    cache = VerdictCache(job.frameworks, job.lang, with_report=job.with_reports, as_of=job.today)
     sources_known = True
     plan_dates = PlanDates(job)
     for path in job.inputs:
@@ -102,7 +97,14 @@ def score_pipeline(
             elif crm_columns:
                 blind = refuse_blind(binding, job.frameworks, opened.name, job.mapping_name)
                 summary.warnings += [worded(w, job.lang) for w in blind]
-            plan = RowPlan(binding, mapping, cache, with_evidence=job.with_reports)
+            plan = RowPlan(
+                binding,
+                mapping,
+                job.frameworks,
+                cache,
+                with_evidence=job.with_reports,
+                basics_only=job.basics_only,
+            )
             summary.basics_of = plan.basics
             opened, out = plan_dates.add_column(opened, writer, binding, mapping, tree, plan.basics)
             sources_known = sources_known and plan.knows_sources
@@ -112,10 +114,10 @@ def score_pipeline(
             if out is not None:
                 out.header(opened.header)
             if not _score_split(opened, plan, hygiene, summary, out, rejects, progress):
-                _score_rows(opened, plan, hygiene, summary, out, rejects, progress)
+                score_rows(opened, plan, hygiene, summary, out, rejects, progress)
         finally:
             opened.close()
-    frozen = summary.freeze(distinct_answers=cache.computed)
+    frozen = summary.freeze()
     # An export that says what level each criterion reached, but not who confirmed it,
     # cannot have the evidence rules (rep belief, verified weight) applied: say so.
     scored = not job.basics_only and any(f.criteria for f in job.frameworks)
@@ -154,103 +156,7 @@ def _score_split(
 
     if not parallel.can_split(opened, writer, rejects is not None) or opened.size is None:
         return False
-    return parallel.score_split(opened, plan, hygiene, summary, writer, progress, _score_rows)
-
-
-def _score_rows(
-    opened: Opened,
-    plan: RowPlan,
-    hygiene: HygieneRules,
-    summary: SummaryBuilder,
-    writer: ScoredWriter | None,
-    rejects: RejectsWriter | None,
-    progress: Progress | None,
-) -> None:
-    from dealcheck.batch.outputs import CsvWriter
-    from dealcheck.batch.write.formulas import risky_start, risky_text, scan
-
-    name, header = opened.name, opened.header
-    records = opened.records
-    if records is None:
-        records = ((line, cells, problem, None) for line, cells, problem in opened.rows)
-    write = writer.row if writer is not None else None
-    # Rows read on the fast path are copied as text when the output is plain CSV.
-    copy = writer.copy_row if type(writer) is CsvWriter else None
-    delimiter = opened.delimiter or ","
-    risky = risky_start(delimiter)
-    verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
-    crm_of = plan.crm_category
-    pick, join, recent = plan.known()
-
-    def score_one(
-        line: int, cells: list[str] | None, problem: str | None, text: str | None
-    ) -> None:
-        suspicious = False
-        if problem is None and cells is not None:
-            if text is not None:
-                # Fast-path text holds no quote, NUL or line break by construction.
-                if risky_text(text, risky):
-                    suspicious, text = True, None
-            else:
-                has_nul, suspicious = scan(cells)
-                if has_nul:
-                    problem = "contains NUL bytes (\\0); the file may be binary or damaged"
-        if problem is not None or cells is None:
-            reason = problem or "unreadable row"
-            summary.reject(name, line, reason, reject_code(reason))
-            if rejects is not None:
-                rejects.reject(name, line, reason, cells, header)
-            return
-        try:
-            deal = basics_of(cells)
-        except RowRejected as rejected:
-            reason = str(rejected)
-            summary.reject(name, line, reason, reject_code(reason))
-            if rejects is not None:
-                rejects.reject(name, line, reason, cells, header)
-            return
-        row = recent(join(pick(cells))) or verdict_of(cells)
-        flags = check(deal, row.stage, row.closed)
-        add(name, line, row, deal, flags, crm_of(cells), cells)
-        if copy is not None and text is not None and (delimiter == "," or "," not in text):
-            copy(text if delimiter == "," else text.replace(delimiter, ","), row, flags)
-        elif write is not None:
-            write(cells, row, deal, flags, (name, line), suspicious)
-
-    def report() -> None:
-        if progress is not None:
-            progress(opened.position(), opened.size)
-
-    fields = plan.plain_fields()
-    chunks = opened.record_chunks
-    if type(writer) is CsvWriter and delimiter == "," and fields and chunks is not None:
-        score_plain_rows(chunks, name, plan, fields, hygiene, summary, writer, score_one, report)
-        return
-    for count, (line, cells, problem, text) in enumerate(records, 1):
-        if progress is not None and count % PROGRESS_EVERY == 0:
-            progress(opened.position(), opened.size)
-        score_one(line, cells, problem, text)
-    if type(writer) is CsvWriter:
-        writer.flush()
-    if progress is not None:
-        progress(opened.position(), opened.size)
-
-
-def reject_code(reason: str) -> str:
-    """A short, countable category for a reject reason."""
-    for needle, code in (
-        ("fields, the header has", "wrong number of fields"),
-        ("unclosed quote", "unclosed quote"),
-        ("bad CSV quoting", "bad quoting"),
-        ("larger than the CSV limit", "field too large"),
-        ("NUL", "NUL bytes"),
-        ("amount", "bad amount"),
-        ("date", "bad date"),
-        ("JSON", "bad JSON"),
-    ):
-        if needle in reason:
-            return code
-    return "unreadable"
+    return parallel.score_split(opened, plan, hygiene, summary, writer, progress, score_rows)
 
 
 def _open(path: str, job: ScoreJob) -> Opened:

@@ -14,8 +14,9 @@ from dealcheck.batch.outputs import (
     RejectsWriter,
     ScoredWriter,
 )
-from dealcheck.batch.pipeline import Progress, ScoreJob, score_pipeline
+from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.read.quota import read_quota
+from dealcheck.batch.row_loop import Progress
 from dealcheck.batch.summary import PipelineSummary
 from dealcheck.batch.write.destination import destination
 from dealcheck.errors import UsageError, say

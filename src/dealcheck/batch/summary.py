@@ -1,8 +1,9 @@
 """The pipeline summary, built row by row without keeping rows.
 
-One combined tally per distinct (verdict, hygiene, currency, owner, CRM category,
-forecast class) and bounded top-N lists; the tallies fold into per-section tables
-when they grow. `freeze` turns it all into a `PipelineSummary` (summary_model.py)
+Two small tallies (by verdict and stage; by owner, period and forecast), counters
+of gaps, red flags and hygiene, and bounded top-N lists; the tallies fold into the
+per-section tables when they grow. Nothing is kept per distinct combination of
+answers: every row may be a new one. `freeze` turns it all into a `PipelineSummary` (summary_model.py)
 that terminal, Markdown, HTML and JSON renderers read without recomputing anything.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from dealcheck.batch.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
-from dealcheck.batch.plan import DealBasics, RowVerdict
+from dealcheck.batch.plan import DealBasics
 from dealcheck.batch.read.quota import Quota
+from dealcheck.batch.row_verdicts import RowVerdict
 from dealcheck.batch.summarise.deal_lists import TopDeals
 from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
 from dealcheck.batch.summary_fold import Tables, freeze_tables
@@ -66,11 +68,16 @@ class SummaryBuilder:
         self.quota: Quota = {}
         self.sources: list[str] = []
         self.scored = self.rejected = self.blank_lines = 0
-        # One dict keyed by everything a row contributes: one lookup per row. When it
-        # grows past TALLY_FOLD_LIMIT keys it is folded into the per-section tables.
-        self._tallies: dict[tuple[object, ...], list[Any]] = {}
+        # Deals and amounts by (recommendation, grade, stage, forecast, lead, currency)
+        # and by (owner, period, forecast, CRM category, lead, currency): a few hundred
+        # keys each. Past TALLY_FOLD_LIMIT keys they fold into the per-section tables.
+        self._by_verdict: dict[tuple[object, ...], list[Any]] = {}
+        self._by_owner: dict[tuple[object, ...], list[Any]] = {}
         self.tables = Tables()
-        self._rows: dict[RowVerdict, tuple[str, str, bool, str, bool]] = {}
+        for name in ("gaps", "flags", "hygiene", "stuck"):
+            self.tables.counter(name)  # counted row by row (`Tables.count_open`)
+        self._rows: dict[tuple[object, ...], tuple[str, str, bool, bool]] = {}
+        self._critical: dict[tuple[str, ...], str] = {}
         self._dates: dict[date | None, tuple[str, int | None]] = {}
         self.reject_reasons: Counter[str] = Counter()
         self.reject_examples: list[RejectedRow] = []
@@ -90,7 +97,7 @@ class SummaryBuilder:
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent back from a worker process: the row reader stays behind.
-        return {**self.__dict__, "basics_of": None, "_rows": {}, "_dates": {}}
+        return {**self.__dict__, "basics_of": None, "_rows": {}, "_dates": {}, "_critical": {}}
 
     def add(
         self,
@@ -138,11 +145,12 @@ class SummaryBuilder:
         """Count one scored row from its values; `cells` give the basics when listed."""
         self.scored += 1
         value = amount or 0.0
-        # Per distinct verdict and per distinct date, each computed once: rows repeat
-        # a few thousand verdicts and a few hundred dates.
-        info = self._rows.get(row)
+        verdict = row.verdict
+        # Per distinct stage and verdict, and per distinct date, each computed once.
+        kind = (row.stage, verdict.recommendation, bool(verdict.red_flags), row.closed)
+        info = self._rows.get(kind)
         if info is None:
-            info = self._row_info(row)
+            info = self._row_info(kind)
         when = self._dates.get(close)
         if when is None:
             when = self._date_info(close)
@@ -150,11 +158,12 @@ class SummaryBuilder:
         forecast = info[0] if days is not None and days >= 0 else info[1]
         if owner not in self.discuss and len(self.discuss) >= OWNER_LIMIT:
             owner = OTHER_OWNERS
-        key = (row.tally, hygiene, currency, owner, crm, forecast, when[0], info[4])
-        tally = self._tallies.get(key)
+        lead = info[3]
+        key = (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency)
+        tally = self._by_verdict.get(key)
         if tally is None:
-            self._tallies[key] = [1, value]
-            if len(self._tallies) > TALLY_FOLD_LIMIT:
+            self._by_verdict[key] = [1, value]
+            if len(self._by_verdict) > TALLY_FOLD_LIMIT:
                 self.fold()
         else:
             tally[0] += 1
@@ -163,39 +172,64 @@ class SummaryBuilder:
             self.count_unmapped(row.unmapped)
         if row.closed:
             return
-        if not info[4]:  # a lead is out of the pipeline figures, its aging too
-            self.tables.age(row.stage_label, close, created, since, self.today)
+        key = (owner, when[0], forecast, crm, lead, currency)
+        tally = self._by_owner.get(key)
+        if tally is None:
+            self._by_owner[key] = [1, value]
+            if len(self._by_owner) > TALLY_FOLD_LIMIT:
+                self.fold()
+        else:
+            tally[0] += 1
+            tally[1] += value
+        if lead:  # a lead is out of the pipeline figures: its aging, gaps, flags, hygiene
+            return
+        gaps = verdict.gaps
+        self.tables.count_open(owner, gaps, verdict.red_flags, hygiene, row)
+        self.tables.age(row.stage_label, close, created, since, self.today)
+        critical = self._critical.get(gaps)
+        if critical is None:
+            critical = self._first_critical(gaps)
         self._list(
-            source, line, row, forecast, days, info, value, currency, close, owner, crm, cells, deal
+            source,
+            line,
+            row,
+            forecast,
+            days,
+            info[2],
+            critical,
+            value,
+            currency,
+            close,
+            owner,
+            crm,
+            cells,
+            deal,
         )
 
-    def _row_info(self, row: RowVerdict) -> tuple[str, str, bool, str, bool]:
-        """What one verdict means for the forecast, computed once per verdict.
+    def _row_info(self, kind: tuple[object, ...]) -> tuple[str, str, bool, bool]:
+        """What a stage and verdict mean for the forecast, computed once for each.
 
-        (forecast with the close date ahead, forecast otherwise, stage says commit,
-        first critical gap, a lead not yet in the pipeline); closed deals have no
-        forecast ("").
+        (forecast with the close date ahead, forecast otherwise, stage says commit, a
+        lead not yet in the pipeline); closed deals have no forecast ("").
         """
-        verdict = row.verdict
+        stage, recommendation, flagged, closed = cast(tuple[Any, ...], kind)
         category, rules = self.rules.category, self.rules
-        flagged = bool(verdict.red_flags)
-        ahead = (
-            ""
-            if row.closed
-            else category(row.stage, verdict.recommendation, flagged, self.today, self.today)
-        )
-        behind = (
-            ""
-            if row.closed
-            else category(row.stage, verdict.recommendation, flagged, None, self.today)
-        )
-        critical = next((g for g in verdict.gaps if g in self.critical), "")
-        lead = not row.closed and row.stage in rules.lead_stages
-        info = (ahead, behind, rules.stage_category(row.stage) == COMMIT, critical, lead)
+        ahead = "" if closed else category(stage, recommendation, flagged, self.today, self.today)
+        behind = "" if closed else category(stage, recommendation, flagged, None, self.today)
+        lead = not closed and stage in rules.lead_stages
+        info = (ahead, behind, rules.stage_category(stage) == COMMIT, lead)
         if len(self._rows) >= CLASS_CACHE_LIMIT:
             self._rows.clear()
-        self._rows[row] = info
+        self._rows[kind] = info
         return info
+
+    def _first_critical(self, gaps: tuple[str, ...]) -> str:
+        """The first gap on a critical criterion ("" for none), kept per gap list."""
+        critical = next((g for g in gaps if g in self.critical), "")
+        if len(self._critical) >= CLASS_CACHE_LIMIT:
+            self._critical.clear()
+        self._critical[gaps] = critical
+        return critical
 
     def _date_info(self, close: date | None) -> tuple[str, int | None]:
         """(close period, days from today to the close date) of one date."""
@@ -215,7 +249,8 @@ class SummaryBuilder:
         row: RowVerdict,
         forecast: str,
         days: int | None,
-        info: tuple[str, str, bool, str, bool],
+        stage_commit: bool,
+        critical: str,
         value: float,
         currency: str,
         close: date | None,
@@ -230,9 +265,6 @@ class SummaryBuilder:
         removed from, its close date and gaps are not the pipeline's, it is neither at
         risk nor a deal to discuss.
         """
-        stage_commit, critical, lead = info[2], info[3], info[4]
-        if lead:
-            return
         verdict = row.verdict
         recommendation = verdict.recommendation
         out = recommendation in OUT_OF_FORECAST
@@ -357,11 +389,12 @@ class SummaryBuilder:
         self._sequence = max(self._sequence, part._sequence)
 
     def fold(self) -> None:
-        """Move the combined tallies into the per-section tables."""
-        self.tables.fold(self._tallies)
-        self._tallies.clear()
+        """Move the tallies into the per-section tables."""
+        self.tables.fold(self._by_verdict, self._by_owner)
+        self._by_verdict.clear()
+        self._by_owner.clear()
 
-    def freeze(self, distinct_answers: int = 0) -> PipelineSummary:
+    def freeze(self) -> PipelineSummary:
         """The finished summary."""
         self.fold()
-        return freeze_tables(self, distinct_answers)
+        return freeze_tables(self)

@@ -69,27 +69,21 @@ class Tables:
         """The counts of one section (created empty)."""
         return self.counters.setdefault(name, Counter())
 
-    def fold(self, tallies: dict[tuple[object, ...], list[Any]]) -> None:
-        """Add combined tallies.
+    def fold(
+        self,
+        by_verdict: dict[tuple[object, ...], list[Any]],
+        by_owner: dict[tuple[object, ...], list[Any]],
+    ) -> None:
+        """Add tallies of deals and amounts.
 
-        Keyed (verdict tally, hygiene, currency, owner, CRM, forecast, period, lead).
+        `by_verdict` is keyed (recommendation, grade, stage, forecast, lead, currency);
+        `by_owner` (open deals) (owner, period, forecast, CRM category, lead, currency).
         """
-        closed = self.table("closed")
+        closed, leads = self.table("closed"), self.table("leads")
         tables = [self.table(n) for n in ("recommendation", "grade", "stage", "forecast")]
-        stage_forecast, period, crm_table = (
-            self.table("stage_forecast"),
-            self.table("period"),
-            self.table("disagreement"),
-        )
-        owner_period, leads = self.table("owner_period"), self.table("leads")
-        owner_leads = self.table("owner_leads")
-        gaps, flags, hygiene = (self.counter(n) for n in ("gaps", "flags", "hygiene"))
-        stuck, currencies = self.counter("stuck"), self.counter("currencies")
-        for key, (count, amount) in tallies.items():
-            tally, fired, currency, owner, crm, forecast, close_period, lead = cast(
-                tuple[Any, ...], key
-            )
-            shown, grade, label, gap_ids, flag_ids, belief, known = cast(tuple[Any, ...], tally)
+        stage_forecast, currencies = self.table("stage_forecast"), self.counter("currencies")
+        for key, (count, amount) in by_verdict.items():
+            shown, grade, label, forecast, lead, currency = cast(tuple[Any, ...], key)
             count = int(count)
             if currency:
                 currencies[currency] += count
@@ -98,28 +92,53 @@ class Tables:
                 continue
             if lead:  # scored and counted by stage, but out of the pipeline figures
                 _add(leads, "", count, currency, amount)
-                _add(owner_leads, owner, count, currency, amount)
-            for table, key in zip(tables, (shown, grade, label, forecast), strict=True):
-                _add(table, key, count, currency, amount)
+            for table, name in zip(tables, (shown, grade, label, forecast), strict=True):
+                _add(table, name, count, currency, amount)
             _add(stage_forecast, (label, forecast), count, currency, amount)
+        period, crm_table = self.table("period"), self.table("disagreement")
+        owner_period, owner_leads = self.table("owner_period"), self.table("owner_leads")
+        for key, (count, amount) in by_owner.items():
+            owner, close_period, forecast, crm, lead, currency = cast(tuple[Any, ...], key)
+            count = int(count)
+            if lead:
+                _add(owner_leads, owner, count, currency, amount)
             _add(period, (close_period, forecast), count, currency, amount)
             _add(owner_period, (owner, close_period, forecast), count, currency, amount)
             if crm and crm != forecast:
                 _add(crm_table, (crm, forecast), count, currency, amount)
-            if lead:  # its gaps, flags and hygiene are not the pipeline's
-                continue
-            for counter, ids in ((gaps, gap_ids), (flags, flag_ids), (hygiene, fired)):
-                for item in ids:
-                    counter[item] += count
+
+    def count_open(
+        self,
+        owner: str,
+        gaps: tuple[str, ...],
+        flags: tuple[str, ...],
+        fired: tuple[str, ...],
+        row: Any,
+    ) -> None:
+        """Count an open deal's gaps, red flags and hygiene, for the team and its owner."""
+        counters = self.counters
+        team_gaps = counters["gaps"]
+        for item in gaps:
+            team_gaps[item] += 1
+        if flags:
+            team_flags = counters["flags"]
+            for item in flags:
+                team_flags[item] += 1
+        if fired:
+            hygiene = counters["hygiene"]
+            for item in fired:
+                hygiene[item] += 1
             if STUCK in fired:
-                stuck[label] += count
-            mine = self.owners.get(owner)
-            if mine is None:
-                mine = self.owners[owner] = [Counter(), 0, 0]
-            for item in gap_ids:
-                mine[0][item] += count
-            mine[1] += belief * count
-            mine[2] += known * count
+                counters["stuck"][row.stage_label] += 1
+        mine = self.owners.get(owner)
+        if mine is None:
+            mine = self.owners[owner] = [Counter(), 0, 0]
+        if gaps:
+            owner_gaps = mine[0]
+            for item in gaps:
+                owner_gaps[item] += 1
+        mine[1] += row.belief
+        mine[2] += row.known
 
     def age(
         self, stage: str, close: date | None, created: date | None, since: date | None, today: date
@@ -178,7 +197,7 @@ def _by_count(table: dict[Any, Entry]) -> dict[str, Tally]:
     return {str(k): _tally(v) for k, v in ordered}
 
 
-def freeze_tables(builder: SummaryBuilder, distinct_answers: int) -> PipelineSummary:
+def freeze_tables(builder: SummaryBuilder) -> PipelineSummary:
     """The finished summary of a builder whose tallies are folded."""
     tables, rules = builder.tables, builder.rules
     funnel = {stage: n for n, stage in enumerate(rules.stage_order)}
@@ -263,7 +282,6 @@ def freeze_tables(builder: SummaryBuilder, distinct_answers: int) -> PipelineSum
         closing_soon_days=builder.soon,
         period=rules.period,
         warnings=list(builder.warnings),
-        distinct_answers=distinct_answers,
     )
 
 

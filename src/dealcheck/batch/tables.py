@@ -1,24 +1,26 @@
 """Scoring compiled into tables: a combination of answers scored in a few lookups and sums.
 
 A CRM export where every row is a new combination of levels, stage and red flags
-cannot live on a cache of verdicts. So each (frameworks, stage) is compiled once:
-per criterion, level id -> (points, absent, known weight, gap). A row is then one
-lookup per criterion, one sum per framework, and the red-flag, grade and
-recommendation rules over those few numbers, exactly as `assess` applies them
-(`scoring.score`, `scoring.assessment`, `scoring.recommend`).
+cannot live on a cache of verdicts. So each (frameworks, stage) is compiled once, in
+runs of up to `RUN` criteria of one framework: per stage, the levels of a run map to
+a `Part` (its points, ranked gaps, absent criteria, known weight). A run of four
+criteria on a five-value scale has 625 answers, so its table fills in the first rows
+and then only hits. A row is one lookup per run, one for its red flags, and the
+sums and rules `assess` applies over those (`scoring.score`, `scoring.assessment`,
+`scoring.recommend`), exactly as it applies them.
 
-It covers rows whose answers carry no evidence source or date (evidence rules then
-judge nothing: no rep belief, no verified weight) and outputs that print no report;
-`VerdictCache` scores the others through `assess` itself.
+It covers answers without an evidence source or date (evidence rules then judge
+nothing: no rep belief, no verified weight); `VerdictCache` scores the others
+through `assess` itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from dealcheck.language.framework import Framework, NotNowRule, RedFlag, RedFlagEffect
+from dealcheck.language.framework import UNKNOWN, Framework, NotNowRule, RedFlag, RedFlagEffect
 from dealcheck.scoring.score import (
     NO_CRITERIA_SCORE,
     Recommendation,
@@ -28,7 +30,15 @@ from dealcheck.scoring.score import (
     scores_deal,
 )
 
+#: The most criteria in one run: 5 values on 4 criteria is 625 answers to a table.
+RUN = 4
+#: Entries kept per (stage, run) table before it is emptied (messy exports spell
+#: the same level many ways; memory stays flat).
+PART_LIMIT = 4096
+#: The level rep belief alone earns (the scales' `assumed`), counted per deal.
+BELIEF = "assumed"
 _SUBTRACT, _CAP, _DISQUALIFY = RedFlagEffect.SUBTRACT, RedFlagEffect.CAP, RedFlagEffect.DISQUALIFY
+_EFFECTS = (_SUBTRACT, _CAP, _DISQUALIFY)
 _ADVANCE = Recommendation.ADVANCE.value
 _DIG_DEEPER = Recommendation.DIG_DEEPER.value
 _NOT_NOW = Recommendation.NOT_NOW.value
@@ -37,158 +47,247 @@ _DISQUALIFIES = Recommendation.DISQUALIFY.value
 _rank = itemgetter(0)
 #: A gap: its rank key (critical first, then the largest weight x shortfall), criterion id.
 GapEntry = tuple[tuple[bool, float], str]
+#: What one level earns on one criterion at one stage: points, absent, known, gap.
+Cell = tuple[float, bool, bool, GapEntry | None]
 
 
-class Cell(NamedTuple):
-    """What one level earns on one criterion at one stage."""
+class Part(NamedTuple):
+    """What one run of criteria earns at one stage for one answer to each."""
 
-    points: float
-    absent: bool
-    known: bool
-    gap: GapEntry | None
+    levels: tuple[str, ...]
+    points: tuple[float, ...]
+    total: float
+    gaps: tuple[GapEntry, ...]
+    absent: frozenset[str]
+    absent_critical: int
+    known: tuple[float, ...]
+    belief: int
+    answered: int
+    #: Cells the mapping cannot read: (column position, column, value); set by a reader.
+    unmapped: tuple[tuple[int, str, str], ...] = ()
 
 
-class Scored(NamedTuple):
-    """The overall verdict of one combination, as a batch run prints it."""
+class Raised(NamedTuple):
+    """The red flags one combination of flag answers raises (one per id)."""
+
+    answers: tuple[bool | None, ...]
+    flags: tuple[RedFlag, ...]
+    ids: tuple[str, ...]
+    disqualifies: bool
+    #: Cells the mapping cannot read: (column position, column, value); set by a reader.
+    unmapped: tuple[tuple[int, str, str], ...] = ()
+
+
+class Verdict(NamedTuple):
+    """The overall verdict of one deal, as a batch run prints and counts it."""
 
     score: float
     grade: str
     recommendation: str
     gaps: tuple[str, ...]
     red_flags: tuple[str, ...]
+    #: The deal's JSON report (deal left null), for JSON output only.
+    report: dict[str, Any] | None = None
+
+
+STAGES_ONLY = Verdict(0.0, "", _DIG_DEEPER, (), ())
 
 
 class VerdictTables:
-    """Per-stage tables for frameworks scored together; `scored` reads a combination.
+    """Per-stage tables for frameworks scored together.
 
     Args:
         frameworks: The frameworks, in order (the first one's grades and rules lead).
+        alone: Criterion slots that must be a run of their own (columns whose every
+            value is new, such as free text: a run holding one would never hit).
     """
 
-    def __init__(self, frameworks: Sequence[Framework]) -> None:
+    def __init__(self, frameworks: Sequence[Framework], alone: frozenset[int] = frozenset()):
         self.frameworks = list(frameworks)
         lead = self.frameworks[0]
         self._lead, self._rule = lead, lead.recommendation
-        self._stages: dict[str | None, list[dict[str, Cell]]] = {}
-        spans, start = [], 0
-        for framework in self.frameworks:
-            spans.append((start, start + len(framework.criteria)))
-            start += len(framework.criteria)
-        self._spans = [span for span in spans if span[1] > span[0]]
-        self._ids = [c.id for fw in self.frameworks for c in fw.criteria]
-        self._critical = [c.critical for fw in self.frameworks for c in fw.criteria]
-        self._max = [0.0] * len(self._ids)  # filled by the first compiled stage
+        self.ids = [c.id for fw in self.frameworks for c in fw.criteria]
+        self.flag_ids = [f.id for fw in self.frameworks for f in fw.red_flags]
         self._flags: list[RedFlag] = [f for fw in self.frameworks for f in fw.red_flags]
+        #: Runs of criterion slots, (framework, first slot, end slot), in slot order.
+        self.runs: list[tuple[int, int, int]] = []
+        #: Per framework with criteria, the runs it spans (first, end).
+        self._spans: list[tuple[int, int]] = []
+        start = 0
+        for n, framework in enumerate(self.frameworks):
+            end, first = start + len(framework.criteria), len(self.runs)
+            slot = start
+            while slot < end:
+                stop = slot + 1 if slot in alone else min(slot + RUN, end)
+                stop = next((s for s in range(slot + 1, stop) if s in alone), stop)
+                self.runs.append((n, slot, stop))
+                slot = stop
+            if end > start:
+                self._spans.append((first, len(self.runs)))
+            start = end
+        self._single = all(b - a == 1 for a, b in self._spans)
+        self._unique_ids = len(set(self.ids)) == len(self.ids)
         rules: dict[str, NotNowRule] = {}
         for framework in self.frameworks:
             for rule in framework.recommendation.not_now:
                 rules.setdefault(rule.id, rule)
-        self._not_now = list(rules.values())
-        self._uses_absent = bool(self._not_now) or bool(self._rule.disqualify_when_absent)
+        # Each rule: all of its groups, each held by any of its flags or absent criteria.
+        self._not_now = [
+            [
+                (
+                    frozenset(c.flag for c in group.any if c.flag),
+                    frozenset(c.absent for c in group.any if c.absent),
+                )
+                for group in rule.all
+            ]
+            for rule in rules.values()
+        ]
+        self._disqualify_absent = self._rule.disqualify_when_absent
+        self._uses_absent = bool(self._not_now) or bool(self._disqualify_absent)
         # Stage sets alone score nothing: no score, no score-based verdict (as `assess`).
         self._scores = any(scores_deal(framework) for framework in self.frameworks)
+        self._critical = [c.critical for fw in self.frameworks for c in fw.criteria]
+        self._maxima: list[float] = []
+        self._weight = 0.0
+        self._cells: dict[str | None, list[dict[str, Cell]]] = {}
+        self._stages: dict[str | None, list[dict[tuple[str, ...], Part]]] = {}
+        self._raised: dict[tuple[bool | None, ...], Raised] = {}
+        self._grades: dict[float, str] = {}
 
-    def compiled(self, stage: str | None) -> list[dict[str, Cell]]:
-        """The per-criterion tables at a stage id (None: the frameworks' targets).
+    def parts(self, stage: str | None) -> list[dict[tuple[str, ...], Part]]:
+        """Per run, levels -> `Part` at a stage id (None: the frameworks' targets).
 
         Raises:
             ValueError: For a stage a framework with stages does not know.
         """
         found = self._stages.get(stage)
-        if found is not None:
-            return found
-        tables: list[dict[str, Cell]] = []
-        for framework in self.frameworks:
-            current = _stage(framework, stage if framework.stages else None)
-            for plan in _plans(framework, current):
-                table: dict[str, Cell] = {}
-                for level_id, (scored, gap) in plan.plain.items():
-                    table[level_id] = Cell(
-                        scored.points,
-                        scored.absent,
-                        scored.level is not None,
-                        ((not gap.criterion.critical, -gap.priority), gap.criterion.id)
-                        if gap
-                        else None,
-                    )
-                tables.append(table)
-                self._max[len(tables) - 1] = plan.max_points
-        self._stages[stage] = tables
-        return tables
+        if found is None:
+            self._cells[stage] = self._compile(stage)
+            found = self._stages[stage] = [{} for _ in self.runs]
+        return found
+
+    def part(self, stage: str | None, run: int, levels: tuple[str, ...]) -> Part:
+        """What run `run` earns for `levels` at a stage (kept in its table).
+
+        Raises:
+            ValueError: For an unknown stage, or a level id not on a criterion's scale.
+        """
+        table = self.parts(stage)[run]
+        found = table.get(levels)
+        if found is None:
+            if len(table) >= PART_LIMIT:
+                table.clear()
+            found = table[levels] = self._part(stage, run, levels)
+        return found
 
     def scored(
         self, stage: str | None, levels: Sequence[str], flags: Sequence[bool | None]
-    ) -> Scored:
+    ) -> Verdict:
         """The verdict of flat level and flag tuples (slot order; shared flags merged).
 
         Raises:
             ValueError: For an unknown stage, or a level id not on a criterion's scale.
         """
-        tables = self._stages.get(stage) or self.compiled(stage)
-        try:
-            cells = [table[level] for table, level in zip(tables, levels, strict=True)]
-        except KeyError:
-            raise ValueError(f"a level not on the scale: {levels}") from None
-        raws = [round(sum([c.points for c in cells[a:b]]), 1) for a, b in self._spans]
-        raw = sum(raws) / len(raws) if raws else NO_CRITERIA_SCORE
-        raised = self._raised(flags)
-        final, costed = _costed(raw, raised) if raised else (raw, raised)
-        gaps = sorted([c.gap for c in cells if c.gap is not None], key=_rank)
+        parts = [
+            self.part(stage, run, tuple(levels[first:end]))
+            for run, (_, first, end) in enumerate(self.runs)
+        ]
+        return self.combine(parts, self.raised(tuple(flags)))
+
+    def raised(self, answers: tuple[bool | None, ...]) -> Raised:
+        """The flags raised by answers in flag slot order (kept).
+
+        A flag several frameworks share takes the first answer given for it, and is
+        raised once, as its first definition. None is never raised here: without
+        evidence sources the rep's belief share is 0, and a `raised_when` threshold is
+        above 0 by the framework schema.
+        """
+        found = self._raised.get(answers)
+        if found is None:
+            said: dict[str, bool | None] = {}
+            first: dict[str, RedFlag] = {}
+            for flag, answer in zip(self._flags, answers, strict=True):
+                first.setdefault(flag.id, flag)
+                if said.get(flag.id) is None:
+                    said[flag.id] = answer
+            given = [first[i] for i, answer in said.items() if answer is True]
+            # Costed, and listed, subtract first, then cap, then disqualify.
+            flags = tuple(f for effect in _EFFECTS for f in given if f.effect is effect)
+            found = Raised(
+                answers,
+                flags,
+                tuple(flag.id for flag in flags),
+                any(flag.effect is _DISQUALIFY for flag in flags),
+            )
+            if len(self._raised) >= PART_LIMIT:
+                self._raised.clear()
+            self._raised[answers] = found
+        return found
+
+    def combine(self, parts: Sequence[Part], raised: Raised) -> Verdict:
+        """The verdict of one part per run and the raised flags."""
         if not self._scores:
-            return Scored(0.0, "", Recommendation.DIG_DEEPER.value, (), ())
-        recommendation = self._recommend(final, cells, gaps, costed)
-        return Scored(
+            return STAGES_ONLY
+        if self._single:
+            raws = [round(part.total, 1) for part in parts]
+        else:
+            raws = [
+                round(parts[a].total, 1)
+                if b - a == 1
+                else round(sum(parts[a].points + parts[a + 1].points), 1)
+                if b - a == 2
+                else round(sum([p for part in parts[a:b] for p in part.points]), 1)
+                for a, b in self._spans
+            ]
+        if len(parts) == 2:
+            gaps = parts[0].gaps + parts[1].gaps
+            if parts[0].gaps and parts[1].gaps:
+                gaps = tuple(sorted(gaps, key=_rank))
+        elif len(parts) == 1:
+            gaps = parts[0].gaps
+        else:
+            gaps = tuple(sorted([gap for part in parts for gap in part.gaps], key=_rank))
+        raw = sum(raws) / len(raws) if raws else NO_CRITERIA_SCORE
+        final = _costed(raw, raised.flags) if raised.flags else raw
+        grade = self._grades.get(final)
+        if grade is None:
+            if len(self._grades) >= PART_LIMIT:
+                self._grades.clear()
+            grade = self._grades[final] = grade_for(self._lead, final)
+        return Verdict(
             round(final, 1),
-            grade_for(self._lead, final),
-            recommendation,
-            tuple(dict.fromkeys(gap[1] for gap in gaps)),
-            tuple(flag.id for flag in costed),
+            grade,
+            self._recommend(final, parts, gaps, raised),
+            tuple([gap[1] for gap in gaps])
+            if self._unique_ids
+            else tuple(dict.fromkeys(gap[1] for gap in gaps)),
+            raised.ids,
         )
 
-    def _raised(self, flags: Sequence[bool | None]) -> list[RedFlag]:
-        """Flags answered yes, one per id (the first definition).
-
-        None is raised from evidence: without sources the rep's belief share is 0, and a
-        `raised_when` threshold is above 0 by the framework schema.
-        """
-        raised: dict[str, RedFlag] = {}
-        for flag, said in zip(self._flags, flags, strict=True):
-            if said is True and flag.id not in raised:
-                raised[flag.id] = flag
-        return list(raised.values())
-
     def _recommend(
-        self, final: float, cells: list[Cell], gaps: list[GapEntry], flags: list[RedFlag]
+        self, final: float, parts: Sequence[Part], gaps: tuple[GapEntry, ...], raised: Raised
     ) -> str:
-        """`scoring.recommend.recommend` over table cells (no evidence sources known)."""
+        """`scoring.recommend.recommend` over parts (no evidence sources known)."""
         rule = self._rule
-        if any(flag.effect is _DISQUALIFY for flag in flags):
+        if raised.disqualifies:
             return _DISQUALIFIES
         if self._uses_absent:
-            absent = {self._ids[n] for n, cell in enumerate(cells) if cell.absent}
-            if rule.disqualify_when_absent:
-                critical = self._critical
-                count = sum(1 for n, cell in enumerate(cells) if cell.absent and critical[n])
-                if count >= rule.disqualify_when_absent:
+            if self._disqualify_absent:
+                count = sum([part.absent_critical for part in parts])
+                if count >= self._disqualify_absent:
                     return _DISQUALIFIES
-            raised = {flag.id for flag in flags}
-            for not_now in self._not_now:
-                if all(
-                    any(
-                        (condition.flag and condition.flag in raised)
-                        or (condition.absent and condition.absent in absent)
-                        for condition in group.any
-                    )
-                    for group in not_now.all
-                ):
-                    return _NOT_NOW
+            if self._not_now:
+                absent = frozenset().union(*[part.absent for part in parts])
+                ids = raised.ids
+                for groups in self._not_now:
+                    for flags, criteria in groups:
+                        if flags.isdisjoint(ids) and criteria.isdisjoint(absent):
+                            break
+                    else:
+                        return _NOT_NOW
         if final < rule.disqualify_below:
-            weight = sum(self._max)
-            known = (
-                sum([self._max[n] for n, cell in enumerate(cells) if cell.known]) / weight
-                if weight
-                else 1.0
-            )
+            weight = self._weight
+            known = sum([k for part in parts for k in part.known]) / weight if weight else 1.0
             if known >= rule.disqualify_needs_known:
                 return _DISQUALIFIES
         if final >= rule.advance_at:
@@ -197,18 +296,65 @@ class VerdictTables:
             return _ADVANCE
         return _DIG_DEEPER
 
+    def _compile(self, stage: str | None) -> list[dict[str, Cell]]:
+        """Per criterion slot, level id -> what it earns at a stage.
 
-def _costed(raw: float, flags: list[RedFlag]) -> tuple[float, list[RedFlag]]:
-    """`scoring.score.apply_red_flags`: subtract, then cap, then disqualify."""
+        Raises:
+            ValueError: For a stage a framework with stages does not know.
+        """
+        cells: list[dict[str, Cell]] = []
+        maxima: list[float] = []
+        for framework in self.frameworks:
+            current = _stage(framework, stage if framework.stages else None)
+            for plan in _plans(framework, current):
+                maxima.append(plan.max_points)
+                cells.append(
+                    {
+                        level_id: (
+                            scored.points,
+                            scored.absent,
+                            scored.level is not None,
+                            ((not gap.criterion.critical, -gap.priority), gap.criterion.id)
+                            if gap
+                            else None,
+                        )
+                        for level_id, (scored, gap) in plan.plain.items()
+                    }
+                )
+        self._maxima, self._weight = maxima, sum(maxima)
+        return cells
+
+    def _part(self, stage: str | None, run: int, levels: tuple[str, ...]) -> Part:
+        _, first, end = self.runs[run]
+        try:
+            read = [
+                table[level]
+                for table, level in zip(self._cells[stage][first:end], levels, strict=True)
+            ]
+        except (KeyError, ValueError):
+            raise ValueError(f"a level not on the scale: {levels}") from None
+        points = tuple(cell[0] for cell in read)
+        slots = range(first, end)
+        return Part(
+            levels,
+            points,
+            sum(points),
+            tuple(sorted([cell[3] for cell in read if cell[3] is not None], key=_rank)),
+            frozenset(self.ids[s] for s, cell in zip(slots, read, strict=True) if cell[1]),
+            sum(1 for s, cell in zip(slots, read, strict=True) if cell[1] and self._critical[s]),
+            tuple(self._maxima[s] for s, cell in zip(slots, read, strict=True) if cell[2]),
+            sum(1 for level in levels if level == BELIEF),
+            sum(1 for level in levels if level != UNKNOWN),
+        )
+
+
+def _costed(raw: float, flags: tuple[RedFlag, ...]) -> float:
+    """`scoring.score.apply_red_flags`: subtract, then cap (disqualify costs nothing)."""
     current = raw
-    costed: list[RedFlag] = []
-    for effect in (_SUBTRACT, _CAP, _DISQUALIFY):
-        for flag in flags:
-            if flag.effect is not effect:
-                continue
-            if effect is _SUBTRACT:
-                current = max(0.0, current - (flag.points or 0.0))
-            elif effect is _CAP:
-                current = min(current, flag.points or 0.0)
-            costed.append(flag)
-    return current, costed
+    for flag in flags:
+        if flag.effect is _SUBTRACT:
+            current = max(0.0, current - (flag.points or 0.0))
+    for flag in flags:
+        if flag.effect is _CAP:
+            current = min(current, flag.points or 0.0)
+    return current

@@ -1,19 +1,20 @@
-"""Scoring rows fast: one `assess` per distinct (stage, levels, red flags) combination.
+"""Verdicts of flat answer tuples, through `assess` where the evidence rules or a report need it.
 
-Real pipelines repeat a few hundred combinations of answers across thousands of
-deals, so the verdict for each combination is computed once and reused. The cache is
-bounded (cleared when full) so memory stays flat whatever the input holds.
+`learn` and the rows of a batch run that name an answer's source or date, or that
+print a JSON report, are scored here: with neither, the compiled tables (`tables`)
+give the verdict; with either, `assess` itself does (each framework's part kept per
+answer, since many deals answer one framework alike). Verdicts are kept per
+combination in a bounded cache: memory stays flat whatever the input holds.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-from dealcheck.batch.tables import Scored, VerdictTables
+from dealcheck.batch.tables import Verdict, VerdictTables
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.scoring.assessment import Assessment, Overall, assess, closed, combine
@@ -23,8 +24,6 @@ from dealcheck.scoring.scorecard import Recommendation
 CACHE_LIMIT = 4096
 #: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
 PART_CACHE_LIMIT = 512
-SHARED_LIMIT = 4096
-T = TypeVar("T")
 LevelKey = tuple[str, ...]
 FlagKey = tuple[bool | None, ...]
 #: Who confirmed an answer (an `EvidenceSource` value, or "") and when (or None).
@@ -44,44 +43,6 @@ SOURCE_WORDS = {
     "고객이 확인": "customer",
     "문서": "document",
 }
-
-
-class Interner:
-    """Equal values handed back as one object, so a cache holds each only once.
-
-    Bounded: forgets everything past `limit` values (later equal values are then
-    simply new objects again).
-    """
-
-    __slots__ = ("_limit", "_table")
-
-    def __init__(self, limit: int = SHARED_LIMIT) -> None:
-        self._table: dict[Any, Any] = {}
-        self._limit = limit
-
-    def __call__(self, value: T) -> T:
-        """The kept object equal to `value` (`value` itself the first time)."""
-        found: T | None = self._table.get(value)
-        if found is None:
-            if len(self._table) >= self._limit:
-                self._table.clear()
-            self._table[value] = found = value
-        return found
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The compact result of scoring one combination of answers."""
-
-    score: float
-    grade: str
-    recommendation: str
-    gaps: tuple[str, ...]
-    red_flags: tuple[str, ...]
-    score_cell: str
-    gaps_cell: str
-    flags_cell: str
-    report: dict[str, Any] | None
 
 
 class VerdictCache:
@@ -122,12 +83,7 @@ class VerdictCache:
         self._criteria_of = _spans([len(fw.criteria) for fw in self.frameworks])
         self._flags_of = _spans([len(fw.red_flags) for fw in self.frameworks])
         self._parts: dict[tuple[Any, ...], ScoreParts] = {}
-        self.shared = Interner()  # also shares the plan's level and flag tuples
         self._tables = VerdictTables(self.frameworks)
-        self._printed: dict[Scored, Verdict] = {}
-        self._lists: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
-        self._score_cells: dict[float, str] = {}  # at most 1,001 (0.0 to 100.0)
-        self.computed = 0
 
     def get(
         self,
@@ -164,7 +120,6 @@ class VerdictCache:
         outcome: str | None,
         proofs: ProofKey | None = None,
     ) -> Verdict:
-        self.computed += 1
         flags = self._one_answer_per_flag(flags)
         if not self.with_report and (not proofs or all(p == NO_PROOF for p in proofs)):
             return self._tabled(stage, levels, flags, outcome)
@@ -182,21 +137,13 @@ class VerdictCache:
                 ),
                 Recommendation(outcome) if outcome else None,
             )
-        # Thousands of verdicts share a few hundred gap lists, flag lists and scores:
-        # each is kept once, so the caches hold twice the verdicts in the same memory.
-        shared = self.shared
-        gaps = shared(tuple(dict.fromkeys(g.criterion.id for g in result.gaps)))
-        triggered = shared(tuple(f.flag.id for f in result.red_flags))
         return Verdict(
-            score=result.score,
-            grade=result.grade,
-            recommendation=result.recommendation.value,
-            gaps=gaps,
-            red_flags=triggered,
-            score_cell=shared(f"{result.score:g}"),
-            gaps_cell=shared("; ".join(gaps)),
-            flags_cell=shared("; ".join(triggered)),
-            report=self._to_dict(result, deal=None, lang=self.lang)
+            result.score,
+            result.grade,
+            result.recommendation.value,
+            tuple(dict.fromkeys(g.criterion.id for g in result.gaps)),
+            tuple(f.flag.id for f in result.red_flags),
+            self._to_dict(result, deal=None, lang=self.lang)
             if isinstance(result, Assessment)
             else None,
         )
@@ -204,46 +151,9 @@ class VerdictCache:
     def _tabled(
         self, stage: str | None, levels: LevelKey, flags: FlagKey, outcome: str | None
     ) -> Verdict:
-        """A verdict from the compiled tables, one object per distinct printed verdict.
-
-        Many combinations print alike: the writers' and the summary's per-verdict
-        caches then hit across them.
-        """
-        scored = self._tables.scored(stage, levels, flags)
-        if outcome:
-            scored = scored._replace(recommendation=outcome)
-        found = self._printed.get(scored)
-        if found is None:
-            score, grade, recommendation, gaps, triggered = scored
-            gaps, gaps_cell = self._listed(gaps)
-            triggered, flags_cell = self._listed(triggered)
-            score_cell = self._score_cells.get(score) or self._score_cells.setdefault(
-                score, f"{score:g}"
-            )
-            found = Verdict(
-                score,
-                grade,
-                recommendation,
-                gaps,
-                triggered,
-                score_cell,
-                gaps_cell,
-                flags_cell,
-                None,
-            )
-            if len(self._printed) >= CACHE_LIMIT:
-                self._printed.clear()
-            self._printed[scored] = found
-        return found
-
-    def _listed(self, ids: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-        """The kept tuple equal to `ids`, and its CSV cell ("a; b")."""
-        found = self._lists.get(ids)
-        if found is None:
-            if len(self._lists) >= SHARED_LIMIT:
-                self._lists.clear()
-            found = self._lists[ids] = (ids, "; ".join(ids))
-        return found
+        """A verdict from the compiled tables."""
+        verdict = self._tables.scored(stage, levels, flags)
+        return verdict._replace(recommendation=outcome) if outcome else verdict
 
     def _one_answer_per_flag(self, flags: FlagKey) -> FlagKey:
         if not self._shared_flags:
@@ -327,26 +237,6 @@ def _answer(level: str, text: str, proof: Proof) -> CriterionAnswer:
     if not (text or source or when):
         return plain_answer(level)
     return CriterionAnswer(level, text, EvidenceSource(source) if source else None, when)
-
-
-#: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
-UNSCORED = Verdict(0.0, "", "unscored", (), (), "", "", "", None)
-
-
-class UnscoredCache(VerdictCache):
-    """A cache that scores nothing: `--basics-only` checks the pipeline data alone."""
-
-    def _compute(
-        self,
-        stage: str | None,
-        levels: LevelKey,
-        flags: FlagKey,
-        evidence: tuple[str, ...] | None,
-        outcome: str | None,
-        proofs: ProofKey | None = None,
-    ) -> Verdict:
-        # A closed deal's outcome is a fact from the CRM, not a score: it is kept.
-        return UNSCORED if outcome is None else replace(UNSCORED, recommendation=outcome)
 
 
 def _spans(sizes: list[int]) -> list[tuple[int, int]]:

@@ -106,6 +106,6 @@ def _reject(reason: str, lang: str) -> str:
     """A row's reject reason as read in English; in another language, its category."""
     if lang == "en":
         return reason
-    from dealcheck.batch.pipeline import reject_code
+    from dealcheck.batch.row_loop import reject_code
 
     return t(f"pipeline.reject.{reject_code(reason)}", lang)

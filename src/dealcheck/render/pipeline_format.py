@@ -389,7 +389,7 @@ def _reason(reason: str, lang: str) -> str:
     """A reject reason: as read in English; in another language its category and value."""
     if lang == "en":
         return reason
-    from dealcheck.batch.pipeline import reject_code
+    from dealcheck.batch.row_loop import reject_code
 
     code = reject_code(reason)
     quoted = _QUOTED.search(reason)

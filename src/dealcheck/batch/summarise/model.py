@@ -183,7 +183,6 @@ class PipelineSummary:
     closing_soon_days: int = 30
     period: str = "month"
     warnings: list[str] = field(default_factory=list)
-    distinct_answers: int = 0
     labels: dict[str, str] = field(default_factory=dict)
     #: Open deals in a stage not yet in the pipeline (leads): counted in the stage,
     #: recommendation and grade sections, left out of `open`, the weighted pipeline,

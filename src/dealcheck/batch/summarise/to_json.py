@@ -15,7 +15,7 @@ from typing import Any
 
 from dealcheck.batch.summarise.model import PipelineSummary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def summary_to_json(summary: PipelineSummary) -> dict[str, Any]:

@@ -22,7 +22,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?")
 
 def neutralise(cell: str) -> str:
     """Make one cell safe to open in a spreadsheet and to show in a terminal."""
-    if has_hidden(cell):
+    # Every hidden control is outside what `str.isprintable` accepts (one C loop).
+    if not cell.isprintable() and has_hidden(cell):
         cell = visible(cell, lines=True)
     if not cell or cell[0] not in RISKY_FIRST:
         return cell

@@ -1,0 +1,130 @@
+"""The row loop: every record of one input read, scored, checked, counted and written.
+
+Every row ends up counted once, as scored or as rejected (with its line and reason).
+A record read on the fast path (an unquoted line, see `records`) carries its text,
+and a plain CSV output copies that text instead of quoting every cell again.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec
+
+from dealcheck.batch.hygiene import HygieneRules
+from dealcheck.batch.outputs import CsvWriter, RejectsWriter, ScoredWriter
+from dealcheck.batch.plan import RowPlan, RowRejected
+from dealcheck.batch.read.opened import Opened
+from dealcheck.batch.records import Record
+from dealcheck.batch.summary import SummaryBuilder
+from dealcheck.batch.write.formulas import risky_start, risky_text, scan
+
+Progress = Callable[[int, int | None], None]
+NUL_BYTES = "contains NUL bytes (\\0); the file may be binary or damaged"
+P = ParamSpec("P")
+
+
+def _without_cyclic_gc(function: Callable[P, None]) -> Callable[P, None]:
+    # Rows make many short-lived tuples and lists but no reference cycles: the cyclic
+    # collector would only walk the caches over and over.
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return run
+
+
+@_without_cyclic_gc
+def score_rows(
+    opened: Opened,
+    plan: RowPlan,
+    hygiene: HygieneRules,
+    summary: SummaryBuilder,
+    writer: ScoredWriter | None,
+    rejects: RejectsWriter | None,
+    progress: Progress | None,
+) -> None:
+    """Score every record of `opened` into `writer`, `rejects` and `summary`."""
+    name, header = opened.name, opened.header
+    write = writer.row if writer is not None else None
+    # Rows read on the fast path are copied as text when the output is plain CSV.
+    copy = writer.copy_row if type(writer) is CsvWriter else None
+    delimiter = opened.delimiter or ","
+    comma = delimiter == ","
+    risky = risky_start(delimiter)
+    verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
+    crm_of = plan.crm_category
+
+    def reject(line: int, reason: str, cells: list[str] | None) -> None:
+        summary.reject(name, line, reason, reject_code(reason))
+        if rejects is not None:
+            rejects.reject(name, line, reason, cells, header)
+
+    for chunk in _chunks(opened):
+        for line, cells, problem, text in chunk:
+            suspicious = False
+            if problem is not None or cells is None:
+                reject(line, problem or "unreadable row", cells)
+                continue
+            if text is not None:
+                # Fast-path text holds no quote, NUL or line break by construction.
+                if risky_text(text, risky):
+                    suspicious, text = True, None
+            else:
+                has_nul, suspicious = scan(cells)
+                if has_nul:
+                    reject(line, NUL_BYTES, cells)
+                    continue
+            try:
+                deal = basics_of(cells)
+            except RowRejected as rejected:
+                reject(line, str(rejected), cells)
+                continue
+            row = verdict_of(cells)
+            flags = check(deal, row.stage, row.closed)
+            add(name, line, row, deal, flags, crm_of(cells), cells)
+            if copy is not None and text is not None and (comma or "," not in text):
+                copy(text if comma else text.replace(delimiter, ","), row, flags)
+            elif write is not None:
+                write(cells, row, deal, flags, (name, line), suspicious)
+        if progress is not None:
+            progress(opened.position(), opened.size)
+    if type(writer) is CsvWriter:
+        writer.flush()
+
+
+def _chunks(opened: Opened) -> Iterable[Sequence[Record]]:
+    """The input's records, a few hundred at a time where the reader gives them so.
+
+    Other readers are taken one record at a time: a wrapping reader (the close plan
+    columns) may read each record just as it is handed over.
+    """
+    if opened.record_chunks is not None:
+        return opened.record_chunks
+    if opened.records is not None:
+        return ((record,) for record in opened.records)
+    return (((line, cells, problem, None),) for line, cells, problem in opened.rows)
+
+
+def reject_code(reason: str) -> str:
+    """A short, countable category for a reject reason."""
+    for needle, code in (
+        ("fields, the header has", "wrong number of fields"),
+        ("unclosed quote", "unclosed quote"),
+        ("bad CSV quoting", "bad quoting"),
+        ("larger than the CSV limit", "field too large"),
+        ("NUL", "NUL bytes"),
+        ("amount", "bad amount"),
+        ("date", "bad date"),
+        ("JSON", "bad JSON"),
+    ):
+        if needle in reason:
+            return code
+    return "unreadable"

@@ -1,0 +1,348 @@
+"""A row's verdict from its cells: a lookup per run of criteria, then the compiled rules.
+
+Per stage cell, per run of criterion columns (`tables.RUN` of one framework), the
+raw texts of the run's cells map straight to what the run earns at that stage, so a
+row costs one dict lookup per run, one for its red flags and one for its stage.
+Nothing is cached per combination of answers: every row may be a new one.
+
+Free-text columns (`kind: text`) are each a run of their own, keyed on the level the
+text gives (any text is the column's level; a blank or an "unknown" word is unknown).
+Rows whose answers name their source or date, and JSON reports, are scored by
+`assess` itself (`VerdictCache`): the evidence rules and the report need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from dealcheck.batch.tables import PART_LIMIT, Part, Raised, Verdict, VerdictTables
+from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, Proof, VerdictCache
+from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
+from dealcheck.mapping.model import FeedKind
+from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
+
+#: (position of the column among the mapping's feeds and flags, column, value).
+Unmapped = tuple[tuple[int, str, str], ...]
+#: Free text shorter than this is looked up in the value table ("n/a", "모름"); longer
+#: text is always an answer (NFKC, trimming and casefolding cannot shrink it to a word).
+SHORT_TEXT = 64
+#: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
+UNSCORED = Verdict(0.0, "", "unscored", (), ())
+
+
+class RowVerdict(NamedTuple):
+    """A row's verdict, what its cells said about its stage, and what did not read."""
+
+    verdict: Verdict
+    stage: str | None
+    stage_label: str
+    closed: bool
+    unmapped: tuple[tuple[str, str], ...]
+    #: Answers the rep alone believes (`assumed`), and answers known, of this deal.
+    belief: int = 0
+    known: int = 0
+
+
+class _Stage(NamedTuple):
+    """What one stage cell (and status cell) says, and the run tables at its stage."""
+
+    stage: str | None
+    outcome: str
+    label: str
+    closed: bool
+    unmapped: Unmapped
+    runs: list[tuple[Callable[[list[str]], Any], dict[Any, Part], int]]
+    #: The verdict under `--basics-only`: nothing scored, a closed deal's outcome kept.
+    unscored: Verdict
+
+
+class RowVerdicts:
+    """Reads each row's verdict; call it with a row's cells.
+
+    Args:
+        binding: The mapping bound to the input's header.
+        frameworks: The frameworks scored, in order.
+        cache: Scores rows through `assess` (JSON reports, evidence sources or dates).
+        with_evidence: Read evidence text for the JSON report.
+        basics_only: Score nothing (`--basics-only`): every row is unscored.
+        date_reader: Reads an answer's confirmed-on date.
+    """
+
+    def __init__(
+        self,
+        binding: Binding,
+        frameworks: Sequence[Framework],
+        cache: VerdictCache,
+        *,
+        with_evidence: bool,
+        basics_only: bool,
+        date_reader: DateReader,
+    ) -> None:
+        self._cache = cache
+        self._date = date_reader
+        self._unscored = basics_only
+        slots = {(n, c.id): s for s, (n, c) in enumerate(_criteria(frameworks))}
+        self._width = len(slots)
+        self._feed_at: dict[int, tuple[int, Feed]] = {
+            slots[(f.framework, f.criterion)]: (n, f) for n, f in enumerate(binding.feeds)
+        }
+        alone = frozenset(s for s, (_, f) in self._feed_at.items() if f.kind is FeedKind.TEXT)
+        self.tables = VerdictTables(frameworks, alone)
+        self._keys = [self._run_key(first, end) for _, first, end in self.tables.runs]
+        flag_slots = {key: n for n, key in enumerate(_flag_slots(frameworks))}
+        self._flag_columns = [
+            (len(binding.feeds) + n, flag_slots[(c.framework, c.flag)], c)
+            for n, c in enumerate(binding.flags)
+        ]
+        self._flag_count = len(flag_slots)
+        self._flag_key = _getter([c.column for _, _, c in self._flag_columns])
+        self._flags: dict[Any, Raised] = {}
+        stage, status = binding.roles["stage"], binding.roles["status"]
+        self._stage_columns = [c for c in (stage, status) if c >= 0]
+        self._stage_key = _getter(self._stage_columns)
+        self._has_stage, self._has_status = stage >= 0, status >= 0
+        self._stages_of = binding.stages
+        self._stages: dict[Any, _Stage] = {}
+        self._run_tables: dict[str | None, list[dict[Any, Part]]] = {}
+        self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
+        self._assess = with_evidence or self._proofs
+        self._evidence = with_evidence
+        #: Whether any cell read so far did not read (then rows are checked for them).
+        self._unreadable = False
+
+    def __call__(self, cells: list[str]) -> RowVerdict:
+        """The verdict of a row of the input (cells as read, one per header column).
+
+        Raises:
+            ValueError: A level the frameworks do not know (a mapping fault, checked
+                when the mapping is bound).
+        """
+        entry = self._stages.get(self._stage_key(cells))
+        if entry is None:
+            entry = self._stage(cells)
+        found = [table.get(key_of(cells)) for key_of, table, _ in entry.runs]
+        parts: list[Part] = found  # type: ignore[assignment]  # unless None is in it
+        if None in found:
+            parts = [
+                part or self._part(entry, run, key_of(cells), table)
+                for part, (key_of, table, run) in zip(found, entry.runs, strict=True)
+            ]
+        flag_key = self._flag_key(cells)
+        raised = self._flags.get(flag_key)
+        if raised is None:
+            raised = self._raised(flag_key)
+        unmapped = entry.unmapped
+        if self._unreadable and (raised.unmapped or any([part.unmapped for part in parts])):
+            unmapped = _merged(unmapped, parts, raised)
+        if self._unscored:
+            verdict = entry.unscored
+        elif self._assess:
+            verdict, bad = self._assessed(entry, parts, raised, cells)
+            if bad:
+                unmapped = tuple(sorted([*unmapped, *bad], key=_position))
+        else:
+            verdict = self.tables.combine(parts, raised)
+            if entry.outcome:
+                # A won or lost deal keeps its scores (to learn from); its recommendation
+                # is its outcome, so the pipeline summary counts it apart.
+                verdict = verdict._replace(recommendation=entry.outcome)
+        return RowVerdict(
+            verdict,
+            entry.stage,
+            entry.label,
+            entry.closed,
+            tuple([(column, value) for _, column, value in unmapped]) if unmapped else (),
+            sum([part.belief for part in parts]),
+            sum([part.answered for part in parts]),
+        )
+
+    def _assessed(
+        self, entry: _Stage, parts: list[Part], raised: Raised, cells: list[str]
+    ) -> tuple[Verdict, Unmapped]:
+        """The verdict through `assess`, and the sources and dates the mapping cannot read.
+
+        `assess` applies the evidence rules (sources, dates) and writes the report.
+        """
+        bad: list[tuple[int, str, str]] = []
+        levels = [level for part in parts for level in part.levels]
+        evidence = [""] * self._width if self._evidence else None
+        proofs: list[Proof] | None = [NO_PROOF] * self._width if self._proofs else None
+        for slot, (n, feed) in self._feed_at.items():
+            if evidence is not None:
+                text = cells[feed.column]
+                said = text.strip() if feed.kind is FeedKind.TEXT else ""
+                if feed.evidence >= 0 and cells[feed.evidence].strip():
+                    said = cells[feed.evidence].strip()
+                evidence[slot] = said
+            if proofs is not None:
+                proofs[slot] = self._proof(n, feed, cells, bad)
+        return self._cache.get(
+            entry.stage if not entry.outcome else None,
+            tuple(levels),
+            raised.answers,
+            tuple(evidence) if evidence else None,
+            entry.outcome or None,
+            tuple(proofs) if proofs else None,
+        ), tuple(bad)
+
+    def _stage(self, cells: list[str]) -> _Stage:
+        """Read a stage (and status) cell the first time it is met."""
+        text = cells[self._stage_columns[0]] if self._has_stage else ""
+        stage, outcome = self._stages_of.get(normalise_value(text), (None, ""))
+        unmapped: Unmapped = ()
+        if stage is None and not outcome and text.strip():
+            unmapped = ((-1, "stage", text.strip()),)
+        if self._has_status:
+            said = cells[self._stage_columns[-1]]
+            outcome = CLOSED_STATUSES.get(normalise_value(said)) or outcome
+        at = None if outcome else stage
+        tables = self._run_tables.get(at)
+        if tables is None:
+            self.tables.parts(at)  # an unknown stage fails here, once
+            tables = self._run_tables[at] = [{} for _ in self.tables.runs]
+        key_of = self._keys
+        entry = _Stage(
+            stage,
+            outcome,
+            stage or (text.strip() or "—"),
+            bool(outcome),
+            unmapped,
+            [(key_of[run], tables[run], run) for run in range(len(tables))],
+            UNSCORED._replace(recommendation=outcome) if outcome else UNSCORED,
+        )
+        if len(self._stages) >= PART_LIMIT:
+            self._stages.clear()
+        self._stages[self._stage_key(cells)] = entry
+        return entry
+
+    def _part(self, entry: _Stage, run: int, key: Any, table: dict[Any, Part]) -> Part:
+        """What a run's cells earn at the row's stage, read the first time they are met."""
+        _, first, end = self.tables.runs[run]
+        texts = key if isinstance(key, tuple) else (key,)
+        fed = iter(texts)
+        levels: list[str] = []
+        bad: list[tuple[int, str, str]] = []
+        for slot in range(first, end):
+            found = self._feed_at.get(slot)
+            if found is None:
+                levels.append(UNKNOWN)
+                continue
+            n, feed = found
+            if feed.kind is FeedKind.TEXT:
+                levels.append(next(fed))  # the key is already the text's level
+                continue
+            level, unread = _level(feed, next(fed))
+            levels.append(level)
+            if unread is not None:
+                bad.append((n, *unread))
+        part = self.tables.part(entry.stage if not entry.outcome else None, run, tuple(levels))
+        if bad:
+            part = part._replace(unmapped=tuple(bad))
+            self._unreadable = True
+        if len(table) >= PART_LIMIT:
+            table.clear()
+        table[key] = part
+        return part
+
+    def _raised(self, key: Any) -> Raised:
+        texts = key if isinstance(key, tuple) else (key,)
+        answers: list[bool | None] = [None] * self._flag_count
+        bad: list[tuple[int, str, str]] = []
+        for (n, slot, column), text in zip(self._flag_columns, texts, strict=True):
+            answers[slot], unread = _flag(column, text)
+            if unread is not None:
+                bad.append((n, *unread))
+        raised = self.tables.raised(tuple(answers))
+        if bad:
+            raised = raised._replace(unmapped=tuple(bad))
+            self._unreadable = True
+        if len(self._flags) >= PART_LIMIT:
+            self._flags.clear()
+        self._flags[key] = raised
+        return raised
+
+    def _run_key(self, first: int, end: int) -> Callable[[list[str]], Any]:
+        """What picks a run's key from a row: its cells' texts, or a free text's level."""
+        fed = [self._feed_at[s][1] for s in range(first, end) if s in self._feed_at]
+        if len(fed) == 1 and fed[0].kind is FeedKind.TEXT:
+            return _text_level(fed[0])
+        return _getter([feed.column for feed in fed])
+
+    def _proof(
+        self, n: int, feed: Feed, cells: list[str], bad: list[tuple[int, str, str]]
+    ) -> Proof:
+        """Who confirmed a criterion's answer and when; unreadable values are reported."""
+        source: str = ""
+        if feed.source >= 0 and (said := cells[feed.source].strip()):
+            source = SOURCE_WORDS.get(normalise_value(said), "")
+            if not source:
+                bad.append((n, f"{feed.header} · source", said))
+        when: date | None = None
+        if feed.confirmed_on >= 0 and (text := cells[feed.confirmed_on].strip()):
+            try:
+                when = self._date(text)
+            except ValueError:
+                bad.append((n, f"{feed.header} · confirmed on", text))
+        return (source, when) if source or when else NO_PROOF
+
+
+def _criteria(frameworks: Sequence[Framework]) -> list[tuple[int, Any]]:
+    return [(n, c) for n, fw in enumerate(frameworks) for c in fw.criteria]
+
+
+def _flag_slots(frameworks: Sequence[Framework]) -> list[tuple[int, str]]:
+    return [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
+
+
+def _getter(columns: list[int]) -> Callable[[list[str]], Any]:
+    """A key of the cells at `columns`: a tuple, one cell's text, or () for none."""
+    if not columns:
+        return lambda cells: ()
+    return itemgetter(*columns)
+
+
+_position = itemgetter(0)
+
+
+def _merged(unmapped: Unmapped, parts: list[Part], raised: Raised) -> Unmapped:
+    """A row's unmapped values in the mapping's column order (stage first)."""
+    found = [*unmapped, *(item for part in parts for item in part.unmapped), *raised.unmapped]
+    return tuple(sorted(found, key=_position))
+
+
+def _text_level(feed: Feed) -> Callable[[list[str]], str]:
+    """What reads the level a free-text cell gives.
+
+    Any text is the column's level, unless blank or a word the value table reads as
+    unknown ("n/a").
+    """
+    column, level, table = feed.column, feed.level, feed.table
+
+    def read(cells: list[str]) -> str:
+        text = cells[column].strip()
+        if not text:
+            return UNKNOWN
+        if len(text) < SHORT_TEXT and table.get(normalise_value(text)) == UNKNOWN:
+            return UNKNOWN
+        return level
+
+    return read
+
+
+def _level(feed: Feed, text: str) -> tuple[str, tuple[str, str] | None]:
+    """The level id a criterion cell reads, and (column, value) when it reads none."""
+    target = feed.table.get(normalise_value(text))
+    if target is None or (feed.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)):
+        return UNKNOWN, (feed.header, text.strip())
+    return (feed.yes if target == YES else feed.no if target == NO else target), None
+
+
+def _flag(column: FlagColumn, text: str) -> tuple[bool | None, tuple[str, str] | None]:
+    """A red-flag cell's answer, and (column, value) when it reads none."""
+    target = column.table.get(normalise_value(text))
+    bad = None if target in (YES, NO, UNKNOWN) else (column.header, text.strip())
+    return (True if target == YES else False if target == NO else None), bad
