@@ -24,8 +24,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+from dealcheck.batch.write.outputs import CsvWriter
 from dealcheck.batch.write.tee import Tee
 from dealcheck.language.loading import load_framework
 from dealcheck.mapping.loading import load_mapping

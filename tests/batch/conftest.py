@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.summarise.builder import PipelineSummary
+from dealcheck.batch.write.outputs import CsvWriter
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.loading import load_mapping
 from dealcheck.mapping.model import Mapping

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.plan import DealBasics
+from dealcheck.batch.score.hygiene import HygieneRules
+from dealcheck.batch.score.row_plan import DealBasics
 from dealcheck.mapping.model import Hygiene, HygieneCheck
 
 TODAY = date(2026, 6, 1)

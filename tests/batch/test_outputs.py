@@ -5,10 +5,10 @@ import io
 
 import pytest
 
-from dealcheck.batch.outputs import CsvWriter
-from dealcheck.batch.plan import RowVerdict
-from dealcheck.batch.verdicts import Verdict
+from dealcheck.batch.score.row_plan import RowVerdict
 from dealcheck.batch.write.formulas import neutralise, neutralised, scan
+from dealcheck.batch.write.outputs import CsvWriter
+from dealcheck.scoring.verdicts import Verdict
 
 
 @pytest.mark.parametrize(

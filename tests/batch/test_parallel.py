@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from dealcheck.batch import cuts, parallel
-from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
 from dealcheck.batch.read.opening import open_input
-from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.split import cuts
+from dealcheck.batch.split import workers as parallel
+from dealcheck.batch.summarise.builder import PipelineSummary
+from dealcheck.batch.write.outputs import JsonLinesWriter
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.loading import load_mapping
 from tests.batch.conftest import MINI_HEADER, TODAY, run

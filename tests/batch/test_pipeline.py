@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.batch.outputs import JsonLinesWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+from dealcheck.batch.write.outputs import JsonLinesWriter
 from dealcheck.errors import UsageError
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.loading import load_mapping
@@ -181,7 +181,7 @@ def test_batch_core_imports_no_cli_or_terminal_libraries() -> None:
 def test_summary_memory_stays_bounded_and_folding_changes_no_figure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from dealcheck.batch import summary as summary_module
+    from dealcheck.batch.summarise import builder as summary_module
     from dealcheck.language.loading import load_framework
 
     mapping, tree = load_mapping(ROOT / "examples" / "salesforce.map.yaml")

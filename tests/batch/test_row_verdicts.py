@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dealcheck.batch.plan import RowPlan
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.score.row_plan import RowPlan
 from dealcheck.language.catalog import builtin_ids
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
@@ -24,6 +23,7 @@ from dealcheck.mapping.binding import bind
 from dealcheck.mapping.loading import load_mapping
 from dealcheck.scoring.answers import Answers, plain_answer
 from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.verdicts import VerdictCache
 
 ROWS = 3_000
 SETS = [[framework_id] for framework_id in builtin_ids()] + [builtin_ids()]

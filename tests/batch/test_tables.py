@@ -12,12 +12,12 @@ import random
 
 import pytest
 
-from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.language.catalog import builtin_ids
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.answers import Answers, plain_answer
 from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.verdicts import VerdictCache
 
 COMBINATIONS = 10_000
 SETS = [[framework_id] for framework_id in builtin_ids()] + [builtin_ids()]

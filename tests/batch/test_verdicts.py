@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from dealcheck.batch.verdicts import NO_PROOF, Proof, VerdictCache
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.language.loading import load_framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource
 from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 
 
 @pytest.mark.parametrize(

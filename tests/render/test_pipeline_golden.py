@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from dealcheck.batch.run import ScoreRequest, run_score
+from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.batch.summarise.to_json import summary_to_json
-from dealcheck.batch.summary import PipelineSummary
 from dealcheck.render.pipeline_md import pipeline_markdown
 from dealcheck.render.pipeline_view import pipeline_summary
 from tests.conftest import ROOT

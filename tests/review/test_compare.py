@@ -111,7 +111,7 @@ def test_quiet_week() -> None:
 
 
 def _category_rules() -> object:
-    from dealcheck.batch.forecast import forecast_rules
+    from dealcheck.batch.summarise.forecast import forecast_rules
     from dealcheck.language.loading import load_framework
     from dealcheck.mapping.model import Forecast
 

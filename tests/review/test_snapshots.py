@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dealcheck.batch.outputs import CsvWriter
 from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+from dealcheck.batch.write.outputs import CsvWriter
 from dealcheck.batch.write.tee import Tee
 from dealcheck.errors import UsageError
 from dealcheck.language.loading import load_framework

@@ -3,19 +3,21 @@
 The flow, in the order a row takes it::
 
     read/         an export or a deal folder as rows: encoding, opening (CSV, JSON
-                  Lines, a byte range of a CSV), deal_files, quota; records (CSV
-                  records with their line numbers)
+                  Lines, a byte range of a CSV), records (CSV records with their line
+                  numbers), deal_files, quota
     map           the mapping bound to the header: the `dealcheck.mapping` wing, below
-    score         plan (a row's cells -> deal basics and answers), tables and
-                  verdicts (a verdict per combination of answers), hygiene, forecast
-    summarise/    summary and summary_fold build the pipeline summary row by row;
-                  summarise/ holds its model, its bounded deal lists and its JSON form
-    write/        outputs (scored CSV, JSON Lines, JSON); write/ holds the formula
-                  neutraliser, the destination file and the tee to several writers
+    score/        row_plan (a row's cells -> deal basics), row_verdicts (a row's cells
+                  -> its verdict, through the compiled `dealcheck.scoring.tables`),
+                  hygiene (the data checks)
+    summarise/    builder counts each row into the pipeline summary (sections, the
+                  forecast rules, bounded deal lists), model is what it freezes into,
+                  to_json its versioned JSON form
+    write/        outputs (scored CSV, JSON Lines, JSON), the formula neutraliser, the
+                  destination file, the tee to several writers
     close_plan/   plan columns checked per row, only when the mapping has them
 
-`pipeline.score_pipeline` runs the flow; `hotloop` is its row loop for plain CSV in
-and out; `parallel`, `cuts`, `split_output` and `worker_life` score one large file on
-two cores. `run` is the glue `dealcheck score` calls. Nothing here imports typer, rich
-or the renderers.
+`pipeline.score_pipeline` runs the flow over each input with `row_loop.score_rows`,
+the one row loop; `split/` runs that loop on two cores for one large CSV file (the
+cut between the halves, the two workers, their part files). `run` is the glue
+`dealcheck score` calls. Nothing here imports typer, rich or the renderers.
 """

@@ -11,18 +11,17 @@ from datetime import date
 from pathlib import Path
 
 from dealcheck.batch.close_plan.dates import PlanDates
-from dealcheck.batch.forecast import forecast_rules
-from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.outputs import RejectsWriter, ScoredWriter
-from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_input
 from dealcheck.batch.read.quota import Quota
 from dealcheck.batch.row_loop import Progress, score_rows
+from dealcheck.batch.score.hygiene import HygieneRules
+from dealcheck.batch.score.row_plan import RowPlan
+from dealcheck.batch.summarise.builder import SummaryBuilder
+from dealcheck.batch.summarise.forecast import forecast_rules
 from dealcheck.batch.summarise.model import PipelineSummary
-from dealcheck.batch.summary import SummaryBuilder
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.write.outputs import RejectsWriter, ScoredWriter
 from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
 from dealcheck.language.framework import Framework, StepTemplate
@@ -30,6 +29,7 @@ from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.blind import refuse_blind
 from dealcheck.mapping.model import Mapping
+from dealcheck.scoring.verdicts import VerdictCache
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _score_split(
     progress: Progress | None,
 ) -> bool:
     """Score a large CSV file on two cores; False when it is for one process."""
-    from dealcheck.batch import parallel
+    from dealcheck.batch.split import workers as parallel
 
     if not parallel.can_split(opened, writer, rejects is not None) or opened.size is None:
         return False

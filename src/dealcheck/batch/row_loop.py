@@ -12,13 +12,13 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import ParamSpec
 
-from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.outputs import CsvWriter, RejectsWriter, ScoredWriter
-from dealcheck.batch.plan import RowPlan, RowRejected
 from dealcheck.batch.read.opened import Opened
-from dealcheck.batch.records import Record
-from dealcheck.batch.summary import SummaryBuilder
+from dealcheck.batch.read.records import Record
+from dealcheck.batch.score.hygiene import HygieneRules
+from dealcheck.batch.score.row_plan import RowPlan, RowRejected
+from dealcheck.batch.summarise.builder import SummaryBuilder
 from dealcheck.batch.write.formulas import risky_start, risky_text, scan
+from dealcheck.batch.write.outputs import CsvWriter, RejectsWriter, ScoredWriter
 
 Progress = Callable[[int, int | None], None]
 NUL_BYTES = "contains NUL bytes (\\0); the file may be binary or damaged"

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dealcheck.batch.outputs import (
+from dealcheck.batch.pipeline import ScoreJob, score_pipeline
+from dealcheck.batch.read.quota import read_quota
+from dealcheck.batch.row_loop import Progress
+from dealcheck.batch.summarise.builder import PipelineSummary
+from dealcheck.batch.write.destination import destination
+from dealcheck.batch.write.outputs import (
     FORMATS,
     CsvWriter,
     JsonLinesWriter,
     RejectsWriter,
     ScoredWriter,
 )
-from dealcheck.batch.pipeline import ScoreJob, score_pipeline
-from dealcheck.batch.read.quota import read_quota
-from dealcheck.batch.row_loop import Progress
-from dealcheck.batch.summary import PipelineSummary
-from dealcheck.batch.write.destination import destination
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.mapping.loading import load_mapping

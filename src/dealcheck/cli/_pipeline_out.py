@@ -9,7 +9,7 @@ from dealcheck.cli import _console
 from dealcheck.render.pipeline_view import pipeline_summary
 
 if TYPE_CHECKING:
-    from dealcheck.batch.summary import PipelineSummary
+    from dealcheck.batch.summarise.builder import PipelineSummary
 
 
 def show_summary(summary: PipelineSummary, lang: str, fmt: str, output: str | None) -> None:

@@ -29,7 +29,6 @@ from dealcheck.batch.read.deal_files import (
 )
 from dealcheck.batch.read.opened import Opened, RowItem
 from dealcheck.batch.read.opening import open_input
-from dealcheck.batch.verdicts import VerdictCache
 from dealcheck.errors import DealcheckError, UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
@@ -38,6 +37,7 @@ from dealcheck.learn.rows import RowReader, Tally
 from dealcheck.learn.scored import ScoredReader, is_scored
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.model import Mapping
+from dealcheck.scoring.verdicts import VerdictCache
 
 REACHED = "stage_reached"
 

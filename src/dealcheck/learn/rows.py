@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, ProofKey, VerdictCache
 from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
@@ -24,7 +23,8 @@ from dealcheck.learn.history import ClosedDeal
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, header_index
 from dealcheck.mapping.column_names import normalise_header
 from dealcheck.mapping.model import LOST, WON, FeedKind, Mapping
-from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
+from dealcheck.mapping.values import NO, SOURCE_WORDS, YES, DateReader, normalise_value
+from dealcheck.scoring.verdicts import NO_PROOF, ProofKey, VerdictCache
 
 #: Distinct answer combinations remembered (the cache is emptied when full).
 MEMO_LIMIT = 8192

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from dealcheck.language.framework import UNKNOWN, Framework, Scale
 from dealcheck.mapping.amounts import MAX_AMOUNT, AmountError, read_amount
 from dealcheck.mapping.model import NO_WORDS, YES_WORDS
+from dealcheck.scoring.answers import EvidenceSource
 
 YES, NO = "yes", "no"
 _DATE_CACHE_LIMIT = 20_000
@@ -131,3 +132,18 @@ def value_target(scale: Scale, target: str | int | bool) -> str:
         known = ", ".join([lv.id for lv in scale.root] + [YES, NO, UNKNOWN])
         raise ValueError(f"{target!r} is not a level ({known})")
     return wanted
+
+
+#: Words a CRM column may use for who confirmed an answer (normalised), -> source.
+SOURCE_WORDS = {
+    **{source.value: source.value for source in EvidenceSource},
+    "rep": "belief",
+    "my belief": "belief",
+    "rep belief": "belief",
+    "추정": "belief",
+    "내 추정": "belief",
+    "고객": "customer",
+    "고객 확인": "customer",
+    "고객이 확인": "customer",
+    "문서": "document",
+}

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from dealcheck.batch.plan import DealBasics, RowVerdict
 from dealcheck.batch.read.deal_files import DEAL_FILE_COLUMNS
-from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
+from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping

@@ -61,7 +61,7 @@ def review_of(
 
 def forecast_of(request: ScoreRequest) -> Callable[[DealState], str]:
     """A deal state's forecast category under this run's rules (closed deals: "closed")."""
-    from dealcheck.batch.forecast import forecast_rules
+    from dealcheck.batch.summarise.forecast import forecast_rules
     from dealcheck.language.loading import load_framework
     from dealcheck.mapping.loading import load_mapping
     from dealcheck.mapping.model import Mapping

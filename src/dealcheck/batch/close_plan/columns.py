@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dealcheck.batch.plan import DealBasics, RowRejected
+from dealcheck.batch.score.row_plan import DealBasics, RowRejected
 from dealcheck.deals.close_plan import (
     ClosePlan,
     PlanIssue,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from dealcheck.batch.outputs import ScoredWriter
-from dealcheck.batch.plan import DealBasics
 from dealcheck.batch.read.opened import Opened
+from dealcheck.batch.score.row_plan import DealBasics
 from dealcheck.batch.summarise.model import ClosePlanSummary
+from dealcheck.batch.write.outputs import ScoredWriter
 from dealcheck.language.framework import StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import Binding

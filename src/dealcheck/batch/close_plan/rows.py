@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dealcheck.batch.close_plan.columns import ISSUES, NEXT_STEP, PlanColumns
-from dealcheck.batch.outputs import JsonLinesWriter, ScoredWriter
-from dealcheck.batch.plan import DealBasics, RowRejected, RowVerdict
 from dealcheck.batch.read.opened import Opened
-from dealcheck.batch.records import Record
+from dealcheck.batch.read.records import Record
+from dealcheck.batch.score.row_plan import DealBasics, RowRejected, RowVerdict
 from dealcheck.batch.summarise.model import ClosePlanSummary, PipelineSummary, Tally
+from dealcheck.batch.write.outputs import JsonLinesWriter, ScoredWriter
 from dealcheck.i18n import t
 from dealcheck.language.framework import StepTemplate
 

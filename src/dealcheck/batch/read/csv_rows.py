@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterator
 
 from dealcheck.batch.read.opened import Opened, RowItem, decode_error
-from dealcheck.batch.records import LineDecodeError, Record, csv_record_chunks
+from dealcheck.batch.read.records import LineDecodeError, Record, csv_record_chunks
 from dealcheck.errors import InputError, say
 
 DELIMITERS = (",", ";", "\t")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from dealcheck.batch.records import Record
+from dealcheck.batch.read.records import Record
 from dealcheck.errors import InputError, say
 
 #: An item of a row stream: (line, cells, None) or (line, None, reason).

@@ -1,1 +1,1 @@
-"""Writing the scored rows: where they go, safe for spreadsheets, to several writers."""
+"""Writing the scored rows: the output formats, safe for spreadsheets, to a file or several."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dealcheck.batch.outputs import ScoredWriter
-    from dealcheck.batch.plan import DealBasics, RowVerdict
-    from dealcheck.batch.summary import PipelineSummary
+    from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
+    from dealcheck.batch.summarise.builder import PipelineSummary
+    from dealcheck.batch.write.outputs import ScoredWriter
 
 
 class Tee:

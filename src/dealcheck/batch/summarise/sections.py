@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from dealcheck.batch.forecast import CATEGORIES, COMMIT, OMITTED
-from dealcheck.batch.hygiene import STUCK
+from dealcheck.batch.score.hygiene import STUCK
+from dealcheck.batch.summarise.forecast import CATEGORIES, COMMIT, OMITTED
 from dealcheck.batch.summarise.model import (
     Coverage,
     Disagreement,
@@ -25,7 +25,7 @@ from dealcheck.batch.summarise.model import (
 )
 
 if TYPE_CHECKING:
-    from dealcheck.batch.summary import SummaryBuilder
+    from dealcheck.batch.summarise.builder import SummaryBuilder
 
 Entry = list[Any]  # [deals, Money]
 

@@ -28,15 +28,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO, Any
 
-from dealcheck.batch import split_output, worker_life
-from dealcheck.batch.cuts import Cut, find_cut
-from dealcheck.batch.hygiene import HygieneRules
-from dealcheck.batch.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
-from dealcheck.batch.plan import RowPlan
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_csv_range
 from dealcheck.batch.row_loop import Progress
-from dealcheck.batch.summary import SummaryBuilder
+from dealcheck.batch.score.hygiene import HygieneRules
+from dealcheck.batch.score.row_plan import RowPlan
+from dealcheck.batch.split import output as split_output
+from dealcheck.batch.split import worker_life
+from dealcheck.batch.split.cuts import Cut, find_cut
+from dealcheck.batch.summarise.builder import SummaryBuilder
+from dealcheck.batch.write.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
 
 #: Inputs smaller than this are scored in one process (override: DEALCHECK_SPLIT_BYTES).
 SPLIT_BYTES = 8 << 20

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from dealcheck.batch.tables import Verdict, VerdictTables
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, plain_answer
 from dealcheck.scoring.assessment import Assessment, Overall, assess, closed, combine
 from dealcheck.scoring.score import ScoreParts, score_parts
 from dealcheck.scoring.scorecard import Recommendation
+from dealcheck.scoring.tables import Verdict, VerdictTables
 
 CACHE_LIMIT = 4096
 #: Per-framework parts kept (each holds a scorecard's criteria: keep it small).
@@ -30,19 +30,6 @@ FlagKey = tuple[bool | None, ...]
 Proof = tuple[str, date | None]
 ProofKey = tuple[Proof, ...]
 NO_PROOF: Proof = ("", None)
-#: Words a CRM column may use for who confirmed an answer (normalised), -> source.
-SOURCE_WORDS = {
-    **{source.value: source.value for source in EvidenceSource},
-    "rep": "belief",
-    "my belief": "belief",
-    "rep belief": "belief",
-    "추정": "belief",
-    "내 추정": "belief",
-    "고객": "customer",
-    "고객 확인": "customer",
-    "고객이 확인": "customer",
-    "문서": "document",
-}
 
 
 class VerdictCache:

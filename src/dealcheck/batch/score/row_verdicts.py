@@ -18,12 +18,12 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from dealcheck.batch.tables import PART_LIMIT, Part, Raised, Verdict, VerdictTables
-from dealcheck.batch.verdicts import NO_PROOF, SOURCE_WORDS, Proof, VerdictCache
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
 from dealcheck.mapping.model import FeedKind
-from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
+from dealcheck.mapping.values import NO, SOURCE_WORDS, YES, DateReader, normalise_value
+from dealcheck.scoring.tables import PART_LIMIT, Part, Raised, Verdict, VerdictTables
+from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 
 #: (position of the column among the mapping's feeds and flags, column, value).
 Unmapped = tuple[tuple[int, str, str], ...]

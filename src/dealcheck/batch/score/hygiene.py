@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dealcheck.batch.plan import DealBasics
+from dealcheck.batch.score.row_plan import DealBasics
 from dealcheck.mapping.model import Hygiene, HygieneCheck
 
 PAST_CLOSE = HygieneCheck.PAST_CLOSE_DATE.value

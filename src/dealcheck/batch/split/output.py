@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from dealcheck.batch.outputs import CsvWriter, ScoredWriter
+from dealcheck.batch.write.outputs import CsvWriter, ScoredWriter
 from dealcheck.files.atomic import temporary_name
 
 

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
-from dealcheck.batch.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
-from dealcheck.batch.plan import DealBasics
 from dealcheck.batch.read.quota import Quota
-from dealcheck.batch.row_verdicts import RowVerdict
+from dealcheck.batch.score.row_plan import DealBasics
+from dealcheck.batch.score.row_verdicts import RowVerdict
 from dealcheck.batch.summarise.deal_lists import TopDeals
+from dealcheck.batch.summarise.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
 from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
-from dealcheck.batch.summary_fold import Tables, freeze_tables
+from dealcheck.batch.summarise.sections import Tables, freeze_tables
 
 __all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
 

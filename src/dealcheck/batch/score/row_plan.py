@@ -7,13 +7,13 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from dealcheck.batch.forecast import crm_category
-from dealcheck.batch.row_verdicts import RowVerdict, RowVerdicts
-from dealcheck.batch.verdicts import VerdictCache
+from dealcheck.batch.score.row_verdicts import RowVerdict, RowVerdicts
+from dealcheck.batch.summarise.forecast import crm_category
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import Binding
 from dealcheck.mapping.model import Mapping
 from dealcheck.mapping.values import DateReader, parse_amount, plain_amount
+from dealcheck.scoring.verdicts import VerdictCache
 
 __all__ = ["BASIC_ROLES", "DealBasics", "RowPlan", "RowRejected", "RowVerdict"]
 

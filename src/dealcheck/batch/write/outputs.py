@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
-from dealcheck.batch.plan import DealBasics, RowVerdict
-from dealcheck.batch.summary import PipelineSummary
+from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
+from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.batch.write.formulas import neutralise, neutralised
 
 EXTRA_COLUMNS = (
