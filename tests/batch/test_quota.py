@@ -63,4 +63,4 @@ def test_a_bad_quota_is_one_line_naming_the_file_and_line(
     assert code == 3 and stderr.strip().splitlines() == [
         f"error: {quotas}:2:1: period 'next month' is not like 2026-11 or 2026-Q4"
     ]
-    assert missing == 2 and "give an amount (1500000) or a quota CSV file" in missing_err
+    assert missing == 2 and "give an amount (1500000, 15억) or a quota CSV file" in missing_err

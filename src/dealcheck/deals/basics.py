@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from dealcheck.deals.amounts import AmountError, read_amount
 from dealcheck.deals.model import DealBasics
+from dealcheck.errors import worded
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import Choice, Prompter
 
@@ -115,16 +117,17 @@ def _ask_amount(prompter: Prompter, lang: str, current: float | None) -> float |
         "" if current is None else f"{current:g}" if current != int(current) else str(int(current))
     )
     while True:
-        typed = prompter.text(t("basics.amount", lang), default=shown).strip().replace(",", "")
-        if not typed:
-            return None
+        typed = prompter.text(t("basics.amount", lang), default=shown).strip()
         try:
-            value = float(typed)
-        except ValueError:
-            value = -1.0
+            value = read_amount(typed, in_mapping=False)
+        except AmountError as error:
+            prompter.note(t("basics.bad_amount", lang, typed, worded(error.args[0], lang)))
+            continue
+        if value is None:
+            return None
         if value >= 0:
             return int(value) if value == int(value) else value
-        prompter.note(t("basics.bad_amount", lang, typed))
+        prompter.note(t("basics.negative_amount", lang, typed))
 
 
 def _ask_optional_date(prompter: Prompter, lang: str, current: dt.date | None) -> dt.date | None:

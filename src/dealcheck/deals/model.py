@@ -21,9 +21,11 @@ from pydantic import (
     model_validator,
 )
 
+from dealcheck.deals.amounts import AmountError, read_amount
 from dealcheck.deals.close_plan import ClosePlan
 from dealcheck.deals.people import Contact
 from dealcheck.deals.story import NextStep, ValueStory
+from dealcheck.errors import say
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.scoring.answers import Answers, CriterionAnswer, EvidenceSource, ExitAnswer
 
@@ -200,6 +202,18 @@ class DealBasics(_Strict):
     stage: str | None = Field(default=None, description="Current stage id (or team stage name).")
     close_date: dt.date | None = Field(default=None, description="Expected close date.")
     owner: str = Field(default="", description="The rep who owns the deal.")
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount_as_written(cls, value: object) -> object:
+        """Text by the amount grammar (`120,000`, `5억`, `3억 5천만원`); numbers as they are."""
+        if not isinstance(value, str):
+            return value
+        try:
+            amount = read_amount(value, in_mapping=False)
+        except AmountError as error:
+            raise ValueError(say("model.amount", text=value, reason=error.args[0])) from None
+        return int(amount) if amount is not None and amount == int(amount) else amount
 
 
 class Deal(DealBasics):

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from dealcheck.deals.amounts import MAX_AMOUNT, AmountError, read_amount
 from dealcheck.language.framework import UNKNOWN, Framework, Scale
-from dealcheck.mapping.amounts import MAX_AMOUNT, AmountError, read_amount
 from dealcheck.mapping.model import NO_WORDS, YES_WORDS
 from dealcheck.scoring.answers import EvidenceSource
 
@@ -21,7 +21,7 @@ def normalise_value(text: str) -> str:
 
 
 def parse_amount(text: str, decimal: str) -> float | None:
-    """Read an amount by the grammar in `dealcheck.mapping.amounts` (`1,234.56`, `₩ 3억`).
+    """Read an amount by the grammar in `dealcheck.deals.amounts` (`1,234.56`, `₩ 3억`).
 
     Returns:
         The number, or None for a blank cell.

@@ -11,6 +11,7 @@ import csv
 import re
 from pathlib import Path
 
+from dealcheck.deals.amounts import read_amount
 from dealcheck.errors import InputError, UsageError, say
 
 Quota = dict[tuple[str, str], tuple[float, str]]
@@ -54,7 +55,7 @@ def read_quota(value: str | None, currency: str | None) -> Quota:
 
 
 def _number(text: str) -> float:
-    amount = float(text.replace(",", "").replace("_", "").strip())
-    if amount <= 0:
+    amount = read_amount(text, in_mapping=False)  # the deal amount grammar: 1,500,000, 15억
+    if amount is None or amount <= 0:
         raise ValueError(text)
     return amount

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dealcheck.mapping.amounts import AmountError, read_amount
+from dealcheck.deals.amounts import AmountError, read_amount
 from tests.batch.conftest import MINI_HEADER, MINI_MAP, score_beside
 from tests.conftest import FRAMEWORK_FIXTURES, invoke
 
@@ -37,6 +37,25 @@ from tests.conftest import FRAMEWORK_FIXTURES, invoke
         ("2,000만", ".", 20_000_000.0),
         ("1억 2,000만", ".", 120_000_000.0),
         ("1억2000만원", ".", 120_000_000.0),
+        ("5억", ".", 500_000_000.0),
+        ("3억 5천만", ".", 350_000_000.0),
+        ("3억5천만원", ".", 350_000_000.0),
+        ("3 억 5 천 만 원", ".", 350_000_000.0),
+        ("1,200만원", ".", 12_000_000.0),
+        ("1.1억", ".", 110_000_000.0),
+        ("1,5억", ",", 150_000_000.0),
+        ("2조", ".", 2_000_000_000_000.0),
+        ("1조 2천억", ".", 1_200_000_000_000.0),
+        ("천만원", ".", 10_000_000.0),
+        ("2천500만", ".", 25_000_000.0),
+        ("5백만", ".", 5_000_000.0),
+        ("1억 2천500만 300원", ".", 125_000_300.0),
+        ("1만 2,000", ".", 12_000.0),
+        ("5천원", ".", 5_000.0),
+        ("₩ 5억", ".", 500_000_000.0),
+        ("KRW 3억 5천만", ".", 350_000_000.0),
+        ("-5억", ".", -500_000_000.0),
+        ("５억", ".", 500_000_000.0),
         ("", ".", None),
     ],
 )
@@ -61,6 +80,19 @@ def test_amounts_the_grammar_reads(text: str, decimal: str, value: float | None)
         ("2e15", ".", "not a plausible deal amount"),
         ("TBD", ".", "no digits"),
         ("5만 3억", ".", "in that order"),
+        ("1만 2만", ".", "each once"),
+        ("3억 5000", ".", r"'5000' after 억 can be read two ways \(5000만 or 5000\)"),
+        ("3억 5천", ".", "can be read two ways"),
+        ("1억 2,000", ".", "can be read two ways"),
+        ("15천만", ".", "one digit each"),
+        ("5백3천만", ".", "in that order"),
+        ("2천1500만", ".", "too large to read one way"),
+        ("1만 10000", ".", "after 만 is 만 or more"),
+        ("만", ".", "no digits"),
+        ("억 5천만", ".", "no number before 억"),
+        ("5억원정도", ".", "cannot read '원정도' after 억"),
+        ("1,5억", ".", "three long; the mapping declares decimal: '.'"),
+        ("2000조", ".", "not a plausible deal amount"),
     ],
 )
 def test_ambiguous_or_non_finite_amounts_are_refused_with_the_reason(
