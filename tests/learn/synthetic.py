@@ -7,7 +7,9 @@ stage reached, loss reasons), with what the data should reveal known in advance:
   `confirmed`, or blank) is lost three times as often as one whose economic buyer is
   confirmed (loss rate 60 % against 20 %);
 * **planted non-predictor**: `competition` is drawn independently of the outcome, and
-  so is the `signature-path-unknown` red flag; every other criterion too.
+  so is the `signature-path-unknown` red flag; every other criterion too;
+* **a planted flag, on request**: with `flag_odds=0.5`, `signature-path-unknown` halves
+  the odds of winning (the fit and backtest tests learn that flag's points).
 
 `synthetic_deals` gives the history as `ClosedDeal`s (what the learning wing
 computes on); `write_export` writes the same history as a raw CRM export plus its
@@ -29,6 +31,10 @@ FRAMEWORK = "meddpicc"
 PREDICTOR = "economic-buyer"
 NON_PREDICTOR = "competition"
 NON_PREDICTOR_FLAG = "signature-path-unknown"
+#: The flag whose effect `flag_odds` plants (by default it has none).
+FLAG = NON_PREDICTOR_FLAG
+#: What the fit tests plant: `FLAG` halves the odds of winning.
+HALF_ODDS = 0.5
 #: Loss rates of the planted predictor: economic buyer confirmed, and not.
 LOSS_RATE_CONFIRMED = 0.2
 LOSS_RATE_UNCONFIRMED = 0.6
@@ -141,7 +147,7 @@ class SyntheticRow:
     open_stage: str | None = None
 
 
-def _rows(closed: int, open_deals: int, seed: int) -> list[SyntheticRow]:
+def _rows(closed: int, open_deals: int, seed: int, flag_odds: float = 1.0) -> list[SyntheticRow]:
     rng = random.Random(seed)
     rows: list[SyntheticRow] = []
     total = closed + open_deals
@@ -150,7 +156,10 @@ def _rows(closed: int, open_deals: int, seed: int) -> list[SyntheticRow]:
         levels = {c: rng.choices(LEVELS, LEVEL_ODDS)[0] for c in CRITERIA}
         flags = frozenset(f for f in FLAG_COLUMNS if rng.random() < 0.2)
         confirmed = levels[PREDICTOR] == "confirmed"
-        lost = rng.random() < (LOSS_RATE_CONFIRMED if confirmed else LOSS_RATE_UNCONFIRMED)
+        loss_rate = LOSS_RATE_CONFIRMED if confirmed else LOSS_RATE_UNCONFIRMED
+        if flag_odds != 1.0 and FLAG in flags:
+            loss_rate = 1 / (1 + flag_odds * (1 - loss_rate) / loss_rate)
+        lost = rng.random() < loss_rate
         stage = rng.choice(list(STAGES))
         closed_on = FIRST_CLOSE + timedelta(days=n * DAYS // total)
         deal = ClosedDeal(
@@ -168,7 +177,9 @@ def _rows(closed: int, open_deals: int, seed: int) -> list[SyntheticRow]:
     return rows
 
 
-def synthetic_deals(closed: int = 1200, *, open_deals: int = 0, seed: int = 14) -> list[ClosedDeal]:
+def synthetic_deals(
+    closed: int = 1200, *, open_deals: int = 0, seed: int = 14, flag_odds: float = 1.0
+) -> list[ClosedDeal]:
     """The closed deals of a synthetic history, oldest first.
 
     Args:
@@ -176,8 +187,10 @@ def synthetic_deals(closed: int = 1200, *, open_deals: int = 0, seed: int = 14) 
         open_deals: Open deals drawn beside them (they change nothing here, but keep
             the closed deals identical to those of `write_export` with the same count).
         seed: The random seed; the same arguments always give the same deals.
+        flag_odds: What `FLAG` does to the odds of winning (1: nothing, `HALF_ODDS`:
+            halves them).
     """
-    return [row.deal for row in _rows(closed, open_deals, seed) if not row.is_open]
+    return [row.deal for row in _rows(closed, open_deals, seed, flag_odds) if not row.is_open]
 
 
 def write_export(

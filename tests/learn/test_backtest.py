@@ -13,7 +13,7 @@ from dealcheck.learn.fit import suggest_changes
 from dealcheck.learn.history import ClosedDeal
 from dealcheck.scoring.answers import Answers, plain_answer
 from dealcheck.scoring.score import score
-from tests.learn.planted import planted_history
+from tests.learn.synthetic import HALF_ODDS, synthetic_deals
 
 
 def _deal(number: int, closed_on: date | None, *, won: bool = True) -> ClosedDeal:
@@ -67,7 +67,7 @@ def test_the_deal_scorer_gives_exactly_what_the_scoring_core_gives(framework_id:
     flags = [f.id for f in framework.red_flags]
     deals = [
         replace(d, flags=frozenset(flags[: i % (len(flags) + 1)]))
-        for i, d in enumerate(planted_history(400))
+        for i, d in enumerate(synthetic_deals(400, flag_odds=HALF_ODDS))
     ]
 
     known = {c.id for c in framework.criteria}
@@ -82,7 +82,7 @@ def test_the_deal_scorer_gives_exactly_what_the_scoring_core_gives(framework_id:
 
 def test_the_suggested_overlay_separates_newer_deals_better() -> None:
     framework = load_framework("meddpicc")
-    split = time_split(planted_history(3000))
+    split = time_split(synthetic_deals(3000, flag_odds=HALF_ODDS))
     suggestion = suggest_changes(framework, split.train)
 
     result = backtest(framework, suggestion.apply(), split, min_deals=30)
@@ -96,8 +96,8 @@ def test_the_suggested_overlay_separates_newer_deals_better() -> None:
 
 def test_too_few_deals_or_one_outcome_give_no_figures_and_say_why() -> None:
     framework = load_framework("meddpicc")
-    few = time_split(planted_history(50))
-    all_won = time_split([replace(d, won=True) for d in planted_history(400)])
+    few = time_split(synthetic_deals(50, flag_odds=HALF_ODDS))
+    all_won = time_split([replace(d, won=True) for d in synthetic_deals(400, flag_odds=HALF_ODDS)])
 
     assert backtest(framework, framework, few, min_deals=30).reason == "few-deals"
     assert backtest(framework, framework, all_won, min_deals=30).reason == "one-outcome"

@@ -9,12 +9,12 @@ import pytest
 from dealcheck.language.loading import load_framework
 from dealcheck.learn.fit import Suggestion, suggest_changes
 from dealcheck.learn.logistic import simultaneous_z
-from tests.learn.planted import FLAG, NON_PREDICTOR, PREDICTOR, planted_history
+from tests.learn.synthetic import FLAG, HALF_ODDS, NON_PREDICTOR, PREDICTOR, synthetic_deals
 
 
 @pytest.fixture(scope="module")
 def learned() -> Suggestion:
-    return suggest_changes(load_framework("meddpicc"), planted_history(3000))
+    return suggest_changes(load_framework("meddpicc"), synthetic_deals(3000, flag_odds=HALF_ODDS))
 
 
 def test_the_planted_predictor_gains_weight_with_its_evidence(learned: Suggestion) -> None:
@@ -66,7 +66,9 @@ def test_weights_keep_the_frameworks_total_and_constraints(learned: Suggestion) 
 
 
 def test_a_small_history_suggests_nothing() -> None:
-    suggestion = suggest_changes(load_framework("meddpicc"), planted_history(40))
+    suggestion = suggest_changes(
+        load_framework("meddpicc"), synthetic_deals(40, flag_odds=HALF_ODDS)
+    )
 
     assert not suggestion.changed
     assert {k.id for k in suggestion.kept} >= {PREDICTOR, FLAG}
@@ -75,7 +77,7 @@ def test_a_small_history_suggests_nothing() -> None:
 def test_a_criterion_answered_in_too_few_deals_keeps_its_weight() -> None:
     deals = [
         replace(d, levels={**d.levels, PREDICTOR: None}) if i % 100 else d
-        for i, d in enumerate(planted_history(2000))
+        for i, d in enumerate(synthetic_deals(2000, flag_odds=HALF_ODDS))
     ]
 
     suggestion = suggest_changes(load_framework("meddpicc"), deals)
@@ -87,8 +89,8 @@ def test_a_criterion_answered_in_too_few_deals_keeps_its_weight() -> None:
 def test_the_same_history_gives_the_same_suggestion() -> None:
     framework = load_framework("meddpicc")
 
-    assert suggest_changes(framework, planted_history(800)) == suggest_changes(
-        framework, planted_history(800)
+    assert suggest_changes(framework, synthetic_deals(800, flag_odds=HALF_ODDS)) == suggest_changes(
+        framework, synthetic_deals(800, flag_odds=HALF_ODDS)
     )
 
 

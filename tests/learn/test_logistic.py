@@ -7,8 +7,9 @@ import random
 
 import pytest
 
+from dealcheck.learn.intervals import wilson
 from dealcheck.learn.logistic import Rows, fit_logistic
-from dealcheck.learn.rates import RateGap, wilson
+from dealcheck.learn.rates import RateGap
 from dealcheck.learn.separation import compare
 
 

@@ -13,12 +13,12 @@ from dealcheck.language.loading import load_framework
 from dealcheck.learn.fit import Suggestion, suggest_changes
 from dealcheck.learn.suggest import write_overlay
 from tests.conftest import ROOT, invoke
-from tests.learn.planted import PREDICTOR, planted_history
+from tests.learn.synthetic import HALF_ODDS, PREDICTOR, synthetic_deals
 
 
 @pytest.fixture(scope="module")
 def learned() -> Suggestion:
-    return suggest_changes(load_framework("meddpicc"), planted_history(2000))
+    return suggest_changes(load_framework("meddpicc"), synthetic_deals(2000, flag_odds=HALF_ODDS))
 
 
 def test_the_overlay_validates_through_the_real_cli_and_loads_as_the_suggestion(
@@ -58,7 +58,7 @@ def test_the_overlay_holds_only_the_changes_each_with_its_evidence(
 
 
 def test_the_same_history_writes_the_same_bytes(learned: Suggestion, tmp_path: Path) -> None:
-    again = suggest_changes(load_framework("meddpicc"), planted_history(2000))
+    again = suggest_changes(load_framework("meddpicc"), synthetic_deals(2000, flag_odds=HALF_ODDS))
     write_overlay(learned, tmp_path / "a.yaml", framework="meddpicc")
     write_overlay(again, tmp_path / "b.yaml", framework="meddpicc")
 

@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from dealcheck.learn.history import ClosedDeal
 from tests.conftest import invoke
 from tests.learn.synthetic import (
+    FLAG,
+    HALF_ODDS,
     NON_PREDICTOR,
     PREDICTOR,
     synthetic_deals,
@@ -39,6 +41,23 @@ def test_the_non_predictor_is_drawn_apart_from_the_outcome() -> None:
     other = _loss_rate(deals, lambda d: d.levels[NON_PREDICTOR] != "confirmed")
 
     assert abs(confirmed - other) < 0.08
+
+
+def _odds_ratio(deals: list[ClosedDeal]) -> float:
+    """Odds of winning with `FLAG` over without it, among deals with no confirmed buyer."""
+
+    def odds(flagged: bool) -> float:
+        chosen = [d for d in deals if (FLAG in d.flags) == flagged]
+        won = sum(d.won for d in chosen if d.levels[PREDICTOR] != "confirmed")
+        lost = sum(not d.won for d in chosen if d.levels[PREDICTOR] != "confirmed")
+        return won / lost
+
+    return odds(True) / odds(False)
+
+
+def test_the_flag_is_a_non_predictor_unless_planted() -> None:
+    assert 0.8 < _odds_ratio(synthetic_deals(6000)) < 1.25
+    assert 0.35 < _odds_ratio(synthetic_deals(6000, flag_odds=HALF_ODDS)) < 0.7
 
 
 def test_the_same_seed_gives_the_same_history_with_or_without_open_deals() -> None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from dealcheck.learn.history import ClosedDeal
 from dealcheck.learn.intervals import newcombe, wilson
+from dealcheck.learn.rates import RateGap
 
 UNKNOWN_LEVEL = "unknown"
 ALL_STAGES = ""
@@ -43,32 +44,21 @@ class Status(StrEnum):
     TOO_FEW = "too-few"  # fewer deals than the minimum on a side
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
-    """Win rates with and without one answer, and the difference between them."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Effect(RateGap):
+    """Win rates with and without one answer (a `RateGap`), judged for the report.
+
+    `low` and `high` bound the difference at the report's z (shared among all the
+    comparisons it makes), not at the 95 % of `RateGap.interval`.
+    """
 
     kind: Kind
     item: str
     level: str | None
     stage: str | None
-    won_with: int
-    deals_with: int
-    won_without: int
-    deals_without: int
-    difference: float
     low: float
     high: float
     status: Status
-
-    @property
-    def rate_with(self) -> float:
-        """Win rate of the deals with the answer."""
-        return self.won_with / self.deals_with if self.deals_with else 0.0
-
-    @property
-    def rate_without(self) -> float:
-        """Win rate of the other deals."""
-        return self.won_without / self.deals_without if self.deals_without else 0.0
 
 
 @dataclass(frozen=True)
@@ -191,7 +181,7 @@ def judge(
 ) -> Effect:
     """The effect of one split, judged against the minimum of deals per side."""
     won_without, deals_without = whole.won - side.won, whole.deals - side.deals
-    difference, low, high = newcombe(side.won, side.deals, won_without, deals_without, z)
+    _, low, high = newcombe(side.won, side.deals, won_without, deals_without, z)
     if min(side.deals, deals_without) < min_deals:
         status = Status.TOO_FEW
     elif low > 0 or high < 0:
@@ -199,18 +189,17 @@ def judge(
     else:
         status = Status.NO_EFFECT
     return Effect(
-        kind,
-        item,
-        level,
-        stage or None,
         side.won,
         side.deals,
         won_without,
         deals_without,
-        difference,
-        low,
-        high,
-        status,
+        kind=kind,
+        item=item,
+        level=level,
+        stage=stage or None,
+        low=low,
+        high=high,
+        status=status,
     )
 
 

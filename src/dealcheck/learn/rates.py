@@ -1,25 +1,18 @@
-"""Win rates with and without something, and the interval of their difference."""
+"""Win rates with and without something, and the interval of their difference.
+
+`RateGap` is the one shape of a with/without comparison in the learning wing: the
+report's effects (`learn.effects.Effect`) and the fit's evidence (`learn.fit`) are both
+one. The intervals themselves are `learn.intervals`' (Wilson, Newcombe).
+"""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from dealcheck.learn.logistic import Z95
+from dealcheck.learn.intervals import newcombe
 
 
-def wilson(won: int, deals: int) -> tuple[float, float]:
-    """The 95 % Wilson score interval of a win rate (0-1); (0, 1) for no deals."""
-    if deals == 0:
-        return 0.0, 1.0
-    rate = won / deals
-    spread = Z95 * Z95 / deals
-    centre = (rate + spread / 2) / (1 + spread)
-    half = Z95 * math.sqrt(rate * (1 - rate) / deals + spread / (4 * deals)) / (1 + spread)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RateGap:
     """Win rate with something against without it (Newcombe's hybrid interval).
 
@@ -53,9 +46,7 @@ class RateGap:
     @property
     def interval(self) -> tuple[float, float]:
         """95 % interval of the difference (Newcombe 1998, method 10)."""
-        low1, high1 = wilson(self.won_with, self.deals_with)
-        low2, high2 = wilson(self.won_without, self.deals_without)
-        p1, p2 = self.rate_with, self.rate_without
-        low = self.difference - math.sqrt((p1 - low1) ** 2 + (high2 - p2) ** 2)
-        high = self.difference + math.sqrt((high1 - p1) ** 2 + (p2 - low2) ** 2)
-        return max(-1.0, low), min(1.0, high)
+        _, low, high = newcombe(
+            self.won_with, self.deals_with, self.won_without, self.deals_without
+        )
+        return low, high
