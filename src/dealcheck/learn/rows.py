@@ -20,10 +20,10 @@ from dealcheck.errors import Location, Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
 from dealcheck.learn.history import ClosedDeal
-from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, header_index
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Unread, header_index
 from dealcheck.mapping.column_names import normalise_header
-from dealcheck.mapping.model import LOST, WON, FeedKind, Mapping
-from dealcheck.mapping.values import NO, SOURCE_WORDS, YES, DateReader, normalise_value
+from dealcheck.mapping.model import LOST, WON, Mapping
+from dealcheck.mapping.values import DateReader, normalise_value
 from dealcheck.scoring.verdicts import NO_PROOF, ProofKey, VerdictCache
 
 #: Distinct answer combinations remembered (the cache is emptied when full).
@@ -104,11 +104,21 @@ class RowReader:
         self._blank_levels = [UNKNOWN] * len(self._slots)
         # Per column, what each raw value reads as: CRM columns repeat a few values.
         self._feed_plan = [
-            (self._slots[(f.framework, f.criterion)], f.column, dict[str, tuple[str, bool]](), f)
+            (
+                self._slots[(f.framework, f.criterion)],
+                f.column,
+                dict[str, tuple[str, Unread | None]](),
+                f,
+            )
             for f in binding.feeds
         ]
         self._flag_plan = [
-            (self._flag_slots[(f.framework, f.flag)], f.column, dict[str, str](), f)
+            (
+                self._flag_slots[(f.framework, f.flag)],
+                f.column,
+                dict[str, tuple[bool | None, Unread | None]](),
+                f,
+            )
             for f in binding.flags
         ]
         self._mapped = sorted({slot for slot, *_ in self._feed_plan})
@@ -211,23 +221,23 @@ class RowReader:
             text = cells[column]
             found = seen.get(text)
             if found is None:
-                found = _feed_level(feed, text)
+                found = feed.read(text)
                 if len(seen) < MEMO_LIMIT:
                     seen[text] = found
-            if found[1]:
-                tally.unmapped[(feed.header, text.strip())] += 1
+            if found[1] is not None:
+                tally.unmapped[found[1]] += 1
             levels[slot] = found[0]
         said: list[bool | None] = [None] * len(self._flag_slots)
         for slot, column, answers, flag in self._flag_plan:
             text = cells[column]
             answer = answers.get(text)
             if answer is None:
-                answer = flag.table.get(normalise_value(text), "")
+                answer = flag.read(text)
                 if len(answers) < MEMO_LIMIT:
                     answers[text] = answer
-            if answer not in (YES, NO, UNKNOWN):
-                tally.unmapped[(flag.header, text.strip())] += 1
-            said[slot] = True if answer == YES else False if answer == NO else None
+            if answer[1] is not None:
+                tally.unmapped[answer[1]] += 1
+            said[slot] = answer[0]
         proofs = self._proofs(cells, tally) if self._proof_plan else None
         key = (reached, tuple(levels), tuple(said), proofs)
         found_answers = self._memo.get(key)
@@ -241,19 +251,11 @@ class RowReader:
     def _proofs(self, cells: list[str], tally: Tally) -> ProofKey:
         """Who confirmed each answer and when, as `dealcheck score` reads them."""
         proofs = [NO_PROOF] * len(self._slots)
+        unread: list[tuple[str, str]] = []
         for slot, feed in self._proof_plan:
-            source = ""
-            if feed.source >= 0 and (said := cells[feed.source].strip()):
-                source = SOURCE_WORDS.get(normalise_value(said), "")
-                if not source:
-                    tally.unmapped[(f"{feed.header} · source", said)] += 1
-            when: date | None = None
-            if feed.confirmed_on >= 0 and (text := cells[feed.confirmed_on].strip()):
-                try:
-                    when = self._dates(text)
-                except ValueError:
-                    tally.unmapped[(f"{feed.header} · confirmed on", text)] += 1
-            proofs[slot] = (source, when) if source or when else NO_PROOF
+            proofs[slot] = feed.proof(cells, self._dates, unread)
+        for item in unread:
+            tally.unmapped[item] += 1
         return tuple(proofs)
 
     def _decode(
@@ -271,16 +273,6 @@ class RowReader:
             return Answers(by_key, frozenset(), None, None)
         verdict = self.cache.get(reached, levels, said, None, None, proofs)
         return Answers(by_key, frozenset(verdict.red_flags), verdict.score, verdict.recommendation)
-
-
-def _feed_level(feed: Feed, text: str) -> tuple[str, bool]:
-    """The level a cell earns for its criterion, and whether its value is not mapped."""
-    target = feed.table.get(normalise_value(text))
-    if feed.kind is FeedKind.TEXT:
-        target = UNKNOWN if target == UNKNOWN or not text.strip() else feed.level
-    elif target is None or (feed.kind is FeedKind.YES_NO and target not in (YES, NO)):
-        return UNKNOWN, target != UNKNOWN
-    return (feed.yes if target == YES else feed.no if target == NO else target), False
 
 
 Reader = Callable[[int, list[str], Tally], ClosedDeal | None]

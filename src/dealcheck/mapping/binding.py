@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import date
 
 from dealcheck.errors import Location, Message, Problem, ValidationFailed, say
-from dealcheck.language.framework import DEFAULT_LANGUAGE, Framework
+from dealcheck.language.framework import DEFAULT_LANGUAGE, UNKNOWN, Framework
 from dealcheck.language.yamlfile import YamlMapping, locate
 from dealcheck.mapping.column_names import normalise_header
 from dealcheck.mapping.model import LOST, WON, FeedKind, Mapping
-from dealcheck.mapping.values import NO, YES, level_table, normalise_value, value_target
+from dealcheck.mapping.values import (
+    NO,
+    SOURCE_WORDS,
+    YES,
+    DateReader,
+    level_table,
+    normalise_value,
+    value_target,
+)
 from dealcheck.scoring.scorecard import CLOSED_WORDS
+from dealcheck.scoring.verdicts import NO_PROOF, Proof
 
 ROLES = (
     "deal_id",
@@ -33,6 +43,8 @@ ROLES = (
     "next_step",
     "forecast_category",
 )
+#: A cell the mapping cannot read: (column, value as given).
+Unread = tuple[str, str]
 #: Status (or stage) cell -> the outcome of a closed deal: won, lost or closed.
 CLOSED_STATUSES = {normalise_value(word): outcome.value for word, outcome in CLOSED_WORDS.items()}
 
@@ -54,6 +66,33 @@ class Feed:
     source: int = -1
     confirmed_on: int = -1
 
+    def read(self, text: str) -> tuple[str, Unread | None]:
+        """The level id a cell gives the criterion, and (column, value) if none reads.
+
+        Free text (`kind: text`) is the column's level unless blank or an unknown word.
+        """
+        target = self.table.get(normalise_value(text))
+        if self.kind is FeedKind.TEXT:
+            return (UNKNOWN if target == UNKNOWN or not text.strip() else self.level), None
+        if target is None or (self.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)):
+            return UNKNOWN, (self.header, text.strip())
+        return (self.yes if target == YES else self.no if target == NO else target), None
+
+    def proof(self, cells: list[str], dates: DateReader, unread: list[Unread]) -> Proof:
+        """Who confirmed the answer and when; values that do not read go to `unread`."""
+        source = ""
+        if self.source >= 0 and (said := cells[self.source].strip()):
+            source = SOURCE_WORDS.get(normalise_value(said), "")
+            if not source:
+                unread.append((f"{self.header} · source", said))
+        when: date | None = None
+        if self.confirmed_on >= 0 and (text := cells[self.confirmed_on].strip()):
+            try:
+                when = dates(text)
+            except ValueError:
+                unread.append((f"{self.header} · confirmed on", text))
+        return (source, when) if source or when else NO_PROOF
+
 
 @dataclass(frozen=True, slots=True)
 class FlagColumn:
@@ -64,6 +103,12 @@ class FlagColumn:
     column: int
     header: str
     table: dict[str, str]
+
+    def read(self, text: str) -> tuple[bool | None, Unread | None]:
+        """A cell's answer (yes, no, unknown), and (column, value) if it does not read."""
+        target = self.table.get(normalise_value(text))
+        unread = None if target in (YES, NO, UNKNOWN) else (self.header, text.strip())
+        return (True if target == YES else False if target == NO else None), unread
 
 
 @dataclass

@@ -14,14 +14,13 @@ Rows whose answers name their source or date, and JSON reports, are scored by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 from dealcheck.language.framework import UNKNOWN, Framework
-from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed, FlagColumn
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
-from dealcheck.mapping.values import NO, SOURCE_WORDS, YES, DateReader, normalise_value
+from dealcheck.mapping.values import DateReader, normalise_value
 from dealcheck.scoring.tables import PART_LIMIT, Part, Raised, Verdict, VerdictTables
 from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 
@@ -179,7 +178,9 @@ class RowVerdicts:
                     said = cells[feed.evidence].strip()
                 evidence[slot] = said
             if proofs is not None:
-                proofs[slot] = self._proof(n, feed, cells, bad)
+                unread: list[tuple[str, str]] = []
+                proofs[slot] = feed.proof(cells, self._date, unread)
+                bad += [(n, *item) for item in unread]
         return self._cache.get(
             entry.stage if not entry.outcome else None,
             tuple(levels),
@@ -235,7 +236,7 @@ class RowVerdicts:
             if feed.kind is FeedKind.TEXT:
                 levels.append(next(fed))  # the key is already the text's level
                 continue
-            level, unread = _level(feed, next(fed))
+            level, unread = feed.read(next(fed))
             levels.append(level)
             if unread is not None:
                 bad.append((n, *unread))
@@ -253,7 +254,7 @@ class RowVerdicts:
         answers: list[bool | None] = [None] * self._flag_count
         bad: list[tuple[int, str, str]] = []
         for (n, slot, column), text in zip(self._flag_columns, texts, strict=True):
-            answers[slot], unread = _flag(column, text)
+            answers[slot], unread = column.read(text)
             if unread is not None:
                 bad.append((n, *unread))
         raised = self.tables.raised(tuple(answers))
@@ -271,23 +272,6 @@ class RowVerdicts:
         if len(fed) == 1 and fed[0].kind is FeedKind.TEXT:
             return _text_level(fed[0])
         return _getter([feed.column for feed in fed])
-
-    def _proof(
-        self, n: int, feed: Feed, cells: list[str], bad: list[tuple[int, str, str]]
-    ) -> Proof:
-        """Who confirmed a criterion's answer and when; unreadable values are reported."""
-        source: str = ""
-        if feed.source >= 0 and (said := cells[feed.source].strip()):
-            source = SOURCE_WORDS.get(normalise_value(said), "")
-            if not source:
-                bad.append((n, f"{feed.header} · source", said))
-        when: date | None = None
-        if feed.confirmed_on >= 0 and (text := cells[feed.confirmed_on].strip()):
-            try:
-                when = self._date(text)
-            except ValueError:
-                bad.append((n, f"{feed.header} · confirmed on", text))
-        return (source, when) if source or when else NO_PROOF
 
 
 def _criteria(frameworks: Sequence[Framework]) -> list[tuple[int, Any]]:
@@ -320,29 +304,10 @@ def _text_level(feed: Feed) -> Callable[[list[str]], str]:
     Any text is the column's level, unless blank or a word the value table reads as
     unknown ("n/a").
     """
-    column, level, table = feed.column, feed.level, feed.table
+    column, level = feed.column, feed.level
 
     def read(cells: list[str]) -> str:
-        text = cells[column].strip()
-        if not text:
-            return UNKNOWN
-        if len(text) < SHORT_TEXT and table.get(normalise_value(text)) == UNKNOWN:
-            return UNKNOWN
-        return level
+        text = cells[column]
+        return feed.read(text)[0] if len(text.strip()) < SHORT_TEXT else level
 
     return read
-
-
-def _level(feed: Feed, text: str) -> tuple[str, tuple[str, str] | None]:
-    """The level id a criterion cell reads, and (column, value) when it reads none."""
-    target = feed.table.get(normalise_value(text))
-    if target is None or (feed.kind is FeedKind.YES_NO and target not in (YES, NO, UNKNOWN)):
-        return UNKNOWN, (feed.header, text.strip())
-    return (feed.yes if target == YES else feed.no if target == NO else target), None
-
-
-def _flag(column: FlagColumn, text: str) -> tuple[bool | None, tuple[str, str] | None]:
-    """A red-flag cell's answer, and (column, value) when it reads none."""
-    target = column.table.get(normalise_value(text))
-    bad = None if target in (YES, NO, UNKNOWN) else (column.header, text.strip())
-    return (True if target == YES else False if target == NO else None), bad
