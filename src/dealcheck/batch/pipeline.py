@@ -105,7 +105,6 @@ def score_pipeline(
                 with_evidence=job.with_reports,
                 basics_only=job.basics_only,
             )
-            summary.basics_of = plan.basics
             opened, out = plan_dates.add_column(opened, writer, binding, mapping, tree, plan.basics)
             sources_known = sources_known and plan.knows_sources
             hygiene = HygieneRules(

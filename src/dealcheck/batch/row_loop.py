@@ -60,7 +60,7 @@ def score_rows(
     comma = delimiter == ","
     risky = risky_start(delimiter)
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
-    crm_of = plan.crm_category
+    crm_of = plan.crm_category if plan.binding.roles["forecast_category"] >= 0 else None
 
     def reject(line: int, reason: str, cells: list[str] | None) -> None:
         summary.reject(name, line, reason, reject_code(reason))
@@ -89,7 +89,7 @@ def score_rows(
                 continue
             row = verdict_of(cells)
             flags = check(deal, row.stage, row.closed)
-            add(name, line, row, deal, flags, crm_of(cells), cells)
+            add(name, line, row, deal, flags, crm_of(cells) if crm_of else "")
             if copy is not None and text is not None and (comma or "," not in text):
                 copy(text if comma else text.replace(delimiter, ","), row, flags)
             elif write is not None:

@@ -84,7 +84,7 @@ class RowVerdicts:
         self._cache = cache
         self._date = date_reader
         self._unscored = basics_only
-        slots = {(n, c.id): s for s, (n, c) in enumerate(_criteria(frameworks))}
+        slots = {key: s for s, key in enumerate(cache.criteria_slots)}
         self._width = len(slots)
         self._feed_at: dict[int, tuple[int, Feed]] = {
             slots[(f.framework, f.criterion)]: (n, f) for n, f in enumerate(binding.feeds)
@@ -92,7 +92,7 @@ class RowVerdicts:
         alone = frozenset(s for s, (_, f) in self._feed_at.items() if f.kind is FeedKind.TEXT)
         self.tables = VerdictTables(frameworks, alone)
         self._keys = [self._run_key(first, end) for _, first, end in self.tables.runs]
-        flag_slots = {key: n for n, key in enumerate(_flag_slots(frameworks))}
+        flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
         self._flag_columns = [
             (len(binding.feeds) + n, flag_slots[(c.framework, c.flag)], c)
             for n, c in enumerate(binding.flags)
@@ -272,14 +272,6 @@ class RowVerdicts:
         if len(fed) == 1 and fed[0].kind is FeedKind.TEXT:
             return _text_level(fed[0])
         return _getter([feed.column for feed in fed])
-
-
-def _criteria(frameworks: Sequence[Framework]) -> list[tuple[int, Any]]:
-    return [(n, c) for n, fw in enumerate(frameworks) for c in fw.criteria]
-
-
-def _flag_slots(frameworks: Sequence[Framework]) -> list[tuple[int, str]]:
-    return [(n, f.id) for n, fw in enumerate(frameworks) for f in fw.red_flags]
 
 
 def _getter(columns: list[int]) -> Callable[[list[str]], Any]:

@@ -10,24 +10,20 @@ that terminal, Markdown, HTML and JSON renderers read without recomputing anythi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
 from dealcheck.batch.read.quota import Quota
 from dealcheck.batch.score.row_plan import DealBasics
 from dealcheck.batch.score.row_verdicts import RowVerdict
-from dealcheck.batch.summarise.deal_lists import TopDeals
-from dealcheck.batch.summarise.forecast import COMMIT, OUT_OF_FORECAST, UNSCORED, ForecastRules
+from dealcheck.batch.summarise.deal_lists import DealLists
+from dealcheck.batch.summarise.forecast import COMMIT, ForecastRules
+from dealcheck.batch.summarise.freeze import freeze_tables
 from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
-from dealcheck.batch.summarise.sections import Tables, freeze_tables
+from dealcheck.batch.summarise.sections import Tables
 
 __all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
 
-AT_RISK_LIMIT = 10
-LIST_LIMIT = 10
-LARGEST_LIMIT = 12
-DISCUSS_LIMIT = 3
 OWNER_LIMIT = 500
 TALLY_FOLD_LIMIT = 8192
 CLASS_CACHE_LIMIT = 8192
@@ -84,20 +80,11 @@ class SummaryBuilder:
         self.unmapped: Counter[tuple[str, str]] = Counter()
         self.unreadable: dict[str, list[Any]] = {}
         self.warnings: list[str] = []
-        self.lists = {
-            "at_risk": TopDeals(AT_RISK_LIMIT),
-            "remove": TopDeals(LIST_LIMIT),
-            "commit_at_risk": TopDeals(LIST_LIMIT),
-            "update_close": TopDeals(LIST_LIMIT),
-            "largest": TopDeals(LARGEST_LIMIT),
-        }
-        self.discuss: dict[str, TopDeals] = {}
-        self._sequence = 0
-        self.basics_of: Callable[[list[str]], DealBasics] | None = None
+        self.lists = DealLists(closing_soon_days)
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent back from a worker process: the row reader stays behind.
-        return {**self.__dict__, "basics_of": None, "_rows": {}, "_dates": {}, "_critical": {}}
+        return {**self.__dict__, "_rows": {}, "_dates": {}, "_critical": {}}
 
     def add(
         self,
@@ -107,44 +94,11 @@ class SummaryBuilder:
         deal: DealBasics,
         hygiene: tuple[str, ...],
         crm: str = "",
-        cells: list[str] | None = None,
     ) -> None:
-        """Count one scored row (its basics already read)."""
-        self.count(
-            source,
-            line,
-            row,
-            hygiene,
-            deal.currency,
-            deal.amount,
-            deal.close_date,
-            deal.created_date,
-            deal.stage_since,
-            deal.owner,
-            crm,
-            cells,
-            deal,
-        )
-
-    def count(
-        self,
-        source: str,
-        line: int,
-        row: RowVerdict,
-        hygiene: tuple[str, ...],
-        currency: str,
-        amount: float | None,
-        close: date | None,
-        created: date | None,
-        since: date | None,
-        owner: str,
-        crm: str,
-        cells: list[str] | None,
-        deal: DealBasics | None = None,
-    ) -> None:
-        """Count one scored row from its values; `cells` give the basics when listed."""
+        """Count one scored row: its verdict, basics, hygiene and CRM forecast category."""
+        currency, close, owner = deal.currency, deal.close_date, deal.owner
         self.scored += 1
-        value = amount or 0.0
+        value = deal.amount or 0.0
         verdict = row.verdict
         # Per distinct stage and verdict, and per distinct date, each computed once.
         kind = (row.stage, verdict.recommendation, bool(verdict.red_flags), row.closed)
@@ -156,7 +110,7 @@ class SummaryBuilder:
             when = self._date_info(close)
         days = when[1]
         forecast = info[0] if days is not None and days >= 0 else info[1]
-        if owner not in self.discuss and len(self.discuss) >= OWNER_LIMIT:
+        if owner not in self.lists.discuss and len(self.lists.discuss) >= OWNER_LIMIT:
             owner = OTHER_OWNERS
         lead = info[3]
         key = (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency)
@@ -185,25 +139,21 @@ class SummaryBuilder:
             return
         gaps = verdict.gaps
         self.tables.count_open(owner, gaps, verdict.red_flags, hygiene, row)
-        self.tables.age(row.stage_label, close, created, since, self.today)
+        self.tables.age(row.stage_label, close, deal.created_date, deal.stage_since, self.today)
         critical = self._critical.get(gaps)
         if critical is None:
             critical = self._first_critical(gaps)
-        self._list(
+        self.lists.offer(
             source,
             line,
             row,
+            deal,
             forecast,
             days,
-            info[2],
+            info[2] or crm == COMMIT,
             critical,
             value,
-            currency,
-            close,
             owner,
-            crm,
-            cells,
-            deal,
         )
 
     def _row_info(self, kind: tuple[object, ...]) -> tuple[str, str, bool, bool]:
@@ -242,93 +192,6 @@ class SummaryBuilder:
         self._dates[close] = when
         return when
 
-    def _list(
-        self,
-        source: str,
-        line: int,
-        row: RowVerdict,
-        forecast: str,
-        days: int | None,
-        stage_commit: bool,
-        critical: str,
-        value: float,
-        currency: str,
-        close: date | None,
-        owner: str,
-        crm: str,
-        cells: list[str] | None,
-        deal: DealBasics | None,
-    ) -> None:
-        """Offer an open deal to every list it qualifies for.
-
-        A lead not yet in the pipeline is on no list: it is not in the forecast to be
-        removed from, its close date and gaps are not the pipeline's, it is neither at
-        risk nor a deal to discuss.
-        """
-        verdict = row.verdict
-        recommendation = verdict.recommendation
-        out = recommendation in OUT_OF_FORECAST
-        weakness = value * (1.0 - verdict.score / 100.0)
-        lists = self.lists
-        wanted: list[tuple[str, float, tuple[tuple[str, str], ...]]] = []
-        top_gap = (("top-gap", verdict.gaps[0]),) if verdict.gaps else ()
-        flag = (("red-flag", verdict.red_flags[0]),) if verdict.red_flags else ()
-        if (
-            value > 0
-            and not out
-            and days is not None
-            and 0 <= days <= self.soon
-            and recommendation != UNSCORED
-            and lists["at_risk"].wants(weakness)
-        ):
-            wanted.append(("at_risk", weakness, (("closes-in", str(days)), *top_gap)))
-        if out and lists["remove"].wants(value):
-            wanted.append(("remove", value, (("recommendation", recommendation), *flag, *top_gap)))
-        if (
-            (stage_commit or crm == COMMIT)
-            and not out
-            and (critical or verdict.red_flags)
-            and lists["commit_at_risk"].wants(value)
-        ):
-            reason = flag or (("top-gap", critical),)
-            wanted.append(("commit_at_risk", value, reason))
-        if (days is None or days < 0) and lists["update_close"].wants(value):
-            reason = (("no-close-date", ""),) if days is None else (("past-close", str(-days)),)
-            wanted.append(("update_close", value, reason))
-        if value > 0 and lists["largest"].wants(value):
-            wanted.append(("largest", value, tuple(("gap", g) for g in verdict.gaps)))
-        discuss = self.discuss.get(owner)
-        if discuss is None:
-            discuss = self.discuss[owner] = TopDeals(DISCUSS_LIMIT)
-        if not out and value > 0 and discuss.wants(weakness):
-            wanted.append(("discuss", weakness, (*top_gap, *flag)))
-        if not wanted:
-            return
-        if deal is None:
-            assert self.basics_of is not None and cells is not None
-            deal = self.basics_of(cells)
-        for name, rank, reasons in wanted:
-            self._sequence += 1
-            listed = ListedDeal(
-                source,
-                line,
-                deal.deal_id,
-                deal.name,
-                deal.company,
-                deal.owner,
-                value,
-                currency,
-                verdict.score,
-                recommendation,
-                row.stage or row.stage_label,
-                close,
-                forecast,
-                reasons,
-                round(rank, 2),
-            )
-            target = discuss if name == "discuss" else lists[name]
-            target.push(rank, self._sequence, listed)
-
     def reject(self, source: str, line: int, reason: str, code: str) -> None:
         """Count one rejected row; keep the first few as examples."""
         self.rejected += 1
@@ -359,9 +222,8 @@ class SummaryBuilder:
         """
         other = SummaryBuilder(self.frameworks, self.today, self.soon, self.rules, self.critical)
         other.sources = list(self.sources)
-        other.basics_of = self.basics_of
         other.quota = self.quota
-        other._sequence = self._sequence + part * PART_SEQUENCE_SPAN
+        other.lists.sequence = self.lists.sequence + part * PART_SEQUENCE_SPAN
         return other
 
     def merge(self, part: SummaryBuilder) -> None:
@@ -382,11 +244,7 @@ class SummaryBuilder:
             entry = self.unreadable.setdefault(column, [0, []])
             entry[0] += rows
             entry[1] = list(dict.fromkeys(entry[1] + examples))[:EXAMPLES_PER_COLUMN]
-        for name, top in part.lists.items():
-            self.lists[name].merge(top)
-        for owner, top in part.discuss.items():
-            self.discuss.setdefault(owner, TopDeals(DISCUSS_LIMIT)).merge(top)
-        self._sequence = max(self._sequence, part._sequence)
+        self.lists.merge(part.lists)
 
     def fold(self) -> None:
         """Move the tallies into the per-section tables."""
