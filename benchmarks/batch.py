@@ -1,7 +1,8 @@
 """Benchmark `dealcheck score` against plain csv iteration and a csv copy, per distribution.
 
-Generates synthetic Salesforce-style exports (25 columns) in a temporary folder, one
-per distribution of answers, and times, each in its own process, in interleaved rounds
+Generates synthetic Salesforce-style exports in a temporary folder, one per
+distribution of answers (25 columns: MEDDPICC and two red flags; `combined`: 51 with
+today's built-ins), and times, each in its own process, in interleaved rounds
 (--repeat, default 3; the best time of each is kept):
 
 * bare   - `for row in csv.reader(f): pass`
@@ -15,7 +16,18 @@ The distributions (--only picks some):
 * fresh    - every row a new combination: independent uniform levels (blanks included),
   random red flags (yes, no, blank), random stages;
 * text     - four criteria hold free-text evidence (long, varied, Hangul included),
-  mapped as `kind: text`; the rest as in `fresh`.
+  mapped as `kind: text`; the rest as in `fresh`;
+* combined - every built-in framework at once, as a team scoring several does
+  (`-f meddpicc -f bant -f icp-fit -f red-flags -f the-model -f why-buy-now-us`): one
+  column per criterion (21) with a uniform level of its scale or a blank, one per red
+  flag id (15) with yes, no or blank, random stages the frameworks share. The layout
+  and its mapping are read from the built-ins (combined_layout.py), so a new built-in
+  joins it. The Model scores nothing but joins: its aliases name every shared stage,
+  and a team runs it beside the others for its stage checks. With 15 flags each
+  answered yes a third of the time, a row raises 5 on average and most raise a
+  disqualifying one: about 90 % of open deals are disqualified and none advances (the
+  others: 40-55 %), a verdict mix no team has; what it measures is width, every row a
+  new combination of 36 answers.
 
 It also measures dealcheck's peak RSS, in runs of their own so the sampling does not
 slow the timed runs, at each size of --growth (default 100,000 and 1,000,000 rows;
@@ -41,8 +53,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+from combined_layout import combined_layout, combined_mapping  # benchmarks/combined_layout.py
 from precompile import compile_dealcheck  # benchmarks/precompile.py
 
 LEVELS = ["Confirmed", "Partial", "Assumed", "None", ""]
@@ -65,7 +79,8 @@ CRITERIA = [
     "Champion",
     "Competition",
 ]
-HEADER = [
+#: The deal basics every distribution's export starts with.
+BASICS = [
     "Opportunity ID",
     "Opportunity Name",
     "Account Name",
@@ -77,19 +92,19 @@ HEADER = [
     "Last Stage Change Date",
     "Opportunity Owner",
     "Next Step",
-    *CRITERIA,
-    "Price Only",
-    "No Compelling Event",
-    "Lead Source",
-    "Region",
-    "Industry",
-    "Type",
 ]
-MAPPING = """\
-frameworks: [meddpicc, red-flags]
+#: Columns no mapping reads, after the answers.
+UNREAD = ["Lead Source", "Region", "Industry", "Type"]
+HEADER = [*BASICS, *CRITERIA, "Price Only", "No Compelling Event", *UNREAD]
+COLUMNS = """\
 columns: {deal_id: Opportunity ID, name: Opportunity Name, company: Account Name, amount: Amount,
   currency: Opportunity Currency, stage: Stage, close_date: Close Date, created_date: Created Date,
   stage_since: Last Stage Change Date, owner: Opportunity Owner, next_step: Next Step}
+"""
+MAPPING = (
+    "frameworks: [meddpicc, red-flags]\n"
+    + COLUMNS
+    + """\
 values: {Confirmed: confirmed, Partial: partial, Assumed: assumed, None: absent}
 stages: {Prospecting: prospecting, Qualification: qualification, Needs Analysis: discovery,
   Proposal/Price Quote: proposal, Negotiation/Review: negotiation, Closed Won: won, Closed Lost: lost}
@@ -108,9 +123,10 @@ red_flags:
     price-leverage-only: {column: Price Only}
     no-compelling-event: {column: No Compelling Event}
 """
+)
 #: Criteria columns that hold free text in the `text` distribution.
 TEXT_CRITERIA = ("Metrics", "Identified Pain", "Champion", "Decision Criteria")
-DISTRIBUTIONS = ("profiles", "fresh", "text")
+DISTRIBUTIONS = ("profiles", "fresh", "text", "combined")
 #: The same mapping with those columns read as free-text evidence.
 TEXT_MAPPING = (
     MAPPING.replace("{column: Metrics}", "{column: Metrics, kind: text}")
@@ -125,37 +141,40 @@ COPY = (
 )
 
 
+FLAG_ANSWERS = ["TRUE", "FALSE", ""]
+
+
+def header(distribution: str) -> list[str]:
+    """The header row of a distribution's export."""
+    if distribution != "combined":
+        return HEADER
+    layout = combined_layout()
+    answers = [c.header for c in layout.criteria] + [f.header for f in layout.flags]
+    return [*BASICS, *answers, *UNREAD]
+
+
+def mapping(distribution: str) -> str:
+    """The mapping (YAML) a distribution's export is scored with."""
+    if distribution == "combined":
+        return combined_mapping(combined_layout(), COLUMNS)
+    return TEXT_MAPPING if distribution == "text" else MAPPING
+
+
 def generate(path: Path, rows: int, distribution: str, random_share: float, seed: int = 1) -> int:
     """Write the export; return its number of distinct answer combinations."""
-    rng = random.Random(seed)
-    profiles = [[rng.choice(LEVELS) for _ in CRITERIA] for _ in range(300)]
-    weights = [1 / (n + 1) for n in range(len(profiles))]  # Zipf-like: a few profiles dominate
-    picks = rng.choices(range(len(profiles)), weights, k=4096)
     owners = [f"Rep {n}" for n in range(40)]
     steps = ["Demo", "Send quote", "", "Security review", '=HYPERLINK("x")', "Call CFO"]
-    texts = [i for i, name in enumerate(CRITERIA) if name in TEXT_CRITERIA]
-    flag_answers = ["TRUE", "FALSE", ""]
-    combinations: set[tuple[object, ...]] = set()
-    fresh = distribution != "profiles"
+    combinations: set[tuple[str, ...]] = set()
+    if distribution == "combined":
+        answers = _combined_answers(random.Random(seed))
+    else:
+        answers = _answers(random.Random(seed), distribution, random_share)
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(HEADER)
-        for n in range(rows):
-            if fresh or rng.random() < random_share:
-                levels = [rng.choice(LEVELS) for _ in CRITERIA]
-            else:
-                levels = profiles[picks[n % 4096]]
-            if distribution == "text":
-                for i in texts:
-                    levels[i] = _evidence(rng) if rng.random() < 0.7 else ""
-            if fresh:
-                stage = rng.choice(STAGES)
-                flags = [rng.choice(flag_answers), rng.choice(flag_answers)]
-            else:
-                stage = STAGES[n % len(STAGES)]
-                flags = ["TRUE" if n % 53 == 0 else "FALSE", "TRUE" if n % 17 == 0 else "FALSE"]
+        writer.writerow(header(distribution))
+        for n, (stage, cells) in zip(range(rows), answers, strict=False):
             created = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
-            combinations.add((stage, *flags, *levels))
+            combinations.add((stage, *cells))
             writer.writerow(
                 [
                     f"006{n:012d}",
@@ -169,8 +188,7 @@ def generate(path: Path, rows: int, distribution: str, random_share: float, seed
                     created,
                     owners[n % 40],
                     steps[n % len(steps)],
-                    *levels,
-                    *flags,
+                    *cells,
                     "Web",
                     "EMEA",
                     "Manufacturing",
@@ -178,6 +196,45 @@ def generate(path: Path, rows: int, distribution: str, random_share: float, seed
                 ]
             )
     return len(combinations)
+
+
+def _answers(
+    rng: random.Random, distribution: str, random_share: float
+) -> Iterator[tuple[str, list[str]]]:
+    """Each row's stage and answer cells (criteria, then the two flags), row after row."""
+    profiles = [[rng.choice(LEVELS) for _ in CRITERIA] for _ in range(300)]
+    weights = [1 / (n + 1) for n in range(len(profiles))]  # Zipf-like: a few profiles dominate
+    picks = rng.choices(range(len(profiles)), weights, k=4096)
+    texts = [i for i, name in enumerate(CRITERIA) if name in TEXT_CRITERIA]
+    fresh = distribution != "profiles"
+    n = 0
+    while True:
+        if fresh or rng.random() < random_share:
+            levels = [rng.choice(LEVELS) for _ in CRITERIA]
+        else:
+            levels = profiles[picks[n % 4096]]
+        if distribution == "text":
+            for i in texts:
+                levels[i] = _evidence(rng) if rng.random() < 0.7 else ""
+        if fresh:
+            stage = rng.choice(STAGES)
+            flags = [rng.choice(FLAG_ANSWERS), rng.choice(FLAG_ANSWERS)]
+        else:
+            stage = STAGES[n % len(STAGES)]
+            flags = ["TRUE" if n % 53 == 0 else "FALSE", "TRUE" if n % 17 == 0 else "FALSE"]
+        yield stage, [*levels, *flags]
+        n += 1
+
+
+def _combined_answers(rng: random.Random) -> Iterator[tuple[str, list[str]]]:
+    """`combined` rows: every criterion a uniform pick over its scale and a blank, every
+    red flag TRUE, FALSE or blank, a random stage."""
+    layout = combined_layout()
+    stages = [name for name, _ in layout.stages]
+    while True:
+        cells = [rng.choice(column.cells) for column in layout.criteria]
+        cells += [rng.choice(FLAG_ANSWERS) for _ in layout.flags]
+        yield rng.choice(stages), cells
 
 
 _PHRASES = (
@@ -301,23 +358,35 @@ def _sizes(text: str) -> list[int]:
     return [] if text == "none" else [int(size) for size in text.split(",")]
 
 
+def _what(distribution: str) -> str:
+    """What the columns answer, where it is not the 25-column MEDDPICC export."""
+    if distribution != "combined":
+        return ""
+    layout = combined_layout()
+    return (
+        f", not {len(HEADER)}: {len(layout.criteria)} criteria and {len(layout.flags)} red flags"
+        f" of {', '.join(layout.frameworks)}"
+    )
+
+
 def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, float]:
     """Time one distribution at --rows and measure its memory at each --growth size."""
-    mapping = tmp / f"{distribution}.map.yaml"
-    mapping.write_text(TEXT_MAPPING if distribution == "text" else MAPPING, encoding="utf-8")
+    mapping_file = tmp / f"{distribution}.map.yaml"
+    mapping_file.write_text(mapping(distribution), encoding="utf-8")
     data = tmp / f"{distribution}.csv"
     started = time.perf_counter()
     distinct = generate(data, args.rows, distribution, args.random)
     size = data.stat().st_size / 1e6
     print(
-        f"[{distribution}] {args.rows:,} rows x {len(HEADER)} columns ({size:.0f} MB, made in "
-        f"{time.perf_counter() - started:.1f}s); {distinct:,} distinct answer combinations"
+        f"[{distribution}] {args.rows:,} rows x {len(header(distribution))} columns{_what(distribution)}"
+        f" ({size:.0f} MB, made in {time.perf_counter() - started:.1f}s); "
+        f"{distinct:,} distinct answer combinations"
     )
     copied, scored_csv = tmp / "copy.csv", tmp / "scored.csv"
     commands = {
         "bare": [sys.executable, "-c", BARE, str(data)],
         "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
-        "score": score_command(data, mapping, scored_csv),
+        "score": score_command(data, mapping_file, scored_csv),
     }
     # Rounds interleave the three commands so that a slow spell of the machine hits
     # them alike; each keeps its best time. Outputs are removed between runs: ext4
@@ -360,7 +429,7 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
     for rows in _sizes(args.growth):
         sized = tmp / f"{distribution}-{rows}.csv"
         generate(sized, rows, distribution, args.random)
-        _, largest, total, most, err = measure(score_command(sized, mapping, scored_csv))
+        _, largest, total, most, err = measure(score_command(sized, mapping_file, scored_csv))
         sized.unlink()
         scored_csv.unlink(missing_ok=True)
         peaks.append((rows, largest, total, most))

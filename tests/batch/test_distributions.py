@@ -1,9 +1,11 @@
 """Each benchmark distribution scores exactly as before, and as `assess` scores it.
 
-The batch benchmark's three distributions (answer profiles, every row a fresh
-combination, free-text evidence mapped as `kind: text`) are generated small and
-scored to CSV. The scored file must be byte for byte the golden one, made by the
-engine before score tables (regenerate, after an intended change only, with
+The batch benchmark's four distributions (answer profiles, every row a fresh
+combination, free-text evidence mapped as `kind: text`, and every built-in framework
+combined, one column per criterion and per red flag) are generated small and scored
+to CSV. The scored file must be byte for byte the golden one, made by the
+engine before score tables; `combined`'s, added later, by the engine of its day
+(regenerate, after an intended change only, with
 `UPDATE_GOLDEN=1 python -m pytest tests/batch/test_distributions.py` and review the
 diff). Larger runs, past every cache bound, must give each row the verdict the
 per-deal path (`assess`, as JSON Lines reports use it) gives.
@@ -26,7 +28,7 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT, invoke
 
 GOLDEN = ROOT / "tests" / "golden" / "batch"
-DISTRIBUTIONS = ("profiles", "fresh", "text")
+DISTRIBUTIONS = ("profiles", "fresh", "text", "combined")
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +49,7 @@ def bench() -> ModuleType:
 def _export(bench: ModuleType, folder: Path, distribution: str, rows: int) -> tuple[Path, Path]:
     data, mapping = folder / f"{distribution}.csv", folder / f"{distribution}.map.yaml"
     bench.generate(data, rows, distribution, 0.02)
-    mapping.write_text(
-        bench.TEXT_MAPPING if distribution == "text" else bench.MAPPING, encoding="utf-8"
-    )
+    mapping.write_text(bench.mapping(distribution), encoding="utf-8")
     return data, mapping
 
 
