@@ -98,11 +98,9 @@ class VerdictTables:
 
     Args:
         frameworks: The frameworks, in order (the first one's grades and rules lead).
-        alone: Criterion slots that must be a run of their own (columns whose every
-            value is new, such as free text: a run holding one would never hit).
     """
 
-    def __init__(self, frameworks: Sequence[Framework], alone: frozenset[int] = frozenset()):
+    def __init__(self, frameworks: Sequence[Framework]) -> None:
         self.frameworks = list(frameworks)
         lead = self.frameworks[0]
         self._lead, self._rule = lead, lead.recommendation
@@ -116,12 +114,7 @@ class VerdictTables:
         start = 0
         for n, framework in enumerate(self.frameworks):
             end, first = start + len(framework.criteria), len(self.runs)
-            slot = start
-            while slot < end:
-                stop = slot + 1 if slot in alone else min(slot + RUN, end)
-                stop = next((s for s in range(slot + 1, stop) if s in alone), stop)
-                self.runs.append((n, slot, stop))
-                slot = stop
+            self.runs += [(n, slot, min(slot + RUN, end)) for slot in range(start, end, RUN)]
             if end > start:
                 self._spans.append((first, len(self.runs)))
             start = end

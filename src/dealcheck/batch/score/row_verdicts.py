@@ -26,9 +26,6 @@ from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 
 #: (position of the column among the mapping's feeds and flags, column, value).
 Unmapped = tuple[tuple[int, str, str], ...]
-#: Free text shorter than this is looked up in the value table ("n/a", "모름"); longer
-#: text is always an answer (NFKC, trimming and casefolding cannot shrink it to a word).
-SHORT_TEXT = 64
 #: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
 UNSCORED = Verdict(0.0, "", "unscored", (), ())
 
@@ -89,8 +86,7 @@ class RowVerdicts:
         self._feed_at: dict[int, tuple[int, Feed]] = {
             slots[(f.framework, f.criterion)]: (n, f) for n, f in enumerate(binding.feeds)
         }
-        alone = frozenset(s for s, (_, f) in self._feed_at.items() if f.kind is FeedKind.TEXT)
-        self.tables = VerdictTables(frameworks, alone)
+        self.tables = VerdictTables(frameworks)
         self._keys = [self._run_key(first, end) for _, first, end in self.tables.runs]
         flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
         self._flag_columns = [
@@ -267,11 +263,18 @@ class RowVerdicts:
         return raised
 
     def _run_key(self, first: int, end: int) -> Callable[[list[str]], Any]:
-        """What picks a run's key from a row: its cells' texts, or a free text's level."""
+        """What picks a run's key from a row: its cells' texts (a free text's level)."""
         fed = [self._feed_at[s][1] for s in range(first, end) if s in self._feed_at]
-        if len(fed) == 1 and fed[0].kind is FeedKind.TEXT:
-            return _text_level(fed[0])
-        return _getter([feed.column for feed in fed])
+        if not any(feed.kind is FeedKind.TEXT for feed in fed):
+            return _getter([feed.column for feed in fed])
+        # Free text rarely repeats: the key holds the level it gives instead.
+        readers = [
+            _text_level(feed) if feed.kind is FeedKind.TEXT else itemgetter(feed.column)
+            for feed in fed
+        ]
+        if len(readers) == 1:
+            return readers[0]
+        return lambda cells: tuple([read(cells) for read in readers])
 
 
 def _getter(columns: list[int]) -> Callable[[list[str]], Any]:
@@ -297,9 +300,13 @@ def _text_level(feed: Feed) -> Callable[[list[str]], str]:
     unknown ("n/a").
     """
     column, level = feed.column, feed.level
+    # NFKC composes at most three characters into one, and trimming and casefolding
+    # never shorten a trimmed text: longer text cannot read as an unknown word.
+    longest = max((len(word) for word, target in feed.table.items() if target == UNKNOWN))
+    short = 4 * longest + 1
 
     def read(cells: list[str]) -> str:
         text = cells[column]
-        return feed.read(text)[0] if len(text.strip()) < SHORT_TEXT else level
+        return feed.read(text)[0] if len(text.strip()) < short else level
 
     return read
