@@ -41,6 +41,9 @@ def neutralised(cells: list[str]) -> list[str]:
     """A row's cells made safe (the same list if none changes)."""
     safe = cells
     for n, cell in enumerate(cells):
+        # Only a cell starting with a risky character or holding a control can change.
+        if not cell or (cell[0] not in RISKY_FIRST and cell.isprintable()):
+            continue
         changed = neutralise(cell)
         if changed is not cell:
             if safe is cells:
