@@ -22,14 +22,13 @@ from pathlib import Path
 
 from dealcheck.batch.read.deal_files import (
     DEAL_FILE_COLUMNS,
-    deal_header,
     deal_mapping,
-    flatten,
     flatten_records,
+    open_deal_folder,
 )
-from dealcheck.batch.read.opened import Opened, RowItem
+from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_input
-from dealcheck.errors import DealcheckError, UsageError, say
+from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.learn.history import ClosedDeal
@@ -134,41 +133,11 @@ def _read(
 def _open(path: str, frameworks: list[Framework], encoding: str | None) -> Opened:
     folder = Path(path)
     if path != "-" and folder.is_dir():
-        return _deal_folder(folder, frameworks)
+        return open_deal_folder(folder, frameworks, reached=REACHED)
     opened = open_input(path, encoding=encoding, delimiter=None)
     if opened.deal_records:
         return flatten_records(opened, frameworks)
     return opened
-
-
-def _deal_folder(folder: Path, frameworks: list[Framework]) -> Opened:
-    files = sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and not p.name.startswith("."))
-    if not files:
-        raise UsageError(say("score.no_deal_files", folder=folder))
-    return Opened(
-        str(folder),
-        [*deal_header(frameworks), REACHED],
-        _folder_rows(files, frameworks),
-        "utf-8",
-        kind="deals",
-        notes=[f"{len(files)} deal files"],
-    )
-
-
-def _folder_rows(files: list[Path], frameworks: list[Framework]) -> Iterator[RowItem]:
-    """One row per deal file: its basics, last answers, and the stage it was last qualified at."""
-    from dealcheck.deals.store import load_deal
-
-    for path in files:
-        try:
-            deal = load_deal(path)
-            record = deal.model_dump(mode="json")
-            reached = deal.qualifications[-1].stage if deal.qualifications else None
-            yield 1, [*flatten(record, path.name, frameworks), reached or ""], None
-        except DealcheckError as error:
-            yield 1, None, f"{path}: {error.message.splitlines()[0]}"
-        except ValueError as error:
-            yield 1, None, f"{path}: {error}"
 
 
 def _describe(opened: Opened) -> str:

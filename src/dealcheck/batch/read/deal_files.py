@@ -128,29 +128,36 @@ def _flag(value: Any) -> str:
     return "" if value in (None, "unknown") else str(value)
 
 
-def open_deal_folder(folder: Path, frameworks: list[Framework]) -> Opened:
-    """A folder of deal YAML files as a row stream (one row per file, line = 1)."""
+def open_deal_folder(
+    folder: Path, frameworks: list[Framework], *, reached: str | None = None
+) -> Opened:
+    """A folder of deal YAML files as a row stream (one row per file, line = 1).
+
+    With `reached`, each row ends with a column of that name: the stage the deal was
+    last qualified at (`learn` reads how far a deal got).
+    """
     files = sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and not p.name.startswith("."))
     if not files:
         raise UsageError(say("score.no_deal_files", folder=folder))
-    rows = _folder_rows(files, frameworks)
+    header = deal_header(frameworks) + ([reached] if reached else [])
+    rows = _folder_rows(files, frameworks, with_reached=reached is not None)
     return Opened(
-        str(folder),
-        deal_header(frameworks),
-        rows,
-        "utf-8",
-        kind="deals",
-        notes=[f"{len(files)} deal files"],
+        str(folder), header, rows, "utf-8", kind="deals", notes=[f"{len(files)} deal files"]
     )
 
 
-def _folder_rows(files: list[Path], frameworks: list[Framework]) -> Iterator[RowItem]:
+def _folder_rows(
+    files: list[Path], frameworks: list[Framework], *, with_reached: bool
+) -> Iterator[RowItem]:
     from dealcheck.deals.store import load_deal
 
     for path in files:
         try:
-            record = load_deal(path).model_dump(mode="json")
-            yield 1, flatten(record, path.name, frameworks), None
+            deal = load_deal(path)
+            cells = flatten(deal.model_dump(mode="json"), path.name, frameworks)
+            if with_reached:
+                cells.append(deal.qualifications[-1].stage or "" if deal.qualifications else "")
+            yield 1, cells, None
         except DealcheckError as error:
             yield 1, [path.name], f"{path.name}: {error.message.splitlines()[0]}"
         except ValueError as error:

@@ -113,28 +113,16 @@ class SummaryBuilder:
         if owner not in self.lists.discuss and len(self.lists.discuss) >= OWNER_LIMIT:
             owner = OTHER_OWNERS
         lead = info[3]
-        key = (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency)
-        tally = self._by_verdict.get(key)
-        if tally is None:
-            self._by_verdict[key] = [1, value]
-            if len(self._by_verdict) > TALLY_FOLD_LIMIT:
-                self.fold()
-        else:
-            tally[0] += 1
-            tally[1] += value
+        self._tally(
+            self._by_verdict,
+            (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency),
+            value,
+        )
         if row.unmapped:
             self.count_unmapped(row.unmapped)
         if row.closed:
             return
-        key = (owner, when[0], forecast, crm, lead, currency)
-        tally = self._by_owner.get(key)
-        if tally is None:
-            self._by_owner[key] = [1, value]
-            if len(self._by_owner) > TALLY_FOLD_LIMIT:
-                self.fold()
-        else:
-            tally[0] += 1
-            tally[1] += value
+        self._tally(self._by_owner, (owner, when[0], forecast, crm, lead, currency), value)
         if lead:  # a lead is out of the pipeline figures: its aging, gaps, flags, hygiene
             return
         gaps = verdict.gaps
@@ -155,6 +143,19 @@ class SummaryBuilder:
             value,
             owner,
         )
+
+    def _tally(
+        self, tallies: dict[tuple[object, ...], list[Any]], key: tuple[object, ...], value: float
+    ) -> None:
+        """Count one deal and its amount under `key`; fold when the tallies grow large."""
+        tally = tallies.get(key)
+        if tally is None:
+            tallies[key] = [1, value]
+            if len(tallies) > TALLY_FOLD_LIMIT:
+                self.fold()
+        else:
+            tally[0] += 1
+            tally[1] += value
 
     def _row_info(self, kind: tuple[object, ...]) -> tuple[str, str, bool, bool]:
         """What a stage and verdict mean for the forecast, computed once for each.
