@@ -57,9 +57,10 @@ def test_a_fully_confirmed_deal_advances_at_closing(framework: Framework) -> Non
     card = score(framework, all_at(framework, "confirmed"), "closing" if framework.stages else None)
 
     assert card.gaps == []
-    if not card.scored:  # a stage set alone (the-model): no fake 100, no score-based verdict
+    if not card.scored:  # stages or red flags alone: no fake 100, no score-based verdict
         assert (card.score, card.grade, card.recommendation) == (0.0, "", "dig-deeper")
-        assert [r.code for r in card.reasons] == ["stages-only"]
+        alone = "flags-only" if framework.red_flags else "stages-only"
+        assert [r.code for r in card.reasons] == [alone]
         return
     assert card.score == 100.0
     assert card.recommendation is Recommendation.ADVANCE

@@ -198,7 +198,9 @@ def test_assessment_combines_frameworks_and_applies_all_flags(mini: Framework) -
         },
     )
 
-    assert [c.score for c in result.scorecards] == [100.0, 30.0]
+    # The flags' own card has no score (nothing to score); it counts its flags.
+    assert [c.scored for c in result.scorecards] == [True, False]
+    assert result.scorecards[1].flag_tally == (1, 1, 1)
     assert result.score == 30.0
     assert result.recommendation is Recommendation.DIG_DEEPER
     assert [f.flag.id for f in result.red_flags] == ["gone"]

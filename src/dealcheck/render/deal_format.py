@@ -7,10 +7,11 @@ from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
 from dealcheck.scoring.assessment import Assessment
-from dealcheck.scoring.score import CriterionScore, Scorecard, closed_outcome
+from dealcheck.scoring.score import CriterionScore, Recommendation, Scorecard, closed_outcome
 from dealcheck.scoring.scorecard import Gap, NextQuestion
 
 BAR_WIDTH = 8
+_FORCED = (Recommendation.DISQUALIFY, Recommendation.NOT_NOW)
 
 
 def bar(share: float, width: int = BAR_WIDTH) -> str:
@@ -20,10 +21,20 @@ def bar(share: float, width: int = BAR_WIDTH) -> str:
 
 
 def score_cells(card: Scorecard, lang: str) -> tuple[str, str, str, str]:
-    """(score, bar, grade, recommendation) of a framework's row; a stage set has none."""
+    """(score, bar, grade, recommendation) of a framework's row.
+
+    A stage set has no score; red flags alone have none either: their row counts the
+    flags checked and raised, and names the verdict only when a flag forces one.
+    """
     if not card.scored:
         dash = t("report.not_scored", lang)
-        return dash, "", dash, t("report.stage_set_row", lang)
+        if not card.framework.red_flags:
+            return dash, "", dash, t("report.stage_set_row", lang)
+        checked, total, raised = card.flag_tally
+        tally = t("report.flags_row", lang, checked=checked, total=total, raised=raised)
+        if card.recommendation in _FORCED:
+            tally += f" · {t(f'recommendation.{card.recommendation.value}', lang)}"
+        return dash, "", dash, tally
     recommendation = t(f"recommendation.{card.recommendation.value}", lang)
     return f"{card.score:.0f}", bar(card.score / 100), card.grade, recommendation
 

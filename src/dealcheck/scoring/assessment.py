@@ -2,7 +2,9 @@
 
 The overall score is the mean of the raw scores of the frameworks that have criteria
 (a red-flags-only framework has nothing to average); then every triggered red flag
-of every framework applies to it. A red flag two frameworks share (same id) is one
+of every framework applies to it. With no criteria at all (stage sets, red flags
+alone) there is no score: red flags can still disqualify or rule the deal out for
+now, anything else is dig deeper. A red flag two frameworks share (same id) is one
 concern: its first answer counts for both, and it applies once. The first framework's recommendation rule then
 decides on that overall score, with every framework's gaps and flags in view, so the
 verdict and its reasons are stated once for the deal.
@@ -19,7 +21,6 @@ from dealcheck.language.framework import Framework, NotNowRule
 from dealcheck.scoring.answers import Answers
 from dealcheck.scoring.score import (
     NO_CRITERIA_SCORE,
-    STAGES_ONLY,
     Gap,
     NextQuestion,
     Reason,
@@ -38,6 +39,7 @@ from dealcheck.scoring.score import (
     score,
     score_parts,
     scores_deal,
+    unscored_verdict,
     verified_share,
 )
 from dealcheck.scoring.stages import ExitStatus, StageCheck, exit_statuses, stage_check
@@ -241,8 +243,12 @@ def combine(frameworks: list[Framework], parts: list[ScoreParts]) -> Overall:
             rules.setdefault(rule.id, rule)
     recommendation, reasons = recommend(lead, final, criteria, gaps, flags, list(rules.values()))
     if not any(scores_deal(framework) for framework in frameworks):
-        # Stage sets alone: no score to give, so no verdict from one (not a fake 100).
-        return Overall(0.0, "", Recommendation.DIG_DEEPER, [STAGES_ONLY], gaps, flags)
+        # Stage sets or red flags alone: no score to give, so no verdict from one (not a
+        # fake 100); red flags may still stop the deal.
+        recommendation, reasons, flags = unscored_verdict(
+            frameworks, recommendation, reasons, flags
+        )
+        return Overall(0.0, "", recommendation, reasons, gaps, flags)
     return Overall(
         score=round(final, 1),
         grade=grade_for(lead, final),

@@ -8,10 +8,21 @@ score made of unknowns means dig deeper), critical gaps and customer-verified we
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from dealcheck.language.framework import Framework, NotNowRule, RedFlagEffect
 from dealcheck.scoring.evidence import verified_share
-from dealcheck.scoring.scorecard import CriterionScore, Gap, Reason, Recommendation, TriggeredFlag
+from dealcheck.scoring.scorecard import (
+    FLAGS_ONLY,
+    FORCED_BY_FLAGS,
+    STAGES_ONLY,
+    CriterionScore,
+    Gap,
+    Reason,
+    Recommendation,
+    TriggeredFlag,
+    flags_only,
+)
 
 
 def holds(
@@ -103,3 +114,23 @@ def flag_reason(flag: TriggeredFlag) -> Reason:
     if flag.flag.effect is RedFlagEffect.CAP:
         return Reason("red-flag-caps", (flag.flag.id, f"{flag.flag.points or 0:g}"))
     return Reason("red-flag-costs", (flag.flag.id, f"{flag.points_lost:g}"))
+
+
+def unscored_verdict(
+    frameworks: Sequence[Framework],
+    recommendation: Recommendation,
+    reasons: list[Reason],
+    flags: list[TriggeredFlag],
+) -> tuple[Recommendation, list[Reason], list[TriggeredFlag]]:
+    """The verdict, its reasons and the flags when no framework has criteria to score.
+
+    Red flags can still stop the deal (a disqualifying flag, a not-now rule): that
+    verdict stands. Anything else came from a score there is not (100 less the flags'
+    points), so the deal is dig deeper, and the flags cost no points.
+    """
+    uncosted = [replace(f, points_lost=0.0) for f in flags]
+    if any(flags_only(framework) for framework in frameworks):
+        if reasons and reasons[0].code in FORCED_BY_FLAGS:
+            return recommendation, reasons, uncosted
+        return Recommendation.DIG_DEEPER, [FLAGS_ONLY], uncosted
+    return Recommendation.DIG_DEEPER, [STAGES_ONLY], uncosted

@@ -6,7 +6,7 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
       "schema_version": 1,
       "deal": {...} | null,            # basics as given (name, company, amount, …)
       "stage": "discovery" | null,
-      "score": 62.5, "grade": "C",
+      "score": 62.5 | null, "grade": "C" | null,   # null: no framework has criteria
       "verified_share": 0.4 | null,    # weight verified by the customer; null: no source known
       "recommendation": "advance" | "dig-deeper" | "not-now" | "disqualify"
                         | "won" | "lost" | "closed",   # the last three: closed deals
@@ -16,12 +16,15 @@ Schema version 1 (additions keep the version; renames or removals bump it)::
       "red_flags": [{"id", "name", "framework", "effect", "points", "points_lost",
                      "from_evidence", "reason"}],
       "next_questions": [{"about", "name", "text", "known"}],
-      "frameworks": [{"id", "version", "score", "raw_score", "grade", "recommendation",
+      "frameworks": [{"id", "version", "score", "raw_score", "grade" (null without
+                      criteria: a stage set, red flags alone), "recommendation",
                       "criteria": [{"criterion", "name", "level" (credited),
                                     "claimed" (when credited lower), "credited_because"
                                     (belief | stale | belief-stale), "points", "max_points",
                                     "expected", "evidence", "source", "confirmed_on"}],
-                      "unanswered_red_flags": [...], "unverified": [...]}]
+                      "unanswered_red_flags": [...],
+                      "red_flags_tally": {"checked", "total", "raised"},
+                      "unverified": [...]}]
     }
 """
 
@@ -158,5 +161,6 @@ def _scorecard(card: Scorecard, lang: str) -> dict[str, Any]:
             for c in card.criteria
         ],
         "unanswered_red_flags": card.unanswered_flags,
+        "red_flags_tally": dict(card.flag_tally._asdict()),
         "unverified": card.unverified,
     }

@@ -33,11 +33,13 @@ from dealcheck.language.framework import (
 )
 from dealcheck.scoring.answers import REP_WORD, Answers, CriterionAnswer, plain_answer
 from dealcheck.scoring.evidence import belief_share, evidence_flags, stale_levels, verified_share
-from dealcheck.scoring.recommend import flag_reason, recommend
+from dealcheck.scoring.recommend import flag_reason, recommend, unscored_verdict
 from dealcheck.scoring.scorecard import (
+    FLAGS_ONLY,
     STAGES_ONLY,
     Credit,
     CriterionScore,
+    FlagTally,
     Gap,
     GapKind,
     NextQuestion,
@@ -46,6 +48,7 @@ from dealcheck.scoring.scorecard import (
     Scorecard,
     TriggeredFlag,
     closed_outcome,
+    flags_only,
     forcing,
     next_questions,
     scores_deal,
@@ -54,9 +57,11 @@ from dealcheck.scoring.scorecard import (
 NO_CRITERIA_SCORE = 100.0
 
 __all__ = [
+    "FLAGS_ONLY",
     "NO_CRITERIA_SCORE",
     "STAGES_ONLY",
     "CriterionScore",
+    "FlagTally",
     "Gap",
     "GapKind",
     "NextQuestion",
@@ -70,6 +75,7 @@ __all__ = [
     "closed_outcome",
     "evidence_flags",
     "flag_reason",
+    "flags_only",
     "forcing",
     "grade_for",
     "next_questions",
@@ -78,6 +84,7 @@ __all__ = [
     "score",
     "score_parts",
     "scores_deal",
+    "unscored_verdict",
     "verified_share",
 ]
 
@@ -107,9 +114,11 @@ def score(
     triggered += evidence_flags([framework], criteria, triggered)
     final, flags = apply_red_flags(raw, triggered)
     recommendation, reasons = recommend(framework, final, criteria, gaps, flags)
-    if not scores_deal(framework):  # a stage set: no fake 100, no verdict from a score
+    if not scores_deal(framework):  # stages or flags alone: no fake 100, no verdict from one
         raw = final = 0.0
-        recommendation, reasons = Recommendation.DIG_DEEPER, [STAGES_ONLY]
+        recommendation, reasons, flags = unscored_verdict(
+            [framework], recommendation, reasons, flags
+        )
     return Scorecard(
         framework=framework,
         stage=current,

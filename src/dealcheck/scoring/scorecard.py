@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from dealcheck.language.framework import Criterion, Framework, Level, RedFlag, Stage, Text
 from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource
@@ -147,8 +148,14 @@ class Scorecard:
 
     @property
     def scored(self) -> bool:
-        """False for a stage set alone (no criteria, no red flags): it has no score to give."""
+        """False for a framework without criteria (a stage set, a red-flags list): no score."""
         return scores_deal(self.framework)
+
+    @property
+    def flag_tally(self) -> FlagTally:
+        """How many of the framework's red flags were checked (yes or no) and raised."""
+        total = len(self.framework.red_flags)
+        return FlagTally(total - len(self.unanswered_flags), total, len(self.red_flags))
 
     @functools.cached_property
     def next_questions(self) -> list[NextQuestion]:
@@ -162,16 +169,37 @@ class Scorecard:
         )
 
 
-def scores_deal(framework: Framework) -> bool:
-    """Whether a framework scores a deal: it has criteria or red flags.
+class FlagTally(NamedTuple):
+    """A framework's red flags for one deal: how many were checked, of how many, raised."""
 
-    A stage set alone (The Model's stages) only judges which stage the events support.
+    checked: int
+    total: int
+    raised: int
+
+
+def scores_deal(framework: Framework) -> bool:
+    """Whether a framework gives a deal a score: it has criteria.
+
+    A stage set alone (The Model's stages) only judges which stage the events support;
+    a red-flags list alone (`red-flags`) only says what stops a deal: a flag can
+    disqualify or rule a deal out for now, but no flag raised is no reason to advance.
     """
-    return bool(framework.criteria or framework.red_flags)
+    return bool(framework.criteria)
+
+
+def flags_only(framework: Framework) -> bool:
+    """Whether a framework is red flags without criteria: it can stop a deal, not score it."""
+    return not framework.criteria and bool(framework.red_flags)
 
 
 #: The verdict when nothing is scored: no score, find out more (with a framework that scores).
 STAGES_ONLY = Reason("stages-only")
+
+#: The verdict of red flags alone when none forces one: no score, so no advance either.
+FLAGS_ONLY = Reason("flags-only")
+
+#: Reason codes red flags alone may give: a verdict the flags force, whatever a score says.
+FORCED_BY_FLAGS = frozenset({"red-flag-disqualifies", "not-now"})
 
 
 def forcing(reasons: list[Reason]) -> frozenset[str]:

@@ -1,0 +1,106 @@
+"""Red flags alone (the built-in `red-flags`): no score of their own, never an advance.
+
+A coach reads "100 · A · advance" on a deal-breaker check as "this framework says
+advance". Red flags say what stops a deal: the row counts the flags checked and
+raised, a deal breaker still disqualifies, and otherwise the verdict is dig deeper.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import FIXTURES, invoke
+
+SCENARIOS = FIXTURES / "deals" / "scenarios"
+CHECKED = str(SCENARIOS / "flags-only.yaml")
+BREAKER = str(SCENARIOS / "flags-only-breaker.yaml")
+
+
+def _json(runner: CliRunner, deal: str, *options: str) -> dict[str, Any]:
+    code, out, err = invoke(runner, "report", deal, "--format", "json", *options)
+    assert code == 0, err
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def test_red_flags_alone_give_no_score_and_count_what_was_checked(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, text, err = invoke(runner, "report", CHECKED)
+    assert code == 0, err
+    data = _json(runner, CHECKED)
+
+    # Coach: three flags answered, one raised, none stops it: find out more.
+    assert (data["score"], data["grade"], data["recommendation"]) == (None, None, "dig-deeper")
+    assert [r["code"] for r in data["reasons"]] == ["flags-only"]
+    (card,) = data["frameworks"]
+    assert (card["score"], card["raw_score"], card["grade"]) == (None, None, None)
+    assert card["red_flags_tally"] == {"checked": 3, "total": 11, "raised": 1}
+    (raised,) = data["red_flags"]
+    assert (raised["id"], raised["points_lost"]) == ("no-compelling-event", 0.0)
+    rows = [" ".join(line.split()) for line in text.splitlines() if line.startswith("  ")]
+    assert rows[1:3] == [
+        "Red flags (deal breakers) — — 3 of 11 red flags checked, 1 raised",
+        "Overall — — dig deeper",
+    ]
+    assert "100" not in text and "advance" not in text
+    flat = " ".join(text.split())
+    assert "Nothing is scored: red flags only say what stops a deal" in flat
+
+
+def test_a_deal_breaker_alone_still_disqualifies(runner: CliRunner, in_repo: Path) -> None:
+    data = _json(runner, BREAKER)
+    code, out, err = invoke(runner, "report", BREAKER, "--format", "md")
+    assert code == 0, err
+
+    # Coach: a deal breaker needs no score to stop the deal.
+    assert (data["score"], data["grade"], data["recommendation"]) == (None, None, "disqualify")
+    assert [r["code"] for r in data["reasons"]] == ["red-flag-disqualifies"]
+    row = "| Red flags (deal breakers) | — |  | — | 2 of 11 red flags checked, 1 raised · disqualify |"
+    assert row in out
+    assert "| **Overall** | **—** |  | **—** | **disqualify** |" in out
+
+
+def test_the_korean_flags_only_report_counts_flags_in_korean(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, out, err = invoke(runner, "report", CHECKED, "--format", "md", "--lang", "ko")
+    assert code == 0, err
+
+    assert "| 레드 플래그(딜 브레이커) | — |  | — | 레드 플래그 11개 중 3개 확인, 1개 해당 |" in out
+    assert "| **종합** | **—** |  | **—** | **추가 검증 필요** |" in out
+    assert "레드 플래그는 딜을 멈출 사유만 알려 주며" in out
+    assert "| 진행" not in out and "권고: 진행" not in out
+    assert "flags-only" not in out and "red-flags" not in out
+
+
+def test_the_html_report_shows_no_score_for_red_flags_alone(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    code, out, err = invoke(runner, "report", CHECKED, "--format", "html")
+    assert code == 0, err
+    page = html.unescape(out)
+
+    assert '<div class="score" id="score">—</div>' in page
+    assert '<td>Red flags (deal breakers)</td><td class="num">—</td><td>—</td>' in page
+    assert "<td>3 of 11 red flags checked, 1 raised</td>" in page
+    assert 'id="recommendation">dig deeper<' in page
+
+
+def test_beside_a_scoring_framework_red_flags_keep_the_overall_score(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    data = _json(runner, "examples/deals/northwind-hr-suite.yaml")
+
+    by_id = {card["id"]: card for card in data["frameworks"]}
+    assert by_id["red-flags"]["score"] is None
+    assert by_id["red-flags"]["red_flags_tally"] == {"checked": 2, "total": 11, "raised": 1}
+    assert by_id["meddpicc"]["score"] == pytest.approx(13.3)
+    # The overall score still averages the criteria and applies every flag.
+    assert (data["score"], data["grade"], data["recommendation"]) == (6.7, "F", "disqualify")
