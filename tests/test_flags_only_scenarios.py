@@ -7,6 +7,7 @@ raised, a deal breaker still disqualifies, and otherwise the verdict is dig deep
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 from pathlib import Path
@@ -104,3 +105,35 @@ def test_beside_a_scoring_framework_red_flags_keep_the_overall_score(
     assert by_id["meddpicc"]["score"] == pytest.approx(13.3)
     # The overall score still averages the criteria and applies every flag.
     assert (data["score"], data["grade"], data["recommendation"]) == (6.7, "F", "disqualify")
+
+
+def test_a_pipeline_scored_on_red_flags_alone_never_advances(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    scored = tmp_path / "scored.csv"
+    code, _, err = invoke(
+        runner,
+        "score",
+        "examples/deals",
+        "-f",
+        "red-flags",
+        "-o",
+        str(scored),
+        "--today",
+        "2026-11-25",
+    )
+    assert code == 0, err
+    with scored.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+
+    verdicts = {
+        name: (row["dealcheck_grade"], row["dealcheck_recommendation"], row["dealcheck_red_flags"])
+        for name, row in rows.items()
+    }
+    # Coach: nothing checked (Acme) or no deal breaker (Hanbit) is dig deeper, not advance;
+    # Northwind's column-fodder flag stops it.
+    assert verdicts == {
+        "Acme Finance Close Automation": ("", "dig-deeper", ""),
+        "Northwind HR Suite": ("", "disqualify", "price-leverage-only"),
+        "한빛정밀 설비 예지보전": ("", "dig-deeper", "decision-maker-never-in-room"),
+    }

@@ -220,7 +220,12 @@ class VerdictTables:
     def combine(self, parts: Sequence[Part], raised: Raised) -> Verdict:
         """The verdict of one part per run and the raised flags."""
         if not self._scores:
-            return STAGES_ONLY
+            # No criteria (stage sets, red flags alone): no score, but a raised flag may
+            # still stop the deal (a disqualifying flag, a not-now rule), as `assess` says.
+            if not raised.flags:
+                return STAGES_ONLY
+            forced = self._forced(parts, raised) or _DIG_DEEPER
+            return Verdict(0.0, "", forced, (), raised.ids)
         if self._single:
             raws = [round(part.total, 1) for part in parts]
         else:
@@ -257,11 +262,8 @@ class VerdictTables:
             raised.ids,
         )
 
-    def _recommend(
-        self, final: float, parts: Sequence[Part], gaps: tuple[GapEntry, ...], raised: Raised
-    ) -> str:
-        """`scoring.recommend.recommend` over parts (no evidence sources known)."""
-        rule = self._rule
+    def _forced(self, parts: Sequence[Part], raised: Raised) -> str | None:
+        """A verdict no score changes: a disqualifying flag, critical absences, not now."""
         if raised.disqualifies:
             return _DISQUALIFIES
         if self._uses_absent:
@@ -278,6 +280,16 @@ class VerdictTables:
                             break
                     else:
                         return _NOT_NOW
+        return None
+
+    def _recommend(
+        self, final: float, parts: Sequence[Part], gaps: tuple[GapEntry, ...], raised: Raised
+    ) -> str:
+        """`scoring.recommend.recommend` over parts (no evidence sources known)."""
+        rule = self._rule
+        forced = self._forced(parts, raised)
+        if forced is not None:
+            return forced
         if final < rule.disqualify_below:
             weight = self._weight
             known = sum([k for part in parts for k in part.known]) / weight if weight else 1.0
