@@ -7,7 +7,8 @@ today's built-ins), and times, each in its own process, in interleaved rounds
 
 * bare   - `for row in csv.reader(f): pass`
 * copy   - csv.reader -> csv.writer, no scoring
-* score  - `python -m dealcheck score FILE --map MAP -o OUT`
+* score  - `python -m dealcheck score FILE --map MAP -o OUT` (two processes from 8 MB)
+* one    - the same in one process (DEALCHECK_SPLIT_BYTES): what the split is worth
 
 The distributions (--only picks some):
 
@@ -339,7 +340,11 @@ def score_command(data: Path, mapping: Path, out: Path) -> list[str]:
     ]
 
 
-def wall(command: list[str]) -> tuple[float, float]:
+#: The environment of the one-process score run: no input is large enough to split.
+ONE_PROCESS = {**os.environ, "DEALCHECK_SPLIT_BYTES": str(1 << 60)}
+
+
+def wall(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds of one run, with nothing else watching it, and its CPU seconds.
 
     CPU seconds (user + system, of the process and the workers it waited for) hold on
@@ -347,7 +352,9 @@ def wall(command: list[str]) -> tuple[float, float]:
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env
+    )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -387,6 +394,8 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
         "bare": [sys.executable, "-c", BARE, str(data)],
         "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
         "score": score_command(data, mapping_file, scored_csv),
+        # The same run in one process: what the two-process split is worth.
+        "one": score_command(data, mapping_file, scored_csv),
     }
     # Rounds interleave the three commands so that a slow spell of the machine hits
     # them alike; each keeps its best time. Outputs are removed between runs: ext4
@@ -398,7 +407,7 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
         for name, command in commands.items():
             copied.unlink(missing_ok=True)
             scored_csv.unlink(missing_ok=True)
-            seconds, cpu = wall(command)
+            seconds, cpu = wall(command, ONE_PROCESS if name == "one" else None)
             times[name].append(seconds)
             cpus[name].append(cpu)
     for name, values in times.items():
@@ -411,6 +420,7 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
         "x_copy": scored / copy,
         "cpu_bare": cpu_scored / cpu_bare,
         "cpu_copy": cpu_scored / cpu_copy,
+        "split": min(times["one"]) / scored,
     }
     print(
         f"  score / bare = {scored / bare:.2f}x (target <= 3.0)   "
@@ -420,6 +430,10 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
     print(
         f"  CPU time: score / bare = {cpu_scored / cpu_bare:.2f}x   "
         f"score / copy = {cpu_scored / cpu_copy:.2f}x   (both workers counted)"
+    )
+    print(
+        f"  two processes: {result['split']:.2f}x faster than one (wall), "
+        f"{min(cpus['one']):.2f} s CPU in one against {cpu_scored:.2f} s in two"
     )
     data.unlink()
     copied.unlink(missing_ok=True)
@@ -479,7 +493,7 @@ def main() -> None:
             results[distribution] = bench(Path(folder), distribution, args)
     print(
         f"\n{args.rows:,} rows  {'x bare':>7}{'x copy':>7}{'CPU x bare':>11}{'CPU x copy':>11}"
-        f"{'peak MB':>9}{'growth MB':>11}"
+        f"{'peak MB':>9}{'growth MB':>11}{'2 procs':>9}"
     )
     for distribution, result in results.items():
         peak = f"{result['peak']:.1f}" if "peak" in result else "-"
@@ -487,6 +501,7 @@ def main() -> None:
         print(
             f"{distribution:<13}{result['x_bare']:>7.2f}{result['x_copy']:>7.2f}"
             f"{result['cpu_bare']:>11.2f}{result['cpu_copy']:>11.2f}{peak:>9}{growth:>11}"
+            f"{result['split']:>8.2f}x"
         )
 
 

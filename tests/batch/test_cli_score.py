@@ -204,6 +204,28 @@ def test_basics_only_checks_the_pipeline_without_qualifying(
     assert "Most common gaps" not in stdout and "By grade" not in stdout
 
 
+@pytest.mark.parametrize(
+    ("options", "recommendation"),
+    [(["-f", "meddpicc", "--basics-only"], "unscored"), (["-f", "the-model"], "dig-deeper")],
+    ids=["basics-only", "stage-set"],
+)
+def test_a_row_with_nothing_scored_shows_no_score(
+    runner: CliRunner, in_repo: Path, tmp_path: Path, options: list[str], recommendation: str
+) -> None:
+    out = tmp_path / "scored.csv"
+    code, _, stderr = invoke(
+        runner, "score", SF[0], "--map", "salesforce", *options, "-o", str(out), *TODAY
+    )
+
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    open_rows = [r for r in rows if r["dealcheck_recommendation"] not in ("won", "lost")]
+    assert code == 0, stderr
+    assert open_rows and {r["dealcheck_recommendation"] for r in open_rows} == {recommendation}
+    # A 0 would read as a deal that scored nothing: the cell is blank, as the grade.
+    assert {(r["dealcheck_score"], r["dealcheck_grade"]) for r in rows} == {("", "")}
+
+
 def test_free_text_in_a_level_column_is_reported_per_column_and_fails_strict(
     runner: CliRunner, in_repo: Path, tmp_path: Path
 ) -> None:

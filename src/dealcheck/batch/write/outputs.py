@@ -15,6 +15,7 @@ from typing import IO, Any, Protocol
 from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
 from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.batch.write.formulas import neutralise, neutralised
+from dealcheck.scoring.tables import Verdict
 
 EXTRA_COLUMNS = (
     "dealcheck_score",
@@ -65,7 +66,7 @@ class CsvWriter:
         # The `dealcheck_` cells, CSV-encoded, per part of a verdict (score; grade,
         # recommendation and stage; a list of gaps or flags) and per hygiene result:
         # their combinations are many (every row may be new), each part alone is few.
-        self._scores: dict[float, str] = {}
+        self._scores: dict[float | None, str] = {}
         self._middles: dict[tuple[str, str, str], str] = {}
         self._lists: dict[tuple[str, ...], str] = {}
         self._hygiene_cells: dict[tuple[str, ...], str] = {}
@@ -132,9 +133,12 @@ class CsvWriter:
     def verdict_cells(self, row: RowVerdict) -> str:
         """`,score,grade,…,red flags` for a row verdict, CSV-encoded and neutralised."""
         verdict = row.verdict
-        score = self._scores.get(verdict.score)
+        # No grade, no score: nothing was scored (--basics-only, a stage set or red flags
+        # alone), and a 0 would read as a deal that scored nothing.
+        shown = verdict.score if verdict.grade else None
+        score = self._scores.get(shown)
         if score is None:
-            score = self._scores[verdict.score] = _encoded([neutralise(f"{verdict.score:g}")])
+            score = self._scores[shown] = _encoded([_score_cell(verdict)])
         key = (verdict.grade, verdict.recommendation, row.stage or row.stage_label)
         middle = self._middles.get(key)
         if middle is None:
@@ -159,7 +163,7 @@ class CsvWriter:
         return [
             neutralise(cell)
             for cell in (
-                f"{verdict.score:g}",
+                _score_cell(verdict),
                 verdict.grade,
                 verdict.recommendation,
                 row.stage or row.stage_label,
@@ -172,6 +176,11 @@ class CsvWriter:
     def finish(self, summary: PipelineSummary) -> None:
         """Nothing follows the rows; write what is still gathered."""
         self.flush()
+
+
+def _score_cell(verdict: Verdict) -> str:
+    """The score as its cell shows it: blank when nothing was scored (no grade)."""
+    return f"{verdict.score:g}" if verdict.grade else ""
 
 
 def _kept(memo: dict[Any, str], key: Any, cells: str) -> str:
