@@ -1,11 +1,12 @@
 """A row read from its raw cells gets the verdict `assess` gives the answers they say.
 
 Batch scoring reads a row's verdict straight from its cells (one table lookup per run
-of criterion columns). On seeded random rows of every built-in framework, alone and
-all combined, with every level, blanks, spellings the mapping reads alike ("  PARTIAL "),
-values it cannot read, free-text columns, red flags, stages, unknown stages and closed
-outcomes, the verdict is the one `assess` gives, and the values that did not read are
-reported in the mapping's column order.
+of criterion or red-flag columns). On seeded random rows of every built-in framework,
+alone and all combined, with every level, blanks, spellings the mapping reads alike
+("  PARTIAL "), values it cannot read (levels and flags), free-text columns, red flags
+(ids several frameworks share too), stages, unknown stages and closed outcomes, the
+verdict is the one `assess` gives, and the values that did not read are reported in
+the mapping's column order.
 """
 
 from __future__ import annotations
@@ -104,7 +105,11 @@ def test_rows_read_from_cells_get_the_assess_verdict(ids: list[str], tmp_path: P
                 answers[fw.id].criteria[criterion.id] = plain_answer(level)
         for fw, flag in flags:
             said = rng.choice([True, False, None])
-            cells.append({True: "Yes", False: "no", None: ""}[said])
+            cell = {True: "Yes", False: "no", None: ""}[said]
+            if said is None and rng.random() < 0.1:
+                cell = "perhaps"
+                unreadable.append((f"{fw.id}!{flag.id}", cell))
+            cells.append(cell)
             answers[fw.id].red_flags.setdefault(flag.id, said)
         outcome = {"Closed Won": "won", "Closed Lost": "lost"}.get(stage_cell)
         stage = stage_cell if stage_cell in stages else None

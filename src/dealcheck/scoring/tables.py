@@ -91,6 +91,7 @@ class Verdict(NamedTuple):
 
 
 STAGES_ONLY = Verdict(0.0, "", _DIG_DEEPER, (), ())
+NONE_RAISED = Raised((), (), (), False)
 
 
 class VerdictTables:
@@ -107,6 +108,22 @@ class VerdictTables:
         self.ids = [c.id for fw in self.frameworks for c in fw.criteria]
         self.flag_ids = [f.id for fw in self.frameworks for f in fw.red_flags]
         self._flags: list[RedFlag] = [f for fw in self.frameworks for f in fw.red_flags]
+        # Runs of red-flag slots, each raised on its own: up to RUN flag ids a run, with
+        # every slot of an id (frameworks may share one) in the same run.
+        slots_of: dict[str, list[int]] = {}
+        for slot, flag in enumerate(self._flags):
+            slots_of.setdefault(flag.id, []).append(slot)
+        ids = list(slots_of)
+        #: Per run, its red-flag slots in slot order.
+        self.flag_runs = [
+            tuple(sorted(s for i in ids[n : n + RUN] for s in slots_of[i]))
+            for n in range(0, len(ids), RUN)
+        ]
+        first_slot = {flag_id: slots[0] for flag_id, slots in slots_of.items()}
+        #: Costed, and listed, subtract first, then cap, then disqualify; then by slot.
+        self._flag_order = {
+            flag.id: (_EFFECTS.index(flag.effect), first_slot[flag.id]) for flag in self._flags
+        }
         #: Runs of criterion slots, (framework, first slot, end slot), in slot order.
         self.runs: list[tuple[int, int, int]] = []
         #: Per framework with criteria, the runs it spans (first, end).
@@ -144,7 +161,7 @@ class VerdictTables:
         self._weight = 0.0
         self._cells: dict[str | None, list[dict[str, Cell]]] = {}
         self._stages: dict[str | None, list[dict[tuple[str, ...], Part]]] = {}
-        self._raised: dict[tuple[bool | None, ...], Raised] = {}
+        self._raised: dict[tuple[int | None, tuple[bool | None, ...]], Raised] = {}
         self._grades: dict[float, str] = {}
 
     def parts(self, stage: str | None) -> list[dict[tuple[str, ...], Part]]:
@@ -185,27 +202,33 @@ class VerdictTables:
             self.part(stage, run, tuple(levels[first:end]))
             for run, (_, first, end) in enumerate(self.runs)
         ]
-        return self.combine(parts, self.raised(tuple(flags)))
+        runs = [
+            self.raised(tuple(flags[slot] for slot in slots), run)
+            for run, slots in enumerate(self.flag_runs)
+        ]
+        return self.combine(parts, self.joined(runs))
 
-    def raised(self, answers: tuple[bool | None, ...]) -> Raised:
-        """The flags raised by answers in flag slot order (kept).
+    def raised(self, answers: tuple[bool | None, ...], run: int | None = None) -> Raised:
+        """The flags raised by answers to every flag slot, or to one run's slots (kept).
 
         A flag several frameworks share takes the first answer given for it, and is
         raised once, as its first definition. None is never raised here: without
         evidence sources the rep's belief share is 0, and a `raised_when` threshold is
         above 0 by the framework schema.
         """
-        found = self._raised.get(answers)
+        key = (run, answers)
+        found = self._raised.get(key)
         if found is None:
+            slots = range(len(self._flags)) if run is None else self.flag_runs[run]
             said: dict[str, bool | None] = {}
-            first: dict[str, RedFlag] = {}
-            for flag, answer in zip(self._flags, answers, strict=True):
-                first.setdefault(flag.id, flag)
+            defined: dict[str, RedFlag] = {}
+            for slot, answer in zip(slots, answers, strict=True):
+                flag = self._flags[slot]
+                defined.setdefault(flag.id, flag)
                 if said.get(flag.id) is None:
                     said[flag.id] = answer
-            given = [first[i] for i, answer in said.items() if answer is True]
-            # Costed, and listed, subtract first, then cap, then disqualify.
-            flags = tuple(f for effect in _EFFECTS for f in given if f.effect is effect)
+            given = [defined[i] for i, answer in said.items() if answer is True]
+            flags = tuple(sorted(given, key=self._ordered))
             found = Raised(
                 answers,
                 flags,
@@ -214,8 +237,32 @@ class VerdictTables:
             )
             if len(self._raised) >= PART_LIMIT:
                 self._raised.clear()
-            self._raised[answers] = found
+            self._raised[key] = found
         return found
+
+    def joined(self, runs: Sequence[Raised]) -> Raised:
+        """The flags one `Raised` per flag run raise together (runs share no flag id).
+
+        Its `answers` are left empty: `answers` gives them, where they are needed.
+        """
+        raised = [run for run in runs if run.flags]
+        if len(raised) <= 1:
+            return raised[0] if raised else NONE_RAISED
+        flags = tuple(sorted([f for run in raised for f in run.flags], key=self._ordered))
+        return Raised(
+            (), flags, tuple(flag.id for flag in flags), any(run.disqualifies for run in raised)
+        )
+
+    def answers(self, runs: Sequence[Raised]) -> tuple[bool | None, ...]:
+        """Every flag slot's answer, in slot order, from one `Raised` per flag run."""
+        answers: list[bool | None] = [None] * len(self._flags)
+        for slots, run in zip(self.flag_runs, runs, strict=True):
+            for slot, answer in zip(slots, run.answers, strict=True):
+                answers[slot] = answer
+        return tuple(answers)
+
+    def _ordered(self, flag: RedFlag) -> tuple[int, int]:
+        return self._flag_order[flag.id]
 
     def combine(self, parts: Sequence[Part], raised: Raised) -> Verdict:
         """The verdict of one part per run and the raised flags."""

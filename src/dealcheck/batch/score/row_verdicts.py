@@ -93,9 +93,12 @@ class RowVerdicts:
             (len(binding.feeds) + n, flag_slots[(c.framework, c.flag)], c)
             for n, c in enumerate(binding.flags)
         ]
-        self._flag_count = len(flag_slots)
-        self._flag_key = _getter([c.column for _, _, c in self._flag_columns])
-        self._flags: dict[Any, Raised] = {}
+        # Per run of red-flag slots: the key of its cells, and what each key raises.
+        self._flag_at = {slot: (n, column) for n, slot, column in self._flag_columns}
+        self._flag_runs: list[tuple[Callable[[list[str]], Any], dict[Any, Raised], int]] = [
+            (_getter([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {}, run)
+            for run, slots in enumerate(self.tables.flag_runs)
+        ]
         stage, status = binding.roles["stage"], binding.roles["status"]
         self._stage_columns = [c for c in (stage, status) if c >= 0]
         self._stage_key = _getter(self._stage_columns)
@@ -126,17 +129,22 @@ class RowVerdicts:
                 part or self._part(entry, run, key_of(cells), table)
                 for part, (key_of, table, run) in zip(found, entry.runs, strict=True)
             ]
-        flag_key = self._flag_key(cells)
-        raised = self._flags.get(flag_key)
-        if raised is None:
-            raised = self._raised(flag_key)
+        read = [table.get(key_of(cells)) for key_of, table, _ in self._flag_runs]
+        flag_runs: list[Raised] = read  # type: ignore[assignment]  # unless None is in it
+        if None in read:
+            flag_runs = [
+                found or self._raised(run, run[0](cells))
+                for found, run in zip(read, self._flag_runs, strict=True)
+            ]
+        raised = flag_runs[0] if len(flag_runs) == 1 else self.tables.joined(flag_runs)
         unmapped = entry.unmapped
-        if self._unreadable and (raised.unmapped or any([part.unmapped for part in parts])):
-            unmapped = _merged(unmapped, parts, raised)
+        if self._unreadable:
+            unmapped = _merged(unmapped, parts, flag_runs)
         if self._unscored:
             verdict = entry.unscored
         elif self._assess:
-            verdict, bad = self._assessed(entry, parts, raised, cells)
+            answers = self.tables.answers(flag_runs)
+            verdict, bad = self._assessed(entry, parts, answers, cells)
             if bad:
                 unmapped = tuple(sorted([*unmapped, *bad], key=_position))
         else:
@@ -156,7 +164,11 @@ class RowVerdicts:
         )
 
     def _assessed(
-        self, entry: _Stage, parts: list[Part], raised: Raised, cells: list[str]
+        self,
+        entry: _Stage,
+        parts: list[Part],
+        answers: tuple[bool | None, ...],
+        cells: list[str],
     ) -> tuple[Verdict, Unmapped]:
         """The verdict through `assess`, and the sources and dates the mapping cannot read.
 
@@ -180,7 +192,7 @@ class RowVerdicts:
         return self._cache.get(
             entry.stage if not entry.outcome else None,
             tuple(levels),
-            raised.answers,
+            answers,
             tuple(evidence) if evidence else None,
             entry.outcome or None,
             tuple(proofs) if proofs else None,
@@ -245,21 +257,28 @@ class RowVerdicts:
         table[key] = part
         return part
 
-    def _raised(self, key: Any) -> Raised:
-        texts = key if isinstance(key, tuple) else (key,)
-        answers: list[bool | None] = [None] * self._flag_count
+    def _raised(
+        self, run: tuple[Callable[[list[str]], Any], dict[Any, Raised], int], key: Any
+    ) -> Raised:
+        """What a run of red-flag cells raises, read the first time they are met."""
+        _, table, number = run
+        slots = self.tables.flag_runs[number]
+        texts = iter(key if isinstance(key, tuple) else (key,))
+        said: dict[int, bool | None] = {}
         bad: list[tuple[int, str, str]] = []
-        for (n, slot, column), text in zip(self._flag_columns, texts, strict=True):
-            answers[slot], unread = column.read(text)
-            if unread is not None:
-                bad.append((n, *unread))
-        raised = self.tables.raised(tuple(answers))
+        for slot in slots:
+            if slot in self._flag_at:
+                n, column = self._flag_at[slot]
+                said[slot], unread = column.read(next(texts))
+                if unread is not None:
+                    bad.append((n, *unread))
+        raised = self.tables.raised(tuple(said.get(slot) for slot in slots), number)
         if bad:
             raised = raised._replace(unmapped=tuple(bad))
             self._unreadable = True
-        if len(self._flags) >= PART_LIMIT:
-            self._flags.clear()
-        self._flags[key] = raised
+        if len(table) >= PART_LIMIT:
+            table.clear()
+        table[key] = raised
         return raised
 
     def _run_key(self, first: int, end: int) -> Callable[[list[str]], Any]:
@@ -287,10 +306,11 @@ def _getter(columns: list[int]) -> Callable[[list[str]], Any]:
 _position = itemgetter(0)
 
 
-def _merged(unmapped: Unmapped, parts: list[Part], raised: Raised) -> Unmapped:
+def _merged(unmapped: Unmapped, parts: list[Part], flags: list[Raised]) -> Unmapped:
     """A row's unmapped values in the mapping's column order (stage first)."""
-    found = [*unmapped, *(item for part in parts for item in part.unmapped), *raised.unmapped]
-    return tuple(sorted(found, key=_position))
+    found = [*(item for part in parts for item in part.unmapped)]
+    found += [item for run in flags for item in run.unmapped]
+    return tuple(sorted([*unmapped, *found], key=_position)) if found else unmapped
 
 
 def _text_level(feed: Feed) -> Callable[[list[str]], str]:

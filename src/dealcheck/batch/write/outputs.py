@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
@@ -27,6 +28,8 @@ EXTRA_COLUMNS = (
     "dealcheck_hygiene",
 )
 SUFFIX_CACHE_LIMIT = 4096
+#: What makes csv.writer quote a cell (the default dialect, QUOTE_MINIMAL).
+_QUOTED = re.compile(r'[,"\r\n]')
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
 
@@ -193,7 +196,10 @@ def _kept(memo: dict[Any, str], key: Any, cells: str) -> str:
 
 def _listed(ids: tuple[str, ...]) -> str:
     """A list of ids as one cell (`a; b`), encoded and neutralised."""
-    return _encoded([neutralise("; ".join(ids))])
+    text = "; ".join(ids)
+    if neutralise(text) is text and not _QUOTED.search(text):
+        return "," + text  # what csv.writer writes for it, without building a writer
+    return _encoded([neutralise(text)])
 
 
 def _encoded(cells: list[str]) -> str:
