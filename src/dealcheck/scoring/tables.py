@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from dealcheck.language.framework import UNKNOWN, Framework, NotNowRule, RedFlag, RedFlagEffect
 from dealcheck.scoring.score import (
@@ -35,6 +35,9 @@ RUN = 4
 #: Entries kept per (stage, run) table before it is emptied (messy exports spell
 #: the same level many ways; memory stays flat).
 PART_LIMIT = 4096
+#: Distinct tuples kept for the parts to share.
+SHARED_LIMIT = 16384
+T = TypeVar("T")
 #: The level rep belief alone earns (the scales' `assumed`), counted per deal.
 BELIEF = "assumed"
 _SUBTRACT, _CAP, _DISQUALIFY = RedFlagEffect.SUBTRACT, RedFlagEffect.CAP, RedFlagEffect.DISQUALIFY
@@ -58,7 +61,7 @@ class Part(NamedTuple):
     points: tuple[float, ...]
     total: float
     gaps: tuple[GapEntry, ...]
-    absent: frozenset[str]
+    absent: tuple[str, ...]
     absent_critical: int
     known: tuple[float, ...]
     belief: int
@@ -163,6 +166,7 @@ class VerdictTables:
         self._stages: dict[str | None, list[dict[tuple[str, ...], Part]]] = {}
         self._raised: dict[tuple[int | None, tuple[bool | None, ...]], Raised] = {}
         self._grades: dict[float, str] = {}
+        self._tuples: dict[Any, Any] = {}
 
     def parts(self, stage: str | None) -> list[dict[tuple[str, ...], Part]]:
         """Per run, levels -> `Part` at a stage id (None: the frameworks' targets).
@@ -176,8 +180,13 @@ class VerdictTables:
             found = self._stages[stage] = [{} for _ in self.runs]
         return found
 
-    def part(self, stage: str | None, run: int, levels: tuple[str, ...]) -> Part:
-        """What run `run` earns for `levels` at a stage (kept in its table).
+    def part(
+        self, stage: str | None, run: int, levels: tuple[str, ...], *, keep: bool = True
+    ) -> Part:
+        """What run `run` earns for `levels` at a stage.
+
+        Kept in the stage's table, unless `keep` is false (a caller that keeps parts
+        under keys of its own, such as the row reader's cell texts).
 
         Raises:
             ValueError: For an unknown stage, or a level id not on a criterion's scale.
@@ -185,9 +194,11 @@ class VerdictTables:
         table = self.parts(stage)[run]
         found = table.get(levels)
         if found is None:
-            if len(table) >= PART_LIMIT:
-                table.clear()
-            found = table[levels] = self._part(stage, run, levels)
+            found = self._part(stage, run, levels)
+            if keep:
+                if len(table) >= PART_LIMIT:
+                    table.clear()
+                table[levels] = found
         return found
 
     def scored(
@@ -319,7 +330,7 @@ class VerdictTables:
                 if count >= self._disqualify_absent:
                     return _DISQUALIFIES
             if self._not_now:
-                absent = frozenset().union(*[part.absent for part in parts])
+                absent = frozenset([a for part in parts for a in part.absent])
                 ids = raised.ids
                 for groups in self._not_now:
                     for flags, criteria in groups:
@@ -387,17 +398,28 @@ class VerdictTables:
             raise ValueError(f"a level not on the scale: {levels}") from None
         points = tuple(cell[0] for cell in read)
         slots = range(first, end)
+        # A run's parts at each stage share all but their gaps: kept once (memory).
+        shared = self._shared
         return Part(
-            levels,
-            points,
+            shared(levels),
+            shared(points),
             sum(points),
-            tuple(sorted([cell[3] for cell in read if cell[3] is not None], key=_rank)),
-            frozenset(self.ids[s] for s, cell in zip(slots, read, strict=True) if cell[1]),
+            shared(tuple(sorted([cell[3] for cell in read if cell[3] is not None], key=_rank))),
+            shared(tuple(self.ids[s] for s, cell in zip(slots, read, strict=True) if cell[1])),
             sum(1 for s, cell in zip(slots, read, strict=True) if cell[1] and self._critical[s]),
-            tuple(self._maxima[s] for s, cell in zip(slots, read, strict=True) if cell[2]),
+            shared(tuple(self._maxima[s] for s, cell in zip(slots, read, strict=True) if cell[2])),
             sum(1 for level in levels if level == BELIEF),
             sum(1 for level in levels if level != UNKNOWN),
         )
+
+    def _shared(self, value: T) -> T:
+        """The kept tuple equal to `value` (bounded, as the tables are)."""
+        found = self._tuples.get(value)
+        if found is None:
+            if len(self._tuples) >= SHARED_LIMIT:
+                self._tuples.clear()
+            found = self._tuples[value] = value
+        return found
 
 
 def _costed(raw: float, flags: tuple[RedFlag, ...]) -> float:

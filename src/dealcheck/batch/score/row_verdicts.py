@@ -1,12 +1,11 @@
-"""A row's verdict from its cells: a lookup per run of criteria, then the compiled rules.
+"""A row's verdict from its cells: a lookup per run of columns, then the compiled rules.
 
 Per stage cell, per run of criterion columns (`tables.RUN` of one framework), the
-raw texts of the run's cells map straight to what the run earns at that stage, so a
-row costs one dict lookup per run, one for its red flags and one for its stage.
-Nothing is cached per combination of answers: every row may be a new one.
+texts of the run's cells (`cell_keys`) map straight to what the run earns at that
+stage; red-flag columns are read in runs too. A row costs one dict lookup per run
+and one for its stage, and the few sums and rules of `tables.combine`. Nothing is
+cached per combination of answers: every row may be a new one.
 
-Free-text columns (`kind: text`) are each a run of their own, keyed on the level the
-text gives (any text is the column's level; a blank or an "unknown" word is unknown).
 Rows whose answers name their source or date, and JSON reports, are scored by
 `assess` itself (`VerdictCache`): the evidence rules and the report need it.
 """
@@ -17,6 +16,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from dealcheck.batch.score.cell_keys import cells_key, run_key
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
@@ -87,7 +87,10 @@ class RowVerdicts:
             slots[(f.framework, f.criterion)]: (n, f) for n, f in enumerate(binding.feeds)
         }
         self.tables = VerdictTables(frameworks)
-        self._keys = [self._run_key(first, end) for _, first, end in self.tables.runs]
+        self._keys = [
+            run_key([self._feed_at[s][1] for s in range(first, end) if s in self._feed_at])
+            for _, first, end in self.tables.runs
+        ]
         flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
         self._flag_columns = [
             (len(binding.feeds) + n, flag_slots[(c.framework, c.flag)], c)
@@ -96,12 +99,12 @@ class RowVerdicts:
         # Per run of red-flag slots: the key of its cells, and what each key raises.
         self._flag_at = {slot: (n, column) for n, slot, column in self._flag_columns}
         self._flag_runs: list[tuple[Callable[[list[str]], Any], dict[Any, Raised], int]] = [
-            (_getter([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {}, run)
+            (cells_key([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {}, run)
             for run, slots in enumerate(self.tables.flag_runs)
         ]
         stage, status = binding.roles["stage"], binding.roles["status"]
         self._stage_columns = [c for c in (stage, status) if c >= 0]
-        self._stage_key = _getter(self._stage_columns)
+        self._stage_key = cells_key(self._stage_columns)
         self._has_stage, self._has_status = stage >= 0, status >= 0
         self._stages_of = binding.stages
         self._stages: dict[Any, _Stage] = {}
@@ -248,7 +251,8 @@ class RowVerdicts:
             levels.append(level)
             if unread is not None:
                 bad.append((n, *unread))
-        part = self.tables.part(entry.stage if not entry.outcome else None, run, tuple(levels))
+        at = entry.stage if not entry.outcome else None
+        part = self.tables.part(at, run, tuple(levels), keep=False)
         if bad:
             part = part._replace(unmapped=tuple(bad))
             self._unreadable = True
@@ -281,27 +285,6 @@ class RowVerdicts:
         table[key] = raised
         return raised
 
-    def _run_key(self, first: int, end: int) -> Callable[[list[str]], Any]:
-        """What picks a run's key from a row: its cells' texts (a free text's level)."""
-        fed = [self._feed_at[s][1] for s in range(first, end) if s in self._feed_at]
-        if not any(feed.kind is FeedKind.TEXT for feed in fed):
-            return _getter([feed.column for feed in fed])
-        # Free text rarely repeats: the key holds the level it gives instead.
-        readers = [
-            _text_level(feed) if feed.kind is FeedKind.TEXT else itemgetter(feed.column)
-            for feed in fed
-        ]
-        if len(readers) == 1:
-            return readers[0]
-        return lambda cells: tuple([read(cells) for read in readers])
-
-
-def _getter(columns: list[int]) -> Callable[[list[str]], Any]:
-    """A key of the cells at `columns`: a tuple, one cell's text, or () for none."""
-    if not columns:
-        return lambda cells: ()
-    return itemgetter(*columns)
-
 
 _position = itemgetter(0)
 
@@ -311,22 +294,3 @@ def _merged(unmapped: Unmapped, parts: list[Part], flags: list[Raised]) -> Unmap
     found = [*(item for part in parts for item in part.unmapped)]
     found += [item for run in flags for item in run.unmapped]
     return tuple(sorted([*unmapped, *found], key=_position)) if found else unmapped
-
-
-def _text_level(feed: Feed) -> Callable[[list[str]], str]:
-    """What reads the level a free-text cell gives.
-
-    Any text is the column's level, unless blank or a word the value table reads as
-    unknown ("n/a").
-    """
-    column, level = feed.column, feed.level
-    # NFKC composes at most three characters into one, and trimming and casefolding
-    # never shorten a trimmed text: longer text cannot read as an unknown word.
-    longest = max((len(word) for word, target in feed.table.items() if target == UNKNOWN))
-    short = 4 * longest + 1
-
-    def read(cells: list[str]) -> str:
-        text = cells[column]
-        return feed.read(text)[0] if len(text.strip()) < short else level
-
-    return read
