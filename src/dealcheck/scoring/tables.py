@@ -2,7 +2,8 @@
 
 A CRM export where every row is a new combination of levels, stage and red flags
 cannot live on a cache of verdicts. So each (frameworks, stage) is compiled once, in
-runs of up to `RUN` criteria of one framework: per stage, the levels of a run map to
+runs of up to `RUN` criteria of one framework (one fewer when many frameworks are
+scored at once, `WIDE`): per stage, the levels of a run map to
 a `Part` (its points, ranked gaps, absent criteria, known weight). A run of four
 criteria on a five-value scale has 625 answers, so its table fills in the first rows
 and then only hits. A row is one lookup per run, one for its red flags, and the
@@ -32,6 +33,9 @@ from dealcheck.scoring.score import (
 
 #: The most criteria in one run: 5 values on 4 criteria is 625 answers to a table.
 RUN = 4
+#: Past this many criteria (several frameworks at once), runs hold `RUN - 1`: a table
+#: per run and stage then holds 125 answers, not 625, so memory stays flat.
+WIDE = 12
 #: Entries kept per (stage, run) table before it is emptied (messy exports spell
 #: the same level many ways; memory stays flat).
 PART_LIMIT = 4096
@@ -131,10 +135,11 @@ class VerdictTables:
         self.runs: list[tuple[int, int, int]] = []
         #: Per framework with criteria, the runs it spans (first, end).
         self._spans: list[tuple[int, int]] = []
+        size = RUN if len(self.ids) <= WIDE else RUN - 1
         start = 0
         for n, framework in enumerate(self.frameworks):
             end, first = start + len(framework.criteria), len(self.runs)
-            self.runs += [(n, slot, min(slot + RUN, end)) for slot in range(start, end, RUN)]
+            self.runs += [(n, slot, min(slot + size, end)) for slot in range(start, end, size)]
             if end > start:
                 self._spans.append((first, len(self.runs)))
             start = end
@@ -399,7 +404,7 @@ class VerdictTables:
         points = tuple(cell[0] for cell in read)
         slots = range(first, end)
         # A run's parts at each stage share all but their gaps: kept once (memory).
-        shared = self._shared
+        shared = self.shared
         return Part(
             shared(levels),
             shared(points),
@@ -412,8 +417,8 @@ class VerdictTables:
             sum(1 for level in levels if level != UNKNOWN),
         )
 
-    def _shared(self, value: T) -> T:
-        """The kept tuple equal to `value` (bounded, as the tables are)."""
+    def shared(self, value: T) -> T:
+        """The kept object equal to `value` (tuples the parts share; bounded)."""
         found = self._tuples.get(value)
         if found is None:
             if len(self._tuples) >= SHARED_LIMIT:

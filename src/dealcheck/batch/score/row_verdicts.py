@@ -258,7 +258,7 @@ class RowVerdicts:
             self._unreadable = True
         if len(table) >= PART_LIMIT:
             table.clear()
-        table[key] = part
+        table[self.tables.shared(key)] = part  # stages meet the same cell texts
         return part
 
     def _raised(
