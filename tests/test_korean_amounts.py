@@ -149,3 +149,22 @@ def test_a_cp949_export_reads_korean_amounts_and_rejects_an_ambiguous_one(
         (rejected,) = list(csv.DictReader(handle))
     assert rejected["금액"] == "3억 5000"
     assert "'5000' after 억 can be read two ways" in rejected["dealcheck_reason"]
+
+
+def test_the_korean_summary_says_why_an_amount_was_refused(
+    runner: CliRunner, workdir: Path
+) -> None:
+    line = (
+        "1,딜 1,회사 1,3억 5000,KRW,미팅 예약,2026-12-30,2026-11-08,이준호,데모,,확인,예,예,아니요"
+    )
+    export = workdir / "export.csv"
+    export.write_bytes((f"{HEADER}\n{line}\n").encode("cp949"))
+
+    code, out, err = invoke(
+        runner, "score", str(export), "--map", KO_MAP, "--lang", "ko", "--today", "2026-11-25"
+    )
+
+    assert code == 0, err
+    shown = " ".join(out.split())  # the terminal wraps the line
+    assert "export.csv:2: 금액으로 읽을 수 없습니다: '3억 5000' (억 뒤의 '5000':" in shown
+    assert "two ways" not in shown

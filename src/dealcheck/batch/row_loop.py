@@ -19,6 +19,7 @@ from dealcheck.batch.score.row_plan import RowPlan, RowRejected
 from dealcheck.batch.summarise.builder import SummaryBuilder
 from dealcheck.batch.write.formulas import risky_start, risky_text, scan
 from dealcheck.batch.write.outputs import CsvWriter, RejectsWriter, ScoredWriter
+from dealcheck.errors import Message
 
 Progress = Callable[[int, int | None], None]
 NUL_BYTES = "contains NUL bytes (\\0); the file may be binary or damaged"
@@ -62,8 +63,10 @@ def score_rows(
     verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
     crm_of = plan.crm_category if plan.binding.roles["forecast_category"] >= 0 else None
 
-    def reject(line: int, reason: str, cells: list[str] | None) -> None:
-        summary.reject(name, line, reason, reject_code(reason))
+    def reject(
+        line: int, reason: str, cells: list[str] | None, message: Message | None = None
+    ) -> None:
+        summary.reject(name, line, reason, reject_code(reason), message)
         if rejects is not None:
             rejects.reject(name, line, reason, cells, header)
 
@@ -85,7 +88,7 @@ def score_rows(
             try:
                 deal = basics_of(cells)
             except RowRejected as rejected:
-                reject(line, str(rejected), cells)
+                reject(line, str(rejected), cells, rejected.message)
                 continue
             row = verdict_of(cells)
             flags = check(deal, row.stage, row.closed)

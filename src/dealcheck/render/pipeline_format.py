@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, Tally
+from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, RejectedRow, Tally
 from dealcheck.i18n import MESSAGES, t
 from dealcheck.render.pipeline_plan import close_plan_section
 
@@ -369,9 +369,7 @@ def _rejects(summary: PipelineSummary, lang: str) -> Section:
         for code, n in summary.reject_reasons
     ]
     # Examples as lines, not table cells: a reason is read whole, with where it was.
-    notes = [
-        f"{r.source}:{r.line}: {_reason(r.reason, lang)}" for r in summary.reject_examples[:10]
-    ]
+    notes = [f"{r.source}:{r.line}: {_reason(r, lang)}" for r in summary.reject_examples[:10]]
     return Section(
         "rejected",
         t("pipeline.rejected", lang, count=summary.rejected),
@@ -385,10 +383,16 @@ def _rejects(summary: PipelineSummary, lang: str) -> Section:
 _QUOTED = re.compile(r"'[^']*'")
 
 
-def _reason(reason: str, lang: str) -> str:
-    """A reject reason: as read in English; in another language its category and value."""
+def _reason(rejected: RejectedRow, lang: str) -> str:
+    """A reject reason: as read in English; in another language, its message.
+
+    A reason with no message (a CSV reading problem) shows its category and value.
+    """
+    reason = rejected.reason
     if lang == "en":
         return reason
+    if rejected.message is not None:
+        return rejected.message.in_language(lang)
     from dealcheck.batch.row_loop import reject_code
 
     code = reject_code(reason)

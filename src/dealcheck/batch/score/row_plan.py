@@ -10,10 +10,12 @@ from typing import Any
 
 from dealcheck.batch.score.row_verdicts import RowVerdict, RowVerdicts
 from dealcheck.batch.summarise.forecast import crm_category
+from dealcheck.deals.amounts import AmountError, read_amount
+from dealcheck.errors import Message, say
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import Binding
 from dealcheck.mapping.model import FeedKind, Mapping
-from dealcheck.mapping.values import DateReader, parse_amount, plain_amount
+from dealcheck.mapping.values import DateReader, plain_amount
 from dealcheck.scoring.verdicts import VerdictCache
 
 __all__ = ["BASIC_ROLES", "DealBasics", "RowPlan", "RowRejected", "RowVerdict"]
@@ -36,7 +38,15 @@ _UNSEEN = object()
 
 
 class RowRejected(Exception):
-    """A row the mapping cannot read (bad amount or date)."""
+    """A row the mapping cannot read (bad amount or date).
+
+    Its text is the reason in English (rejects file, JSON); `message`, where there is
+    one, words it in the reader's language.
+    """
+
+    def __init__(self, reason: str, message: Message | None = None) -> None:
+        super().__init__(reason)
+        self.message = message
 
 
 @dataclass(slots=True)
@@ -148,9 +158,13 @@ class RowPlan:
             value = plain_amount(amount) if self._point else None
             if value is None:
                 try:
-                    value = parse_amount(amount, self._decimal)
-                except ValueError as error:
-                    raise RowRejected(f"amount {error}") from None
+                    value = read_amount(amount, self._decimal)
+                except AmountError as error:
+                    why = error.args[0]
+                    raise RowRejected(
+                        f"amount {amount!r} is not a number ({why})",
+                        say("batch.bad_amount", text=amount, why=why),
+                    ) from None
         # Most rows repeat dates seen before: one dict lookup each, parsing only when new.
         seen = self._dates_seen
         close_text, created_text, since_text = close, created, since

@@ -21,6 +21,7 @@ from dealcheck.batch.summarise.forecast import COMMIT, ForecastRules
 from dealcheck.batch.summarise.freeze import freeze_tables
 from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
 from dealcheck.batch.summarise.sections import Tables
+from dealcheck.errors import Message
 
 __all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
 
@@ -193,12 +194,14 @@ class SummaryBuilder:
         self._dates[close] = when
         return when
 
-    def reject(self, source: str, line: int, reason: str, code: str) -> None:
+    def reject(
+        self, source: str, line: int, reason: str, code: str, message: Message | None = None
+    ) -> None:
         """Count one rejected row; keep the first few as examples."""
         self.rejected += 1
         self.reject_reasons[code] += 1
         if len(self.reject_examples) < REJECT_EXAMPLES:
-            self.reject_examples.append(RejectedRow(source, line, reason))
+            self.reject_examples.append(RejectedRow(source, line, reason, message))
 
     def count_unmapped(self, pairs: tuple[tuple[str, str], ...]) -> None:
         """Count a row's unmapped values: stage names apart, level columns per column."""

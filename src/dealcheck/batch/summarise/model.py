@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from dealcheck.errors import Message
+
 Money = dict[str, float]
 
 
@@ -58,11 +60,12 @@ class ListedDeal:
 
 @dataclass(frozen=True, slots=True)
 class RejectedRow:
-    """A row that was not scored, and why."""
+    """A row that was not scored, and why (in English; `message` words it for a reader)."""
 
     source: str
     line: int
     reason: str
+    message: Message | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,10 @@ def summary_to_json(summary: PipelineSummary) -> dict[str, Any]:
         {**row, "ratio": None if c.ratio is None else round(c.ratio, 3)}
         for row, c in zip(data["coverage"], summary.coverage, strict=True)
     ]
+    # The reason is there in English; its message is for the reader's language.
+    data["reject_examples"] = [
+        {k: v for k, v in row.items() if k != "message"} for row in data["reject_examples"]
+    ]
     return {"schema_version": SCHEMA_VERSION, **_plain(data)}
 
 
