@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dealcheck.batch.read.csv_rows import sniff_delimiter
 from dealcheck.batch.read.opening import open_input
+from dealcheck.batch.read.records import sniff_delimiter
 from dealcheck.errors import InputError, UsageError
 
 ROWS = [["Deal", "Amount", "단계"], ["한빛물류 – 도입", "1200", "발굴"], ["Café Noir", "5", "x"]]

@@ -50,18 +50,7 @@ def deal_header(frameworks: list[Framework]) -> list[str]:
 
 
 #: Where the deal basics sit in flattened deal files (and in their scored CSV).
-DEAL_FILE_COLUMNS = Columns(
-    deal_id="file",
-    name="name",
-    company="company",
-    amount="amount",
-    currency="currency",
-    stage="stage",
-    close_date="close_date",
-    created_date="created_date",
-    owner="owner",
-    next_step="next_step",
-)
+DEAL_FILE_COLUMNS = Columns(deal_id="file", **{basic: basic for basic in BASICS[1:]})
 
 
 def deal_mapping(frameworks: list[Framework]) -> Mapping:

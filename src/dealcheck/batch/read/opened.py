@@ -6,10 +6,12 @@ import io
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from dealcheck.batch.read.records import Record
 from dealcheck.errors import InputError, say
+
+if TYPE_CHECKING:
+    from dealcheck.batch.read.records import Record
 
 #: An item of a row stream: (line, cells, None) or (line, None, reason).
 RowItem = tuple[int, list[str] | None, str | None]

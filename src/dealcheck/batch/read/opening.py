@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dealcheck.batch.read.csv_rows import csv_chunks, open_csv, with_records
 from dealcheck.batch.read.encoding import bom_encoding, detect_encoding, refuse_workbook
 from dealcheck.batch.read.jsonl_rows import open_jsonl
 from dealcheck.batch.read.opened import Opened
+from dealcheck.batch.read.records import csv_chunks, open_csv, with_records
 from dealcheck.errors import InputError, UsageError, say
 
 SAMPLE_BYTES = 1 << 20
