@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from dealcheck.batch.close_plan.dates import PlanDates
 from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
@@ -30,6 +31,18 @@ from dealcheck.mapping.binding import bind
 from dealcheck.mapping.blind import refuse_blind
 from dealcheck.mapping.model import Mapping
 from dealcheck.scoring.verdicts import VerdictCache
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+class RowLoop(NamedTuple):
+    """The arguments of `score_rows` for one input, in its order, but rejects and progress."""
+
+    opened: Opened
+    plan: RowPlan
+    hygiene: HygieneRules
+    summary: SummaryBuilder
+    writer: ScoredWriter | None
 
 
 @dataclass
@@ -112,8 +125,9 @@ def score_pipeline(
             )
             if out is not None:
                 out.header(opened.header)
-            if not _score_split(opened, plan, hygiene, summary, out, rejects, progress):
-                score_rows(opened, plan, hygiene, summary, out, rejects, progress)
+            loop = RowLoop(opened, plan, hygiene, summary, out)
+            if not _score_split(loop, rejects, progress):
+                score_rows(*loop, rejects, progress)
         finally:
             opened.close()
     frozen = summary.freeze()
@@ -141,21 +155,13 @@ def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:
     return names
 
 
-def _score_split(
-    opened: Opened,
-    plan: RowPlan,
-    hygiene: HygieneRules,
-    summary: SummaryBuilder,
-    writer: ScoredWriter | None,
-    rejects: RejectsWriter | None,
-    progress: Progress | None,
-) -> bool:
+def _score_split(loop: RowLoop, rejects: RejectsWriter | None, progress: Progress | None) -> bool:
     """Score a large CSV file on two cores; False when it is for one process."""
     from dealcheck.batch.split import workers as parallel
 
-    if not parallel.can_split(opened, writer, rejects is not None) or opened.size is None:
+    if not parallel.can_split(loop.opened, loop.writer, rejects is not None):
         return False
-    return parallel.score_split(opened, plan, hygiene, summary, writer, progress, score_rows)
+    return parallel.score_split(loop, progress)
 
 
 def _open(path: str, job: ScoreJob) -> Opened:
@@ -171,10 +177,6 @@ def _open(path: str, job: ScoreJob) -> Opened:
 def _describe(opened: Opened) -> str:
     parts = [opened.kind, opened.encoding]
     if opened.delimiter:
-        parts.append(
-            {",": "comma", ";": "semicolon", "\t": "tab"}.get(
-                opened.delimiter, repr(opened.delimiter)
-            )
-        )
+        parts.append(_DELIMITER_NAMES.get(opened.delimiter, repr(opened.delimiter)))
     parts += opened.notes
     return f"{opened.name} ({', '.join(parts)})"

@@ -104,16 +104,14 @@ def _encoding(head: bytes, name: str, forced: str | None, *, complete: bool) -> 
 
 
 def open_csv_range(
-    path: str,
+    opened: Opened,
     start: int,
     end: int,
     *,
-    header: list[str],
     first_line: int,
-    opened: Opened,
     end_later: Callable[[], int] | None = None,
 ) -> Opened:
-    """The rows of bytes `start:end` of a CSV file already opened as `opened`.
+    """The rows of bytes `start:end` of the CSV file already opened as `opened`.
 
     `start` must be where a record begins (after a line break outside quotes) and
     `first_line` that line's number; encoding and delimiter are `opened`'s, since a
@@ -124,18 +122,17 @@ def open_csv_range(
     known: reaching it calls `end_later` (which may wait) for the real end, not
     before `end`.
     """
-    raw: BinaryIO = io.BufferedReader(_Range(path, start, end, end_later), 1 << 16)
+    name, header, encoding = opened.name, opened.header, opened.encoding
+    raw: BinaryIO = io.BufferedReader(_Range(name, start, end, end_later), 1 << 16)
     try:
         if start == 0:
-            part = _open_stream(raw, opened.name, end, opened.encoding, opened.delimiter)
+            part = _open_stream(raw, name, end, encoding, opened.delimiter)
             if part.header != header:
-                raise InputError(say("read.header_changed", name=opened.name))
+                raise InputError(say("read.header_changed", name=name))
             return part
-        stream = io.TextIOWrapper(raw, encoding=opened.encoding, newline="")
-        chunks = csv_chunks(
-            stream, opened.delimiter, len(header), first_line, opened.name, opened.encoding
-        )
-        part = Opened(opened.name, header, iter(()), opened.encoding, opened.delimiter)
+        stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        chunks = csv_chunks(stream, opened.delimiter, len(header), first_line, name, encoding)
+        part = Opened(name, header, iter(()), encoding, opened.delimiter)
         part.stream, part.raw, part.size = stream, raw, end
         return with_records(part, chunks)
     except BaseException:

@@ -1,19 +1,15 @@
 """Score one large CSV file on two cores: two byte ranges, two forked workers.
 
-The file is cut at a line break outside quotes a little past its middle (quote
-parity from counting `"` bytes: RFC 4180's `""` escape keeps it right). The second
-worker finds the cut itself while the first is already scoring from the top; the
-first worker learns where to stop when it gets there. The second range is a little
-shorter, so finding the cut costs no wall time of its own.
+The second worker finds the cut (`cuts`) a little past the middle while the first is
+already scoring from the top; the first learns where to stop when it gets there. The
+second range is a little shorter, so finding the cut costs no wall time of its own.
 
 Each worker scores its range into a temporary file beside the output (the first
 range straight into the output when it is a regular file); the parent appends the
 parts after what it has written and merges the workers' summary counts, so the
-output and the summary are those of one pass. Only byte-oriented encodings qualify
-(UTF-8, CP949, cp1252: no `"` or line-feed byte inside a multi-byte character).
-
-If the first range does not end where a record ends (a quote left open by malformed
-data), the cut was wrong and the input is scored again in one pass.
+output and the summary are those of one pass. If the first range does not end where
+a record ends (a quote left open by malformed data), the cut was wrong and the input
+is scored again in one pass.
 """
 
 from __future__ import annotations
@@ -22,22 +18,21 @@ import codecs
 import os
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_csv_range
-from dealcheck.batch.row_loop import Progress
-from dealcheck.batch.score.hygiene import HygieneRules
-from dealcheck.batch.score.row_plan import RowPlan
+from dealcheck.batch.row_loop import Progress, score_rows
 from dealcheck.batch.split import output as split_output
 from dealcheck.batch.split import worker_life
 from dealcheck.batch.split.cuts import Cut, find_cut
 from dealcheck.batch.summarise.builder import SummaryBuilder
 from dealcheck.batch.write.outputs import CsvWriter, JsonLinesWriter, ScoredWriter
+
+if TYPE_CHECKING:
+    from dealcheck.batch.pipeline import RowLoop
 
 #: Inputs smaller than this are scored in one process (override: DEALCHECK_SPLIT_BYTES).
 SPLIT_BYTES = 8 << 20
@@ -48,7 +43,6 @@ BYTE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "cp949", "cp1252"})
 #: shorter and both workers finish together.
 CUT_SHARE = 0.52
 _PENDING, _NO_CUT = -1, -2
-ScoreRows = Callable[..., None]
 
 
 def split_threshold() -> int:
@@ -77,16 +71,8 @@ def can_split(opened: Opened, writer: ScoredWriter | None, has_rejects: bool) ->
     return False
 
 
-def score_split(
-    opened: Opened,
-    plan: RowPlan,
-    hygiene: HygieneRules,
-    summary: SummaryBuilder,
-    writer: ScoredWriter | None,
-    progress: Progress | None,
-    score_rows: ScoreRows,
-) -> bool:
-    """Score `opened` in two worker processes; False when it must be redone in one.
+def score_split(loop: RowLoop, progress: Progress | None) -> bool:
+    """Score `loop.opened` in two worker processes; False when it must be redone in one.
 
     Raises:
         Whatever scoring a range raised, the first range's error first.
@@ -94,19 +80,15 @@ def score_split(
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    size = opened.size or 0
-    folder = split_output.parts_folder(writer)
-    parts: list[str | None] = [
-        split_output.part_file(folder) if writer is not None else None for _ in range(2)
-    ]
+    writer, size = loop.writer, loop.opened.size or 0
     if writer is not None:
         split_output.flush(writer)
     # The first range writes straight into a regular output file (its descriptor is
     # shared across the fork): only the second range's rows are copied afterwards.
     direct_from = split_output.output_end(writer)
-    if direct_from is not None and parts[0] is not None:
-        Path(parts[0]).unlink()
-        parts[0] = None
+    folder = split_output.parts_folder(writer)
+    written = (writer is not None and direct_from is None, writer is not None)
+    parts = [split_output.part_file(folder) if part else None for part in written]
     done = False
     sys.stdout.flush()
     sys.stderr.flush()
@@ -120,24 +102,8 @@ def score_split(
             for number, (path, position, (_, send)) in enumerate(
                 zip(parts, positions, pipes, strict=True)
             ):
-                job = _Part(number, path, direct=path is None)
-                worker = context.Process(
-                    target=_work,
-                    args=(
-                        job,
-                        opened,
-                        cut,
-                        plan,
-                        hygiene,
-                        summary,
-                        writer,
-                        score_rows,
-                        position,
-                        send,
-                        os.getpid(),
-                    ),
-                    daemon=True,
-                )
+                args = (loop, cut, number, path, position, send, os.getpid())
+                worker = context.Process(target=_work, args=args, daemon=True)
                 workers.append(worker)
                 worker.start()
                 send.close()
@@ -152,7 +118,7 @@ def score_split(
             return False  # the `finally` below takes back what the first range wrote
         for builder, _ in results:
             if builder is not None:
-                summary.merge(builder)
+                loop.summary.merge(builder)
         if writer is not None:
             split_output.append_parts(writer, parts)
         done = True
@@ -203,31 +169,24 @@ class _SharedCut:
         return self.size if offset == _NO_CUT else offset
 
 
-@dataclass(frozen=True)
-class _Part:
-    number: int
-    output: str | None
-    direct: bool = False
-
-
 def _work(
-    job: _Part,
-    opened: Opened,
+    loop: RowLoop,
     cut: _SharedCut,
-    plan: RowPlan,
-    hygiene: HygieneRules,
-    summary: SummaryBuilder,
-    writer: ScoredWriter | None,
-    score_rows: ScoreRows,
+    number: int,
+    path: str | None,
     position: Any,
     send: Connection,
     parent: int,
 ) -> None:
-    """Score one range (in the forked worker) and send back its summary counts."""
+    """Score one range (in the forked worker) into `path` and send back its summary counts.
+
+    With a writer but no `path`, the range goes straight into the output file.
+    """
     worker_life.die_with_parent(parent)
     try:
-        builder = summary.fork(job.number)
-        if job.number == 0:
+        opened, writer = loop.opened, loop.writer
+        builder = loop.summary.fork(number)
+        if number == 0:
             start, end, first_line, end_later = 0, cut.near, 1, cut.end
         else:
             found = cut.find(opened.name)
@@ -235,15 +194,7 @@ def _work(
                 send.send((builder, None))
                 return
             start, end, first_line, end_later = found.offset, cut.size, found.line, None
-        part = open_csv_range(
-            opened.name,
-            start,
-            end,
-            header=opened.header,
-            first_line=first_line,
-            opened=opened,
-            end_later=end_later,
-        )
+        part = open_csv_range(opened, start, end, first_line=first_line, end_later=end_later)
 
         def report(done: int, total: int | None) -> None:
             position.value = done - start
@@ -251,16 +202,13 @@ def _work(
         stream: IO[str] | None = None
         try:
             part_writer: ScoredWriter | None = None
-            if writer is not None and job.output is not None:
-                stream = open(job.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            elif writer is not None and job.direct:
-                shared = os.dup(writer.stream.buffer.fileno())  # type: ignore[attr-defined]
-                stream = open(shared, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            if stream is not None:
+            if writer is not None:
+                target = path or os.dup(writer.stream.buffer.fileno())  # type: ignore[attr-defined]
+                stream = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
                 part_writer = (
                     CsvWriter(stream) if type(writer) is CsvWriter else JsonLinesWriter(stream)
                 )
-            score_rows(part, plan, hygiene, builder, part_writer, None, report)
+            score_rows(part, loop.plan, loop.hygiene, builder, part_writer, None, report)
         finally:
             part.close()
             if stream is not None:
