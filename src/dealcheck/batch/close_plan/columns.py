@@ -49,14 +49,13 @@ class PlanColumns:
     def __init__(
         self,
         columns: ClosePlanColumns,
+        mapping: Mapping,
+        tree: YamlMapping | None,
         header: list[str],
         binding: Binding,
         frameworks: list[Framework],
         templates: list[StepTemplate],
-        *,
-        formats: list[str],
         today: date,
-        tree: YamlMapping | None,
         source: str,
     ) -> None:
         index = {normalise_header(name): n for n, name in enumerate(header)}
@@ -78,15 +77,9 @@ class PlanColumns:
             template = by_id.get(step_id)
             if template is None:
                 known = ", ".join(by_id) or "none"
-                problems.append(
-                    _problem(
-                        tree,
-                        path,
-                        f"{step_id!r} is not a close plan step template ({known}); add it "
-                        "to close_plan in .dealcheck.yaml",
-                        key=True,
-                    )
-                )
+                fix = "add it to close_plan in .dealcheck.yaml"
+                message = f"{step_id!r} is not a close plan step template ({known}); {fix}"
+                problems.append(_problem(tree, path, message, key=True))
                 continue
             self.steps.append(
                 _StepColumns(
@@ -107,7 +100,7 @@ class PlanColumns:
         self.stages = binding.stages
         self.expects = _stages_expecting_a_plan(frameworks)
         self.today = today
-        self.read_date = DateReader(formats)
+        self.read_date = DateReader(list(mapping.date_formats))
 
     def codes(self, cells: list[str], deal: DealBasics) -> tuple[str, ...] | None:
         """The plan codes of one row (`issue` or `issue:step`); None for a closed deal.
@@ -119,7 +112,7 @@ class PlanColumns:
         if outcome:
             return None
         steps = [s for s in (self._step(cells, c) for c in self.steps) if s is not None]
-        agreed = self._agreed(cells) if self.agreed >= 0 else True
+        agreed = self._flag_or_date(cells, self.agreed)[0] if self.agreed >= 0 else True
         plan = ClosePlan.model_construct(
             agreed_by="", agreed_on=self.today if agreed else None, steps=steps
         )
@@ -191,10 +184,6 @@ class PlanColumns:
         when = self._date(cells, position)
         return when is not None, when
 
-    def _agreed(self, cells: list[str]) -> bool:
-        agreed, _ = self._flag_or_date(cells, self.agreed)
-        return agreed
-
 
 def _stages_expecting_a_plan(frameworks: list[Framework]) -> frozenset[str]:
     staged = next((fw for fw in frameworks if fw.stages), None)
@@ -226,15 +215,7 @@ def bind_plan_columns(
     if columns is None or not (columns.steps or columns.next_step_date):
         return None
     return PlanColumns(
-        columns,
-        header,
-        binding,
-        frameworks,
-        templates,
-        formats=list(mapping.date_formats),
-        today=today,
-        tree=tree,
-        source=source,
+        columns, mapping, tree, header, binding, frameworks, templates, today, source
     )
 
 

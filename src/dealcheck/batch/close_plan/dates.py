@@ -24,10 +24,7 @@ if TYPE_CHECKING:
 
 
 class PlanDates:
-    """The close plan checks of a job, for inputs whose mapping has plan columns.
-
-    Kept apart from the row loop: an export without plan columns never imports them.
-    """
+    """The close plan checks of a job, for inputs whose mapping has plan columns."""
 
     def __init__(self, job: ScoreJob) -> None:
         self.job = job

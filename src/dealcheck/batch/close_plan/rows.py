@@ -47,6 +47,7 @@ class PlanTally:
                 self.slipped[step] = self.slipped.get(step, 0) + 1
 
 
+@dataclass(slots=True)
 class PlanCodes:
     """The plan codes of the row being scored, from the reader to the writer.
 
@@ -54,11 +55,8 @@ class PlanCodes:
     number makes sure a code never lands on another row.
     """
 
-    __slots__ = ("codes", "line")
-
-    def __init__(self) -> None:
-        self.line = -1
-        self.codes: tuple[str, ...] | None = None
+    line: int = -1
+    codes: tuple[str, ...] | None = None
 
 
 def read_plan_codes(
