@@ -15,7 +15,8 @@ The flow, in the order a row takes it::
     write/        outputs (scored CSV, JSON Lines, JSON), the formula neutraliser, the
                   destination file, the tee to several writers
     close_plan/   plan columns checked per row, only when the mapping has them: columns
-                  (bound, read per row), rows (tallied, written), dates (a job's view)
+                  (bound to the header, read per row), rows (a job's codes: read with
+                  each row, tallied, written)
 
 `pipeline.score_pipeline` runs the flow over each input with `row_loop.score_rows`,
 the one row loop; `split/` runs that loop on two cores for one large CSV file (the

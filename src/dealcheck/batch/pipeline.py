@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from dealcheck.batch.close_plan.dates import PlanDates
+from dealcheck.batch.close_plan.rows import PlanDates
 from dealcheck.batch.read.deal_files import deal_mapping, flatten_records, open_deal_folder
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.opening import open_input

@@ -29,8 +29,6 @@ from dealcheck.mapping.model import ClosePlanColumns, Mapping
 from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
 
 NEXT_STEP = "next-step"
-#: The order issues are listed in: what breaks the close date first.
-ISSUES = ("close-before-plan", "lead-time", "slipped", "no-plan", "not-agreed")
 _YES = {normalise_value(w) for w in ("yes", "y", "true", "1", "x", "✓", "예", "네", "o", "done")}
 _NO = {normalise_value(w) for w in ("no", "n", "false", "0", "아니요", "아니오", "")}
 

@@ -1,8 +1,10 @@
-"""Rows with their close plan codes: read, tallied for the summary, written in a column.
+"""Close plan codes on export rows, for inputs whose mapping has plan columns.
 
 The codes are worked out as a row is read (so an unreadable plan date rejects it like
 any bad date), tallied and written when the row is scored, into `dealcheck_close_plan`
-after the input's columns.
+after the input's columns. The row loop sees only a reader of rows and a writer of
+scored rows; `columns` (and the deal plan checks it runs) are imported only for an
+input with plan columns.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dealcheck.batch.close_plan.columns import ISSUES, NEXT_STEP, PlanColumns
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.records import Record
 from dealcheck.batch.score.row_plan import DealBasics, RowRejected, RowVerdict
@@ -20,8 +22,79 @@ from dealcheck.batch.summarise.model import ClosePlanSummary, PipelineSummary, T
 from dealcheck.batch.write.outputs import JsonLinesWriter, ScoredWriter
 from dealcheck.i18n import t
 from dealcheck.language.framework import StepTemplate
+from dealcheck.language.yamlfile import YamlMapping
+from dealcheck.mapping.binding import Binding
+from dealcheck.mapping.model import Mapping
+
+if TYPE_CHECKING:
+    from dealcheck.batch.close_plan.columns import PlanColumns
+    from dealcheck.batch.pipeline import ScoreJob
 
 COLUMN = "dealcheck_close_plan"
+#: The order issues are listed in: what breaks the close date first.
+ISSUES = ("close-before-plan", "lead-time", "slipped", "no-plan", "not-agreed")
+
+
+class PlanDates:
+    """The close plan checks of a job, for inputs whose mapping has plan columns."""
+
+    def __init__(self, job: ScoreJob) -> None:
+        self.job = job
+        self.tally: PlanTally | None = None
+        self.templates: list[StepTemplate] = []
+
+    def add_column(
+        self,
+        opened: Opened,
+        writer: ScoredWriter | None,
+        binding: Binding,
+        mapping: Mapping,
+        tree: YamlMapping | None,
+        basics: Callable[[list[str]], DealBasics],
+    ) -> tuple[Opened, ScoredWriter | None]:
+        """The input and writer, with the plan column when `mapping` has plan dates."""
+        if mapping.close_plan is None:
+            return opened, writer
+        from dealcheck.batch.close_plan.columns import bind_plan_columns
+        from dealcheck.deals.close_plan import step_templates
+
+        job = self.job
+        self.templates = step_templates(job.frameworks, job.team_steps)
+        columns = bind_plan_columns(
+            mapping,
+            tree,
+            opened.header,
+            binding,
+            job.frameworks,
+            self.templates,
+            job.today,
+            opened.name,
+        )
+        if columns is None:
+            return opened, writer
+        self.tally = self.tally or PlanTally()
+        opened, slot = read_plan_codes(opened, columns, basics)
+        return opened, PlanColumnWriter(writer, slot, self.tally)
+
+    def summary(self) -> ClosePlanSummary | None:
+        """The summary's close plan section (ids; names in the job's language).
+
+        None when no input had plan columns.
+        """
+        tally = self.tally
+        if tally is None:
+            return None
+        from dealcheck.batch.close_plan.columns import NEXT_STEP
+
+        issues = {
+            issue: Tally(tally.deals[issue], dict(tally.amounts.get(issue, {})))
+            for issue in ISSUES
+            if issue in tally.deals
+        }
+        slipped = sorted(tally.slipped.items(), key=lambda item: (-item[1], item[0]))
+        names = {s.id: s.name.get(self.job.lang) for s in self.templates}
+        names[NEXT_STEP] = t("plan.next_step_name", self.job.lang)
+        return ClosePlanSummary(tally.checked, issues, slipped, names)
 
 
 @dataclass
@@ -125,16 +198,3 @@ class PlanColumnWriter:
 
     def finish(self, summary: PipelineSummary) -> None:
         """The job's writer finishes the output."""
-
-
-def plan_summary(tally: PlanTally, templates: list[StepTemplate], lang: str) -> ClosePlanSummary:
-    """The tally as the pipeline summary's close plan section (ids; names in `lang`)."""
-    issues = {
-        issue: Tally(tally.deals[issue], dict(tally.amounts.get(issue, {})))
-        for issue in ISSUES
-        if issue in tally.deals
-    }
-    slipped = sorted(tally.slipped.items(), key=lambda item: (-item[1], item[0]))
-    names = {t.id: t.name.get(lang) for t in templates}
-    names[NEXT_STEP] = t("plan.next_step_name", lang)
-    return ClosePlanSummary(tally.checked, issues, slipped, names)
