@@ -166,7 +166,7 @@ def bind(
             close = difflib.get_close_matches(name, header, n=1, cutoff=0.6)
             hint = say("hint.did_you_mean", close[0]) if close else ""
             problems.append(
-                _problem(
+                located_problem(
                     tree, path, say("binding.no_column", column=name, source=source, hint=hint)
                 )
             )
@@ -186,7 +186,7 @@ def bind(
             if criterion is None:
                 known = ", ".join(c.id for c in framework.criteria)
                 problems.append(
-                    _problem(
+                    located_problem(
                         tree,
                         path,
                         say(
@@ -208,7 +208,7 @@ def bind(
                     value_target(scale, getattr(feed, name)) for name in ("yes", "no", "level")
                 ]
             except ValueError as error:
-                problems.append(_problem(tree, path, str(error)))
+                problems.append(located_problem(tree, path, str(error)))
                 continue
             position = column(feed.column, (*path, "column"))
             if position < 0:
@@ -240,7 +240,7 @@ def bind(
             if flag_id not in {f.id for f in framework.red_flags}:
                 known = ", ".join(f.id for f in framework.red_flags) or "—"
                 problems.append(
-                    _problem(
+                    located_problem(
                         tree,
                         path,
                         say("binding.no_flag", framework=fw_id, item=flag_id, known=known),
@@ -279,7 +279,7 @@ def _stage_table(
         else:
             known = ", ".join([s.id for s in staged.stages] if staged else []) + ", won, lost"
             problems.append(
-                _problem(
+                located_problem(
                     tree, ("stages", crm_name), say("binding.no_stage", stage=target, known=known)
                 )
             )
@@ -292,12 +292,13 @@ def _yes_no(value: str | bool) -> str:
     return normalise_value(value)
 
 
-def _problem(
+def located_problem(
     tree: YamlMapping | None,
     path: tuple[str | int, ...],
     message: str | Message,
     *,
     key: bool = False,
 ) -> Problem:
+    """A mapping problem at `path` in `tree` (its key with `key`), else at the top."""
     where = locate(tree, path, on_key=key) if tree is not None else None
     return Problem(where or Location("<mapping>", 1, 1), message)

@@ -13,17 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from dealcheck.batch.score.row_plan import DealBasics, RowRejected
-from dealcheck.deals.close_plan import (
-    ClosePlan,
-    PlanIssue,
-    PlanStep,
-    StepStatus,
-    plan_checks,
-)
-from dealcheck.errors import Location, Problem, ValidationFailed
+from dealcheck.deals.close_plan import ClosePlan, PlanIssue, PlanStep, StepStatus, plan_checks
+from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import Framework, StepTemplate
-from dealcheck.language.yamlfile import YamlMapping, locate
-from dealcheck.mapping.binding import CLOSED_STATUSES, Binding
+from dealcheck.language.yamlfile import YamlMapping
+from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, located_problem
 from dealcheck.mapping.column_names import normalise_header
 from dealcheck.mapping.model import ClosePlanColumns, Mapping
 from dealcheck.mapping.values import NO, YES, DateReader, normalise_value
@@ -64,7 +58,7 @@ class PlanColumns:
                 return -1
             found = index.get(normalise_header(name))
             if found is None:
-                problems.append(_problem(tree, path, f"column {name!r} is not in {source}"))
+                problems.append(located_problem(tree, path, f"column {name!r} is not in {source}"))
                 return -1
             return found
 
@@ -77,7 +71,7 @@ class PlanColumns:
                 known = ", ".join(by_id) or "none"
                 fix = "add it to close_plan in .dealcheck.yaml"
                 message = f"{step_id!r} is not a close plan step template ({known}); {fix}"
-                problems.append(_problem(tree, path, message, key=True))
+                problems.append(located_problem(tree, path, message, key=True))
                 continue
             self.steps.append(
                 _StepColumns(
@@ -215,10 +209,3 @@ def bind_plan_columns(
     return PlanColumns(
         columns, mapping, tree, header, binding, frameworks, templates, today, source
     )
-
-
-def _problem(
-    tree: YamlMapping | None, path: tuple[str | int, ...], message: str, *, key: bool = False
-) -> Problem:
-    where = locate(tree, path, on_key=key) if tree is not None else None
-    return Problem(where or Location("<mapping>", 1, 1), message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -24,7 +25,7 @@ def open_jsonl(stream: io.TextIOWrapper, name: str) -> Opened:
         is_deal = "qualifications" in record
         header = list(record) if not is_deal else []
         opened = Opened(name, header, iter(()), "utf-8", kind="jsonl", deal_records=is_deal)
-        opened.rows = _chain_first(line, record, lines, header)
+        opened.rows = _rows(itertools.chain([(line, record, "")], lines), header)
         return opened
     raise InputError(say("read.empty", name=name))
 
@@ -67,14 +68,10 @@ def _bounded_int(digits: str) -> int:
     return int(digits)
 
 
-def _chain_first(
-    line: int,
-    first: dict[str, Any],
-    rest: Iterator[tuple[int, dict[str, Any] | None, str]],
-    header: list[str],
+def _rows(
+    objects: Iterator[tuple[int, dict[str, Any] | None, str]], header: list[str]
 ) -> Iterator[tuple[int, Any, str | None]]:
-    yield line, first if not header else _cells(first, header), None
-    for number, record, problem in rest:
+    for number, record, problem in objects:
         if record is None:
             yield number, None, problem
         else:

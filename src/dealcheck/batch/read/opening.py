@@ -1,8 +1,4 @@
-"""Open CRM exports as streams of rows: CSV (any usual encoding and delimiter) and JSONL.
-
-Rows come out with the file line they start on; rows the CSV parser
-cannot read come out as rejects with a reason, and reading goes on.
-"""
+"""Open CRM exports as streams of rows: CSV (any usual encoding and delimiter) and JSONL."""
 
 from __future__ import annotations
 

@@ -93,11 +93,9 @@ def forecast_rules(config: Forecast, frameworks: list[Framework]) -> ForecastRul
     best = config.best_case_stages if config.best_case_stages is not None else list(order[-2:-1])
     probabilities = {stage: round((n + 1) / (len(order) + 1), 2) for n, stage in enumerate(order)}
     probabilities.update(config.probabilities)
-    leads = (
-        frozenset(stage.id for stage in staged.stages if not stage.in_pipeline) if staged else ()
-    )
+    leads = frozenset(s.id for s in staged.stages if not s.in_pipeline) if staged else frozenset()
     return ForecastRules(
-        order, frozenset(commit), frozenset(best), probabilities, config.period, frozenset(leads)
+        order, frozenset(commit), frozenset(best), probabilities, config.period, leads
     )
 
 
