@@ -15,7 +15,7 @@ from typing import ParamSpec
 from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.records import Record
 from dealcheck.batch.score.hygiene import HygieneRules
-from dealcheck.batch.score.row_plan import RowPlan, RowRejected
+from dealcheck.batch.score.row_plan import DealBasics, RowPlan, RowRejected
 from dealcheck.batch.summarise.builder import SummaryBuilder
 from dealcheck.batch.write.formulas import risky_start, risky_text, scan
 from dealcheck.batch.write.outputs import CsvWriter, RejectsWriter, ScoredWriter
@@ -60,7 +60,7 @@ def score_rows(
     delimiter = opened.delimiter or ","
     comma = delimiter == ","
     risky = risky_start(delimiter)
-    verdict_of, basics_of, check, add = plan.verdict, plan.basics, hygiene.check, summary.add
+    verdicts_of, basics_of, check, add = plan.verdicts, plan.basics, hygiene.check, summary.add
     crm_of = plan.crm_category if plan.binding.roles["forecast_category"] >= 0 else None
 
     def reject(
@@ -71,6 +71,9 @@ def score_rows(
             rejects.reject(name, line, reason, cells, header)
 
     for chunk in _chunks(opened):
+        # The rows of a chunk are read first, then scored together (column by column),
+        # then counted and written in order.
+        kept: list[tuple[int, list[str], str | None, bool, DealBasics]] = []
         for line, cells, problem, text in chunk:
             suspicious = False
             if problem is not None or cells is None:
@@ -86,11 +89,11 @@ def score_rows(
                     reject(line, NUL_BYTES, cells)
                     continue
             try:
-                deal = basics_of(cells)
+                kept.append((line, cells, text, suspicious, basics_of(cells)))
             except RowRejected as rejected:
                 reject(line, str(rejected), cells, rejected.message)
-                continue
-            row = verdict_of(cells)
+        rows = verdicts_of([cells for _, cells, _, _, _ in kept])
+        for (line, cells, text, suspicious, deal), row in zip(kept, rows, strict=True):
             flags = check(deal, row.stage, row.closed)
             add(name, line, row, deal, flags, crm_of(cells) if crm_of else "")
             if copy is not None and text is not None and (comma or "," not in text):

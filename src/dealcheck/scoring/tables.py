@@ -17,8 +17,9 @@ through `assess` itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from operator import add, and_, attrgetter, or_, rshift, truediv
 from typing import Any, NamedTuple, TypeVar
 
 from dealcheck.language.framework import UNKNOWN, Framework, NotNowRule, RedFlag, RedFlagEffect
@@ -39,6 +40,8 @@ WIDE = 12
 #: Entries kept per (stage, run) table before it is emptied (messy exports spell
 #: the same level many ways; memory stays flat).
 PART_LIMIT = 4096
+#: Flags raised are named a byte of their bits at a time (tables of 256 values).
+BYTE, BYTE_MASK = 8, 255
 #: Distinct tuples kept for the parts to share.
 SHARED_LIMIT = 16384
 T = TypeVar("T")
@@ -50,12 +53,8 @@ _ADVANCE = Recommendation.ADVANCE.value
 _DIG_DEEPER = Recommendation.DIG_DEEPER.value
 _NOT_NOW = Recommendation.NOT_NOW.value
 _DISQUALIFIES = Recommendation.DISQUALIFY.value
-#: Gaps rank by their key alone; equal keys keep criterion order (a stable sort).
-_rank = itemgetter(0)
-#: A gap: its rank key (critical first, then the largest weight x shortfall), criterion id.
-GapEntry = tuple[tuple[bool, float], str]
-#: What one level earns on one criterion at one stage: points, absent, known, gap.
-Cell = tuple[float, bool, bool, GapEntry | None]
+#: What one level earns on one criterion at one stage: points, absent, known, gap rank.
+Cell = tuple[float, bool, bool, int | None]
 
 
 class Part(NamedTuple):
@@ -64,8 +63,10 @@ class Part(NamedTuple):
     levels: tuple[str, ...]
     points: tuple[float, ...]
     total: float
-    gaps: tuple[GapEntry, ...]
-    absent: tuple[str, ...]
+    #: Its gaps as ranks at its stage, in order (`VerdictTables.gap_name` names them).
+    ranks: tuple[int, ...]
+    #: Its criteria known to be absent, one bit per criterion id (`not_now` rules).
+    absent: int
     absent_critical: int
     known: tuple[float, ...]
     belief: int
@@ -78,9 +79,9 @@ class Raised(NamedTuple):
     """The red flags one combination of flag answers raises (one per id)."""
 
     answers: tuple[bool | None, ...]
-    flags: tuple[RedFlag, ...]
+    #: One bit per flag id raised, in the order flags are costed and listed.
+    bits: int
     ids: tuple[str, ...]
-    disqualifies: bool
     #: Cells the mapping cannot read: (column position, column, value); set by a reader.
     unmapped: tuple[tuple[int, str, str], ...] = ()
 
@@ -98,11 +99,17 @@ class Verdict(NamedTuple):
 
 
 STAGES_ONLY = Verdict(0.0, "", _DIG_DEEPER, (), ())
-NONE_RAISED = Raised((), (), (), False)
 
 
 class VerdictTables:
     """Per-stage tables for frameworks scored together.
+
+    Red flags raised are held as bits, one per flag id in the order they are costed
+    and listed (subtract, then cap, then disqualify; then by slot), so the flags of
+    several runs join with an `|`. Gaps are held as ranks: at each stage, every
+    possible gap (criterion and level) is numbered in the order gaps rank (critical
+    first, then the largest weight x shortfall, then criterion order), so a deal's gaps
+    are its parts' ranks sorted.
 
     Args:
         frameworks: The frameworks, in order (the first one's grades and rules lead).
@@ -126,11 +133,32 @@ class VerdictTables:
             tuple(sorted(s for i in ids[n : n + RUN] for s in slots_of[i]))
             for n in range(0, len(ids), RUN)
         ]
-        first_slot = {flag_id: slots[0] for flag_id, slots in slots_of.items()}
-        #: Costed, and listed, subtract first, then cap, then disqualify; then by slot.
-        self._flag_order = {
-            flag.id: (_EFFECTS.index(flag.effect), first_slot[flag.id]) for flag in self._flags
-        }
+        # A flag id is raised as its first definition, and ordered as its last (as
+        # `assess` does).
+        first = {flag_id: self._flags[slots[0]] for flag_id, slots in slots_of.items()}
+        order = {f.id: (_EFFECTS.index(f.effect), slots_of[f.id][0]) for f in self._flags}
+        ordered = sorted(ids, key=order.__getitem__)
+        self._flag_bit = {flag_id: 1 << n for n, flag_id in enumerate(ordered)}
+        self._disqualify_bits = sum(
+            [self._flag_bit[i] for i in ids if first[i].effect is _DISQUALIFY]
+        )
+        self._subtracts = [
+            (self._flag_bit[i], first[i].points or 0.0)
+            for i in ordered
+            if first[i].effect is _SUBTRACT
+        ]
+        self._caps = [
+            (self._flag_bit[i], first[i].points or 0.0) for i in ordered if first[i].effect is _CAP
+        ]
+        self._cost_bits = sum([bit for bit, _ in self._subtracts + self._caps])
+        # Per BYTE bits of flags, in order, the ids each value of them raises.
+        self._names_by_byte = [
+            [
+                tuple([i for n, i in enumerate(ordered[first : first + BYTE]) if value >> n & 1])
+                for value in range(1 << BYTE)
+            ]
+            for first in range(0, len(ordered), BYTE)
+        ]
         #: Runs of criterion slots, (framework, first slot, end slot), in slot order.
         self.runs: list[tuple[int, int, int]] = []
         #: Per framework with criteria, the runs it spans (first, end).
@@ -138,13 +166,16 @@ class VerdictTables:
         size = RUN if len(self.ids) <= WIDE else RUN - 1
         start = 0
         for n, framework in enumerate(self.frameworks):
-            end, first = start + len(framework.criteria), len(self.runs)
+            end, first_run = start + len(framework.criteria), len(self.runs)
             self.runs += [(n, slot, min(slot + size, end)) for slot in range(start, end, size)]
             if end > start:
-                self._spans.append((first, len(self.runs)))
+                self._spans.append((first_run, len(self.runs)))
             start = end
         self._single = all(b - a == 1 for a, b in self._spans)
         self._unique_ids = len(set(self.ids)) == len(self.ids)
+        self._absent_bit = {
+            criterion: 1 << n for n, criterion in enumerate(dict.fromkeys(self.ids))
+        }
         rules: dict[str, NotNowRule] = {}
         for framework in self.frameworks:
             for rule in framework.recommendation.not_now:
@@ -153,8 +184,8 @@ class VerdictTables:
         self._not_now = [
             [
                 (
-                    frozenset(c.flag for c in group.any if c.flag),
-                    frozenset(c.absent for c in group.any if c.absent),
+                    sum({self._flag_bit.get(c.flag, 0) for c in group.any if c.flag}),
+                    sum({self._absent_bit.get(c.absent, 0) for c in group.any if c.absent}),
                 )
                 for group in rule.all
             ]
@@ -167,6 +198,10 @@ class VerdictTables:
         self._critical = [c.critical for fw in self.frameworks for c in fw.criteria]
         self._maxima: list[float] = []
         self._weight = 0.0
+        #: Gap ranks from here on are gaps on criteria that are not critical.
+        self._not_critical = max(len(self.ids), 1) * 10**6
+        #: Gap rank -> criterion id.
+        self.gap_name: dict[int, str] = {}
         self._cells: dict[str | None, list[dict[str, Cell]]] = {}
         self._stages: dict[str | None, list[dict[tuple[str, ...], Part]]] = {}
         self._raised: dict[tuple[int | None, tuple[bool | None, ...]], Raised] = {}
@@ -218,11 +253,10 @@ class VerdictTables:
             self.part(stage, run, tuple(levels[first:end]))
             for run, (_, first, end) in enumerate(self.runs)
         ]
-        runs = [
-            self.raised(tuple(flags[slot] for slot in slots), run)
-            for run, slots in enumerate(self.flag_runs)
-        ]
-        return self.combine(parts, self.joined(runs))
+        bits = 0
+        for run, slots in enumerate(self.flag_runs):
+            bits |= self.raised(tuple(flags[slot] for slot in slots), run).bits
+        return self.combine(parts, bits, self.flags_named(bits))
 
     def raised(self, answers: tuple[bool | None, ...], run: int | None = None) -> Raised:
         """The flags raised by answers to every flag slot, or to one run's slots (kept).
@@ -237,37 +271,33 @@ class VerdictTables:
         if found is None:
             slots = range(len(self._flags)) if run is None else self.flag_runs[run]
             said: dict[str, bool | None] = {}
-            defined: dict[str, RedFlag] = {}
             for slot, answer in zip(slots, answers, strict=True):
-                flag = self._flags[slot]
-                defined.setdefault(flag.id, flag)
-                if said.get(flag.id) is None:
-                    said[flag.id] = answer
-            given = [defined[i] for i, answer in said.items() if answer is True]
-            flags = tuple(sorted(given, key=self._ordered))
-            found = Raised(
-                answers,
-                flags,
-                tuple(flag.id for flag in flags),
-                any(flag.effect is _DISQUALIFY for flag in flags),
-            )
+                flag_id = self._flags[slot].id
+                if said.get(flag_id) is None:
+                    said[flag_id] = answer
+            bits = sum([self._flag_bit[i] for i, answer in said.items() if answer is True])
+            found = Raised(answers, bits, self.flags_named(bits))
             if len(self._raised) >= PART_LIMIT:
                 self._raised.clear()
             self._raised[key] = found
         return found
 
-    def joined(self, runs: Sequence[Raised]) -> Raised:
-        """The flags one `Raised` per flag run raise together (runs share no flag id).
+    def flags_named(self, bits: int) -> tuple[str, ...]:
+        """The ids of the flags `bits` raise, in the order they are listed."""
+        return self.flags_named_many([bits])[0]
 
-        Its `answers` are left empty: `answers` gives them, where they are needed.
-        """
-        raised = [run for run in runs if run.flags]
-        if len(raised) <= 1:
-            return raised[0] if raised else NONE_RAISED
-        flags = tuple(sorted([f for run in raised for f in run.flags], key=self._ordered))
-        return Raised(
-            (), flags, tuple(flag.id for flag in flags), any(run.disqualifies for run in raised)
-        )
+    def flags_named_many(self, bits: list[int]) -> list[tuple[str, ...]]:
+        """`flags_named` of each of many bits, a byte of bits at a time."""
+        if not self._names_by_byte:
+            return [()] * len(bits)
+        first, *rest = self._names_by_byte
+        if not rest:
+            return list(map(first.__getitem__, bits))
+        names = map(first.__getitem__, map(and_, bits, repeat(BYTE_MASK)))
+        for n, table in enumerate(rest, start=1):
+            byte = map(and_, map(rshift, bits, repeat(n * BYTE)), repeat(BYTE_MASK))
+            names = map(add, names, map(table.__getitem__, byte))
+        return list(names)
 
     def answers(self, runs: Sequence[Raised]) -> tuple[bool | None, ...]:
         """Every flag slot's answer, in slot order, from one `Raised` per flag run."""
@@ -277,89 +307,147 @@ class VerdictTables:
                 answers[slot] = answer
         return tuple(answers)
 
-    def _ordered(self, flag: RedFlag) -> tuple[int, int]:
-        return self._flag_order[flag.id]
+    def combine(self, parts: Sequence[Part], flags: int, flag_ids: tuple[str, ...]) -> Verdict:
+        """The verdict of one part per run and the flags raised (bits, and their ids)."""
+        return self.combine_many([[part] for part in parts], [flags], [flag_ids])[0]
 
-    def combine(self, parts: Sequence[Part], raised: Raised) -> Verdict:
-        """The verdict of one part per run and the raised flags."""
+    def combine_many(
+        self,
+        columns: Sequence[Sequence[Part]],
+        flags: Sequence[int],
+        flag_ids: Iterable[tuple[str, ...]],
+    ) -> list[Verdict]:
+        """The verdicts of many deals: per run a column of parts, and each deal's flags.
+
+        Worked a column at a time (`map` over the deals, in C), so that a deal costs
+        little Python of its own: its costs, grade and recommendation.
+        """
+        count = len(flags)
+        absent_critical: Iterable[int] = repeat(0, count)
+        if self._disqualify_absent:
+            absent_critical = _summed([map(_absent_critical, column) for column in columns], count)
+        absent: Iterable[int] = repeat(0, count)
+        if self._not_now:
+            absent = _joined([map(_absent, column) for column in columns], count)
+        parts: Iterable[Sequence[Part]] = (
+            zip(*columns, strict=True) if columns else repeat((), count)
+        )
         if not self._scores:
             # No criteria (stage sets, red flags alone): no score, but a raised flag may
             # still stop the deal (a disqualifying flag, a not-now rule), as `assess` says.
-            if not raised.flags:
-                return STAGES_ONLY
-            forced = self._forced(parts, raised) or _DIG_DEEPER
-            return Verdict(0.0, "", forced, (), raised.ids)
-        if self._single:
-            raws = [round(part.total, 1) for part in parts]
-        else:
-            raws = [
-                round(parts[a].total, 1)
-                if b - a == 1
-                else round(sum(parts[a].points + parts[a + 1].points), 1)
-                if b - a == 2
-                else round(sum([p for part in parts[a:b] for p in part.points]), 1)
-                for a, b in self._spans
+            return [
+                Verdict(0.0, "", self._forced(bits, lacking, gone) or _DIG_DEEPER, (), ids)
+                if bits
+                else STAGES_ONLY
+                for bits, ids, lacking, gone in zip(
+                    flags, flag_ids, absent_critical, absent, strict=True
+                )
             ]
-        if len(parts) == 2:
-            gaps = parts[0].gaps + parts[1].gaps
-            if parts[0].gaps and parts[1].gaps:
-                gaps = tuple(sorted(gaps, key=_rank))
-        elif len(parts) == 1:
-            gaps = parts[0].gaps
-        else:
-            gaps = tuple(sorted([gap for part in parts for gap in part.gaps], key=_rank))
-        raw = sum(raws) / len(raws) if raws else NO_CRITERIA_SCORE
-        final = _costed(raw, raised.flags) if raised.flags else raw
-        grade = self._grades.get(final)
-        if grade is None:
-            if len(self._grades) >= PART_LIMIT:
-                self._grades.clear()
-            grade = self._grades[final] = grade_for(self._lead, final)
-        return Verdict(
-            round(final, 1),
-            grade,
-            self._recommend(final, parts, gaps, raised),
-            tuple([gap[1] for gap in gaps])
-            if self._unique_ids
-            else tuple(dict.fromkeys(gap[1] for gap in gaps)),
-            raised.ids,
+        raws = self._raws(columns, count)
+        cost = self._cost_bits
+        finals = [
+            raw if not bits & cost else self._costed(raw, bits)
+            for raw, bits in zip(raws, flags, strict=True)
+        ]
+        grades = list(map(self._grades.get, finals))
+        if None in grades:
+            grades = [
+                self._grade(final) if grade is None else grade
+                for grade, final in zip(grades, finals, strict=True)
+            ]
+        ranks = _gap_ranks(columns, count)
+        named = map(map, repeat(self.gap_name.__getitem__), ranks)
+        gaps = map(tuple, named) if self._unique_ids else map(tuple, map(dict.fromkeys, named))
+        recommended = map(self._recommend, finals, ranks, flags, absent_critical, absent, parts)
+        # `Verdict._make` without a Python call per deal.
+        return list(
+            map(
+                tuple.__new__,
+                repeat(Verdict),
+                zip(
+                    map(round, finals, repeat(1)),
+                    grades,
+                    recommended,
+                    gaps,
+                    flag_ids,
+                    repeat(None),
+                    strict=False,
+                ),
+            )
         )
 
-    def _forced(self, parts: Sequence[Part], raised: Raised) -> str | None:
+    def _raws(self, columns: Sequence[Sequence[Part]], count: int) -> list[float]:
+        """Each deal's score before red flags: the mean of its frameworks' scores."""
+        scores = []
+        for a, b in self._spans:
+            if b - a == 1:
+                totals: Iterable[float] = map(_total, columns[a])
+            else:
+                # The points summed in criterion order, as `assess` sums them.
+                points: Iterable[tuple[float, ...]] = map(_points, columns[a])
+                for column in columns[a + 1 : b]:
+                    points = map(add, points, map(_points, column))
+                totals = map(sum, points)
+            scores.append(map(round, totals, repeat(1)))
+        if not scores:
+            return [NO_CRITERIA_SCORE] * count
+        if len(scores) == 1:
+            return list(scores[0])
+        return list(map(truediv, map(sum, zip(*scores, strict=True)), repeat(len(scores))))
+
+    def _grade(self, final: float) -> str:
+        if len(self._grades) >= PART_LIMIT:
+            self._grades.clear()
+        grade = self._grades[final] = grade_for(self._lead, final)
+        return grade
+
+    def _costed(self, raw: float, flags: int) -> float:
+        """`scoring.score.apply_red_flags`: subtract, then cap (disqualify costs nothing)."""
+        current = raw
+        for bit, points in self._subtracts:
+            if flags & bit:
+                current = max(0.0, current - points)
+        for bit, points in self._caps:
+            if flags & bit:
+                current = min(current, points)
+        return current
+
+    def _forced(self, flags: int, absent_critical: int, absent: int) -> str | None:
         """A verdict no score changes: a disqualifying flag, critical absences, not now."""
-        if raised.disqualifies:
+        if flags & self._disqualify_bits:
             return _DISQUALIFIES
-        if self._uses_absent:
-            if self._disqualify_absent:
-                count = sum([part.absent_critical for part in parts])
-                if count >= self._disqualify_absent:
-                    return _DISQUALIFIES
-            if self._not_now:
-                absent = frozenset([a for part in parts for a in part.absent])
-                ids = raised.ids
-                for groups in self._not_now:
-                    for flags, criteria in groups:
-                        if flags.isdisjoint(ids) and criteria.isdisjoint(absent):
-                            break
-                    else:
-                        return _NOT_NOW
+        if self._disqualify_absent and absent_critical >= self._disqualify_absent:
+            return _DISQUALIFIES
+        for groups in self._not_now:
+            for flag_bits, absent_bits in groups:
+                if not flags & flag_bits and not absent & absent_bits:
+                    break
+            else:
+                return _NOT_NOW
         return None
 
     def _recommend(
-        self, final: float, parts: Sequence[Part], gaps: tuple[GapEntry, ...], raised: Raised
+        self,
+        final: float,
+        ranks: Sequence[int],
+        flags: int,
+        absent_critical: int,
+        absent: int,
+        parts: Sequence[Part],
     ) -> str:
         """`scoring.recommend.recommend` over parts (no evidence sources known)."""
         rule = self._rule
-        forced = self._forced(parts, raised)
-        if forced is not None:
-            return forced
+        if flags or self._uses_absent:
+            forced = self._forced(flags, absent_critical, absent)
+            if forced is not None:
+                return forced
         if final < rule.disqualify_below:
             weight = self._weight
             known = sum([k for part in parts for k in part.known]) / weight if weight else 1.0
             if known >= rule.disqualify_needs_known:
                 return _DISQUALIFIES
         if final >= rule.advance_at:
-            if rule.critical_gaps_block_advance and gaps and not gaps[0][0][0]:
+            if rule.critical_gaps_block_advance and ranks and ranks[0] < self._not_critical:
                 return _DIG_DEEPER
             return _ADVANCE
         return _DIG_DEEPER
@@ -370,27 +458,39 @@ class VerdictTables:
         Raises:
             ValueError: For a stage a framework with stages does not know.
         """
-        cells: list[dict[str, Cell]] = []
+        plans = []
         maxima: list[float] = []
         for framework in self.frameworks:
             current = _stage(framework, stage if framework.stages else None)
             for plan in _plans(framework, current):
                 maxima.append(plan.max_points)
-                cells.append(
-                    {
-                        level_id: (
-                            scored.points,
-                            scored.absent,
-                            scored.level is not None,
-                            ((not gap.criterion.critical, -gap.priority), gap.criterion.id)
-                            if gap
-                            else None,
-                        )
-                        for level_id, (scored, gap) in plan.plain.items()
-                    }
-                )
+                plans.append(plan)
+        # Every gap this stage can hold, in the order gaps rank, numbered.
+        gaps = sorted(
+            ((not gap.criterion.critical, -gap.priority), slot, level_id)
+            for slot, plan in enumerate(plans)
+            for level_id, (_, gap) in plan.plain.items()
+            if gap
+        )
+        width = max(len(self.ids), 1)
+        ranks: dict[tuple[int, str], int] = {}
+        for order, ((not_critical, _), slot, level_id) in enumerate(gaps):
+            rank = order * width + slot + (self._not_critical if not_critical else 0)
+            ranks[(slot, level_id)] = rank
+            self.gap_name[rank] = self.ids[slot]
         self._maxima, self._weight = maxima, sum(maxima)
-        return cells
+        return [
+            {
+                level_id: (
+                    scored.points,
+                    scored.absent,
+                    scored.level is not None,
+                    ranks.get((slot, level_id)),
+                )
+                for level_id, (scored, _) in plan.plain.items()
+            }
+            for slot, plan in enumerate(plans)
+        ]
 
     def _part(self, stage: str | None, run: int, levels: tuple[str, ...]) -> Part:
         _, first, end = self.runs[run]
@@ -403,15 +503,16 @@ class VerdictTables:
             raise ValueError(f"a level not on the scale: {levels}") from None
         points = tuple(cell[0] for cell in read)
         slots = range(first, end)
+        absent = [s for s, cell in zip(slots, read, strict=True) if cell[1]]
         # A run's parts at each stage share all but their gaps: kept once (memory).
         shared = self.shared
         return Part(
             shared(levels),
             shared(points),
             sum(points),
-            shared(tuple(sorted([cell[3] for cell in read if cell[3] is not None], key=_rank))),
-            shared(tuple(self.ids[s] for s, cell in zip(slots, read, strict=True) if cell[1])),
-            sum(1 for s, cell in zip(slots, read, strict=True) if cell[1] and self._critical[s]),
+            shared(tuple(sorted([cell[3] for cell in read if cell[3] is not None]))),
+            sum({self._absent_bit[self.ids[s]] for s in absent}),
+            sum(1 for s in absent if self._critical[s]),
             shared(tuple(self._maxima[s] for s, cell in zip(slots, read, strict=True) if cell[2])),
             sum(1 for level in levels if level == BELIEF),
             sum(1 for level in levels if level != UNKNOWN),
@@ -427,13 +528,34 @@ class VerdictTables:
         return found
 
 
-def _costed(raw: float, flags: tuple[RedFlag, ...]) -> float:
-    """`scoring.score.apply_red_flags`: subtract, then cap (disqualify costs nothing)."""
-    current = raw
-    for flag in flags:
-        if flag.effect is _SUBTRACT:
-            current = max(0.0, current - (flag.points or 0.0))
-    for flag in flags:
-        if flag.effect is _CAP:
-            current = min(current, flag.points or 0.0)
-    return current
+_total, _points, _ranks = attrgetter("total"), attrgetter("points"), attrgetter("ranks")
+_absent, _absent_critical = attrgetter("absent"), attrgetter("absent_critical")
+
+
+def _summed(columns: list[Iterable[int]], count: int) -> Iterable[int]:
+    """Row by row, the sum of integer columns."""
+    if len(columns) <= 1:
+        return columns[0] if columns else repeat(0, count)
+    return map(sum, zip(*columns, strict=True))
+
+
+def _joined(columns: list[Iterable[int]], count: int) -> Iterable[int]:
+    """Row by row, the bits of integer columns together."""
+    if not columns:
+        return repeat(0, count)
+    joined = columns[0]
+    for column in columns[1:]:
+        joined = map(or_, joined, column)
+    return joined
+
+
+def _gap_ranks(columns: Sequence[Sequence[Part]], count: int) -> list[Sequence[int]]:
+    """Row by row, the ranks of the gaps of all parts, in order."""
+    if not columns:
+        return [()] * count
+    if len(columns) == 1:
+        return list(map(_ranks, columns[0]))
+    ranks: Iterable[Sequence[int]] = map(_ranks, columns[0])
+    for column in columns[1:]:
+        ranks = map(add, ranks, map(_ranks, column))
+    return list(map(sorted, ranks))

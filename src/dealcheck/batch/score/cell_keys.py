@@ -16,11 +16,15 @@ from dealcheck.mapping.binding import Feed
 from dealcheck.mapping.model import FeedKind
 
 
-def run_key(feeds: list[Feed]) -> Callable[[list[str]], Any]:
-    """What picks the key of a run of criterion columns from a row (feeds in slot order)."""
+def run_key(feeds: list[Feed], before: list[int]) -> Callable[[list[str]], Any]:
+    """What picks the key of a run of criterion columns from a row (feeds in slot order).
+
+    The cells at `before` (the stage, say) lead the key, as they are.
+    """
     if not any(feed.kind is FeedKind.TEXT for feed in feeds):
-        return cells_key([feed.column for feed in feeds])
-    readers = [
+        return cells_key(before + [feed.column for feed in feeds])
+    readers: list[Callable[[list[str]], Any]] = [itemgetter(column) for column in before]
+    readers += [
         text_level(feed) if feed.kind is FeedKind.TEXT else itemgetter(feed.column)
         for feed in feeds
     ]

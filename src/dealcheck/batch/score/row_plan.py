@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -14,7 +14,7 @@ from dealcheck.deals.amounts import AmountError, read_amount
 from dealcheck.errors import Message, say
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import Binding
-from dealcheck.mapping.model import FeedKind, Mapping
+from dealcheck.mapping.model import Mapping
 from dealcheck.mapping.values import DateReader, plain_amount
 from dealcheck.scoring.verdicts import VerdictCache
 
@@ -114,18 +114,9 @@ class RowPlan:
             basics_only=basics_only,
             date_reader=self._date,
         )
-        # Pipelines where deals repeat a few hundred answer profiles get the verdict of a
-        # repeat back in one lookup; free text and reports (evidence) rarely repeat.
-        columns = [c for c in (roles["stage"], roles["status"]) if c >= 0]
-        columns += [f.column for f in binding.feeds] + [c.column for c in binding.flags]
-        plain = not with_evidence and all(
-            f.kind is not FeedKind.TEXT and f.source < 0 and f.confirmed_on < 0
-            for f in binding.feeds
-        )
-        #: The verdict of a row's cells.
-        self.verdict: Callable[[list[str]], RowVerdict] = (
-            Repeats(reader, itemgetter(*columns)) if plain and columns else reader
-        )
+        #: The verdict of one row's cells, and of a chunk of rows (faster).
+        self.verdict: Callable[[list[str]], RowVerdict] = reader
+        self.verdicts: Callable[[Sequence[list[str]]], list[RowVerdict]] = reader.many
 
     @property
     def knows_sources(self) -> bool:
@@ -200,49 +191,3 @@ class RowPlan:
             except ValueError:
                 return f"{role} {text!r} is not a date this mapping reads"
         return "unreadable date"
-
-
-class Repeats:
-    """Row verdicts, with the verdict of a row that repeats one seen lately handed back.
-
-    Whether rows repeat is checked every `WINDOW` rows: where fewer than one in
-    `WORTH` is a repeat (every row a new combination), looking them up costs more than
-    it saves, so it stops for `REST` windows, then looks again.
-
-    Args:
-        read: Reads a row's verdict.
-        key: Picks the cells a verdict depends on.
-    """
-
-    WINDOW, WORTH, REST, KEPT = 4096, 8, 16, 2048
-
-    def __init__(self, read: Callable[[list[str]], RowVerdict], key: Callable[[list[str]], Any]):
-        self._read, self._key = read, key
-        self._seen: dict[Any, RowVerdict] = {}
-        self._rows = self._hits = 0
-        self._next, self._on = self.WINDOW, True
-
-    def __call__(self, cells: list[str]) -> RowVerdict:
-        """The verdict of a row's cells."""
-        self._rows += 1
-        if self._rows >= self._next:
-            self._look()
-        if not self._on:
-            return self._read(cells)
-        key = self._key(cells)
-        found = self._seen.get(key)
-        if found is None:
-            if len(self._seen) >= self.KEPT:
-                self._seen.clear()
-            found = self._seen[key] = self._read(cells)
-        else:
-            self._hits += 1
-        return found
-
-    def _look(self) -> None:
-        worth = not self._on or self._hits * self.WORTH >= self.WINDOW
-        self._on = worth
-        self._next = self._rows + self.WINDOW * (1 if worth else self.REST)
-        self._hits = 0
-        if not worth:
-            self._seen.clear()

@@ -1,10 +1,11 @@
-"""A row's verdict from its cells: a lookup per run of columns, then the compiled rules.
+"""Rows' verdicts from their cells, a chunk of rows at a time, a column at a time.
 
-Per stage cell, per run of criterion columns (`tables.RUN` of one framework), the
-texts of the run's cells (`cell_keys`) map straight to what the run earns at that
-stage; red-flag columns are read in runs too. A row costs one dict lookup per run
-and one for its stage, and the few sums and rules of `tables.combine`. Nothing is
-cached per combination of answers: every row may be a new one.
+Per run of criterion columns (`tables.RUN` of one framework), the texts of the run's
+cells and of the stage cell (`cell_keys`) map straight to what the run earns at that
+stage; red-flag columns are read in runs too. Each run is looked up for a whole chunk
+of rows at once (`map` over the rows, no Python code per row), the flags of the runs
+join as bits, and then each row costs the few sums and rules of `tables.combine`.
+Nothing is cached per combination of answers: every row may be a new one.
 
 Rows whose answers name their source or date, and JSON reports, are scored by
 `assess` itself (`VerdictCache`): the evidence rules and the report need it.
@@ -13,8 +14,9 @@ Rows whose answers name their source or date, and JSON reports, are scored by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
-from typing import Any, NamedTuple
+from itertools import repeat
+from operator import attrgetter, itemgetter, or_
+from typing import Any, NamedTuple, cast
 
 from dealcheck.batch.score.cell_keys import cells_key, run_key
 from dealcheck.language.framework import UNKNOWN, Framework
@@ -28,6 +30,12 @@ from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 Unmapped = tuple[tuple[int, str, str], ...]
 #: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
 UNSCORED = Verdict(0.0, "", "unscored", (), ())
+#: Entries kept per run table: its answers at each stage text (messy exports spell
+#: stages and levels many ways; memory stays flat).
+RUN_LIMIT = 4 * PART_LIMIT
+_bits, _ids = attrgetter("bits"), attrgetter("ids")
+_belief, _answered = attrgetter("belief"), attrgetter("answered")
+_shown_of = attrgetter("shown")
 
 
 class RowVerdict(NamedTuple):
@@ -44,20 +52,30 @@ class RowVerdict(NamedTuple):
 
 
 class _Stage(NamedTuple):
-    """What one stage cell (and status cell) says, and the run tables at its stage."""
+    """What one stage cell (and status cell) says."""
 
     stage: str | None
     outcome: str
     label: str
     closed: bool
     unmapped: Unmapped
-    runs: list[tuple[Callable[[list[str]], Any], dict[Any, Part], int]]
+    #: `unmapped` as a row reports it: (column, value).
+    shown: tuple[tuple[str, str], ...]
+    #: The stage the tables score at (None for a closed deal: the frameworks' targets).
+    at: str | None
     #: The verdict under `--basics-only`: nothing scored, a closed deal's outcome kept.
     unscored: Verdict
 
 
+class _Run(NamedTuple):
+    """How one run of columns is looked up: its key in a row, and what keys read."""
+
+    key: Callable[[list[str]], Any]
+    table: dict[Any, Any]
+
+
 class RowVerdicts:
-    """Reads each row's verdict; call it with a row's cells.
+    """Reads rows' verdicts; call `many` with a chunk of rows' cells.
 
     Args:
         binding: The mapping bound to the input's header.
@@ -87,28 +105,28 @@ class RowVerdicts:
             slots[(f.framework, f.criterion)]: (n, f) for n, f in enumerate(binding.feeds)
         }
         self.tables = VerdictTables(frameworks)
-        self._keys = [
-            run_key([self._feed_at[s][1] for s in range(first, end) if s in self._feed_at])
-            for _, first, end in self.tables.runs
-        ]
-        flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
-        self._flag_columns = [
-            (len(binding.feeds) + n, flag_slots[(c.framework, c.flag)], c)
-            for n, c in enumerate(binding.flags)
-        ]
-        # Per run of red-flag slots: the key of its cells, and what each key raises.
-        self._flag_at = {slot: (n, column) for n, slot, column in self._flag_columns}
-        self._flag_runs: list[tuple[Callable[[list[str]], Any], dict[Any, Raised], int]] = [
-            (cells_key([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {}, run)
-            for run, slots in enumerate(self.tables.flag_runs)
-        ]
         stage, status = binding.roles["stage"], binding.roles["status"]
         self._stage_columns = [c for c in (stage, status) if c >= 0]
         self._stage_key = cells_key(self._stage_columns)
         self._has_stage, self._has_status = stage >= 0, status >= 0
         self._stages_of = binding.stages
         self._stages: dict[Any, _Stage] = {}
-        self._run_tables: dict[str | None, list[dict[Any, Part]]] = {}
+        # A run's parts differ by stage: its key holds the stage cells before its own.
+        run_feeds = [
+            [self._feed_at[s][1] for s in range(first, end) if s in self._feed_at]
+            for _, first, end in self.tables.runs
+        ]
+        self._runs = [_Run(run_key(feeds, self._stage_columns), {}) for feeds in run_feeds]
+        self._run_cells = [run_key(feeds, []) for feeds in run_feeds]
+        flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
+        self._flag_at = {
+            flag_slots[(c.framework, c.flag)]: (len(binding.feeds) + n, c)
+            for n, c in enumerate(binding.flags)
+        }
+        self._flag_runs = [
+            _Run(cells_key([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {})
+            for slots in self.tables.flag_runs
+        ]
         self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
         self._assess = with_evidence or self._proofs
         self._evidence = with_evidence
@@ -116,55 +134,128 @@ class RowVerdicts:
         self._unreadable = False
 
     def __call__(self, cells: list[str]) -> RowVerdict:
-        """The verdict of a row of the input (cells as read, one per header column).
+        """The verdict of one row (`many` reads a chunk of rows faster)."""
+        return self.many([cells])[0]
+
+    def many(self, rows: Sequence[list[str]]) -> list[RowVerdict]:
+        """The verdicts of rows of the input (cells as read, one per header column).
 
         Raises:
             ValueError: A level the frameworks do not know (a mapping fault, checked
                 when the mapping is bound).
         """
-        entry = self._stages.get(self._stage_key(cells))
-        if entry is None:
-            entry = self._stage(cells)
-        found = [table.get(key_of(cells)) for key_of, table, _ in entry.runs]
-        parts: list[Part] = found  # type: ignore[assignment]  # unless None is in it
+        found = list(map(self._stages.get, map(self._stage_key, rows)))
+        entries = cast(list[_Stage], found)
         if None in found:
-            parts = [
-                part or self._part(entry, run, key_of(cells), table)
-                for part, (key_of, table, run) in zip(found, entry.runs, strict=True)
+            entries = [
+                entry or self._stage(cells) for entry, cells in zip(found, rows, strict=True)
             ]
-        read = [table.get(key_of(cells)) for key_of, table, _ in self._flag_runs]
-        flag_runs: list[Raised] = read  # type: ignore[assignment]  # unless None is in it
-        if None in read:
-            flag_runs = [
-                found or self._raised(run, run[0](cells))
-                for found, run in zip(read, self._flag_runs, strict=True)
-            ]
-        raised = flag_runs[0] if len(flag_runs) == 1 else self.tables.joined(flag_runs)
-        unmapped = entry.unmapped
-        if self._unreadable:
-            unmapped = _merged(unmapped, parts, flag_runs)
+        columns = [self._column(rows, entries, run) for run in range(len(self._runs))]
+        raised = [self._flag_column(rows, run) for run in range(len(self._flag_runs))]
+        parts: Any = zip(*columns, strict=True) if columns else repeat(())
+        unread: list[Unmapped] | None = None
         if self._unscored:
-            verdict = entry.unscored
+            verdicts = [entry.unscored for entry in entries]
         elif self._assess:
-            answers = self.tables.answers(flag_runs)
-            verdict, bad = self._assessed(entry, parts, answers, cells)
-            if bad:
-                unmapped = tuple(sorted([*unmapped, *bad], key=_position))
+            flags: Any = zip(*raised, strict=True) if raised else repeat(())
+            assessed = [
+                self._assessed(entry, list(row_parts), self.tables.answers(row_flags), cells)
+                for entry, row_parts, row_flags, cells in zip(
+                    entries, parts, flags, rows, strict=False
+                )
+            ]
+            verdicts = [verdict for verdict, _ in assessed]
+            unread = [bad for _, bad in assessed]
         else:
-            verdict = self.tables.combine(parts, raised)
-            if entry.outcome:
-                # A won or lost deal keeps its scores (to learn from); its recommendation
-                # is its outcome, so the pipeline summary counts it apart.
-                verdict = verdict._replace(recommendation=entry.outcome)
-        return RowVerdict(
-            verdict,
-            entry.stage,
-            entry.label,
-            entry.closed,
-            tuple([(column, value) for _, column, value in unmapped]) if unmapped else (),
-            sum([part.belief for part in parts]),
-            sum([part.answered for part in parts]),
-        )
+            bits, names = self._flags(raised, len(rows))
+            verdicts = self.tables.combine_many(columns, bits, names)
+        unmapped = self._unmapped(entries, columns, raised, unread)
+        beliefs: Any
+        knowns: Any
+        if not columns:
+            beliefs = knowns = repeat(0)
+        elif len(columns) == 1:
+            beliefs, knowns = map(_belief, columns[0]), map(_answered, columns[0])
+        else:
+            beliefs = map(sum, zip(*[map(_belief, column) for column in columns], strict=True))
+            knowns = map(sum, zip(*[map(_answered, column) for column in columns], strict=True))
+        # A won or lost deal keeps its scores (to learn from); its recommendation is its
+        # outcome, so the pipeline summary counts it apart.
+        outcomes = not self._unscored and not self._assess
+        return [
+            RowVerdict(
+                verdict._replace(recommendation=entry.outcome)
+                if outcomes and entry.outcome
+                else verdict,
+                entry.stage,
+                entry.label,
+                entry.closed,
+                shown,
+                belief,
+                known,
+            )
+            for entry, verdict, shown, belief, known in zip(
+                entries, verdicts, unmapped, beliefs, knowns, strict=False
+            )
+        ]
+
+    def _column(self, rows: Sequence[list[str]], entries: list[_Stage], run: int) -> list[Part]:
+        """What one run earns on each row (its stage's part for the run's cells)."""
+        key, table = self._runs[run]
+        column = list(map(table.get, map(key, rows)))
+        if None in column:
+            for n, part in enumerate(column):
+                if part is None:
+                    column[n] = self._part(entries[n], run, rows[n])
+        return cast(list[Part], column)
+
+    def _flag_column(self, rows: Sequence[list[str]], run: int) -> list[Raised]:
+        """What one run of red-flag columns raises on each row."""
+        key, table = self._flag_runs[run]
+        column = list(map(table.get, map(key, rows)))
+        if None in column:
+            for n, raised in enumerate(column):
+                if raised is None:
+                    column[n] = self._raised(run, key(rows[n]))
+        return cast(list[Raised], column)
+
+    def _flags(self, raised: list[list[Raised]], count: int) -> tuple[list[int], Any]:
+        """Each row's flags raised: as bits, and as ids in the order they are listed."""
+        if not raised:
+            return [0] * count, repeat((), count)
+        if len(raised) == 1:
+            return list(map(_bits, raised[0])), map(_ids, raised[0])
+        bits = list(map(_bits, raised[0]))
+        for column in raised[1:]:
+            bits = list(map(or_, bits, map(_bits, column)))
+        return bits, self.tables.flags_named_many(bits)
+
+    def _unmapped(
+        self,
+        entries: list[_Stage],
+        columns: list[list[Part]],
+        raised: list[list[Raised]],
+        unread: list[Unmapped] | None,
+    ) -> Any:
+        """Each row's values the mapping cannot read, in the mapping's column order.
+
+        `unread`: per row, the sources and dates `assess` could not read.
+        """
+        if not self._unreadable and unread is None:
+            return map(_shown_of, entries)
+        parts: Any = zip(*columns, strict=True) if columns else repeat(())
+        flags: Any = zip(*raised, strict=True) if raised else repeat(())
+        shown = []
+        for n, (entry, row_parts, row_flags) in enumerate(zip(entries, parts, flags, strict=False)):
+            found = [item for part in row_parts for item in part.unmapped]
+            found += [item for run in row_flags for item in run.unmapped]
+            if unread is not None:
+                found += unread[n]
+            items = entry.unmapped
+            if found:
+                items = tuple(sorted([*entry.unmapped, *found], key=_position))
+            shown.append(_shown(items))
+        return shown
 
     def _assessed(
         self,
@@ -193,7 +284,7 @@ class RowVerdicts:
                 proofs[slot] = feed.proof(cells, self._date, unread)
                 bad += [(n, *item) for item in unread]
         return self._cache.get(
-            entry.stage if not entry.outcome else None,
+            entry.at,
             tuple(levels),
             answers,
             tuple(evidence) if evidence else None,
@@ -212,18 +303,15 @@ class RowVerdicts:
             said = cells[self._stage_columns[-1]]
             outcome = CLOSED_STATUSES.get(normalise_value(said)) or outcome
         at = None if outcome else stage
-        tables = self._run_tables.get(at)
-        if tables is None:
-            self.tables.parts(at)  # an unknown stage fails here, once
-            tables = self._run_tables[at] = [{} for _ in self.tables.runs]
-        key_of = self._keys
+        self.tables.parts(at)  # an unknown stage fails here, once
         entry = _Stage(
             stage,
             outcome,
             stage or (text.strip() or "—"),
             bool(outcome),
             unmapped,
-            [(key_of[run], tables[run], run) for run in range(len(tables))],
+            _shown(unmapped),
+            at,
             UNSCORED._replace(recommendation=outcome) if outcome else UNSCORED,
         )
         if len(self._stages) >= PART_LIMIT:
@@ -231,11 +319,11 @@ class RowVerdicts:
         self._stages[self._stage_key(cells)] = entry
         return entry
 
-    def _part(self, entry: _Stage, run: int, key: Any, table: dict[Any, Part]) -> Part:
+    def _part(self, entry: _Stage, run: int, cells: list[str]) -> Part:
         """What a run's cells earn at the row's stage, read the first time they are met."""
         _, first, end = self.tables.runs[run]
-        texts = key if isinstance(key, tuple) else (key,)
-        fed = iter(texts)
+        key = self._run_cells[run](cells)
+        fed = iter(key if isinstance(key, tuple) else (key,))
         levels: list[str] = []
         bad: list[tuple[int, str, str]] = []
         for slot in range(first, end):
@@ -251,21 +339,18 @@ class RowVerdicts:
             levels.append(level)
             if unread is not None:
                 bad.append((n, *unread))
-        at = entry.stage if not entry.outcome else None
-        part = self.tables.part(at, run, tuple(levels), keep=False)
+        part = self.tables.part(entry.at, run, tuple(levels), keep=False)
         if bad:
             part = part._replace(unmapped=tuple(bad))
             self._unreadable = True
-        if len(table) >= PART_LIMIT:
+        table = self._runs[run].table
+        if len(table) >= RUN_LIMIT:
             table.clear()
-        table[self.tables.shared(key)] = part  # stages meet the same cell texts
+        table[self._runs[run].key(cells)] = part
         return part
 
-    def _raised(
-        self, run: tuple[Callable[[list[str]], Any], dict[Any, Raised], int], key: Any
-    ) -> Raised:
+    def _raised(self, number: int, key: Any) -> Raised:
         """What a run of red-flag cells raises, read the first time they are met."""
-        _, table, number = run
         slots = self.tables.flag_runs[number]
         texts = iter(key if isinstance(key, tuple) else (key,))
         said: dict[int, bool | None] = {}
@@ -280,6 +365,7 @@ class RowVerdicts:
         if bad:
             raised = raised._replace(unmapped=tuple(bad))
             self._unreadable = True
+        table = self._flag_runs[number].table
         if len(table) >= PART_LIMIT:
             table.clear()
         table[key] = raised
@@ -289,8 +375,6 @@ class RowVerdicts:
 _position = itemgetter(0)
 
 
-def _merged(unmapped: Unmapped, parts: list[Part], flags: list[Raised]) -> Unmapped:
-    """A row's unmapped values in the mapping's column order (stage first)."""
-    found = [*(item for part in parts for item in part.unmapped)]
-    found += [item for run in flags for item in run.unmapped]
-    return tuple(sorted([*unmapped, *found], key=_position)) if found else unmapped
+def _shown(unmapped: Unmapped) -> tuple[tuple[str, str], ...]:
+    """Unmapped values as a row reports them: (column, value)."""
+    return tuple([(column, value) for _, column, value in unmapped]) if unmapped else ()
