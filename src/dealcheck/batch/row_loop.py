@@ -16,7 +16,7 @@ from dealcheck.batch.read.opened import Opened
 from dealcheck.batch.read.records import Record
 from dealcheck.batch.score.hygiene import HygieneRules
 from dealcheck.batch.score.row_plan import DealBasics, RowPlan, RowRejected
-from dealcheck.batch.summarise.builder import SummaryBuilder
+from dealcheck.batch.summarise.builder import ScoredRow, SummaryBuilder
 from dealcheck.batch.write.formulas import risky_start, risky_text, scan
 from dealcheck.batch.write.outputs import CsvWriter, RejectsWriter, ScoredWriter
 from dealcheck.errors import Message
@@ -60,7 +60,7 @@ def score_rows(
     delimiter = opened.delimiter or ","
     comma = delimiter == ","
     risky = risky_start(delimiter)
-    verdicts_of, basics_of, check, add = plan.verdicts, plan.basics, hygiene.check, summary.add
+    verdicts_of, basics_of, check, add = plan.verdicts, plan.basics, hygiene.check, summary.add_many
     crm_of = plan.crm_category if plan.binding.roles["forecast_category"] >= 0 else None
 
     def reject(
@@ -93,13 +93,15 @@ def score_rows(
             except RowRejected as rejected:
                 reject(line, str(rejected), cells, rejected.message)
         rows = verdicts_of([cells for _, cells, _, _, _ in kept])
+        scored: list[ScoredRow] = []
         for (line, cells, text, suspicious, deal), row in zip(kept, rows, strict=True):
             flags = check(deal, row.stage, row.closed)
-            add(name, line, row, deal, flags, crm_of(cells) if crm_of else "")
+            scored.append((line, row, deal, flags, crm_of(cells) if crm_of else ""))
             if copy is not None and text is not None and (comma or "," not in text):
                 copy(text if comma else text.replace(delimiter, ","), row, flags)
             elif write is not None:
                 write(cells, row, deal, flags, (name, line), suspicious)
+        add(name, scored)
         if progress is not None:
             progress(opened.position(), opened.size)
     if type(writer) is CsvWriter:

@@ -10,10 +10,12 @@ that terminal, Markdown, HTML and JSON renderers read without recomputing anythi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
 from dealcheck.batch.read.quota import Quota
+from dealcheck.batch.score.hygiene import STUCK
 from dealcheck.batch.score.row_plan import DealBasics
 from dealcheck.batch.score.row_verdicts import RowVerdict
 from dealcheck.batch.summarise.deal_lists import DealLists
@@ -34,6 +36,8 @@ EXAMPLES_PER_COLUMN = 3
 PART_SEQUENCE_SPAN = 1 << 40
 #: The owner shown for deals of owners past `OWNER_LIMIT`.
 OTHER_OWNERS = "…"
+#: A scored row as the summary counts it: line, verdict, basics, hygiene, CRM category.
+ScoredRow = tuple[int, RowVerdict, DealBasics, tuple[str, ...], str]
 
 
 class SummaryBuilder:
@@ -72,7 +76,7 @@ class SummaryBuilder:
         self._by_owner: dict[tuple[object, ...], list[Any]] = {}
         self.tables = Tables()
         for name in ("gaps", "flags", "hygiene", "stuck"):
-            self.tables.counter(name)  # counted row by row (`Tables.count_open`)
+            self.tables.counter(name)  # counted a chunk of rows at a time (`add_many`)
         self._rows: dict[tuple[object, ...], tuple[str, str, bool, bool]] = {}
         self._critical: dict[tuple[str, ...], str] = {}
         self._dates: dict[date | None, tuple[str, int | None]] = {}
@@ -87,63 +91,96 @@ class SummaryBuilder:
         # Sent back from a worker process: the row reader stays behind.
         return {**self.__dict__, "_rows": {}, "_dates": {}, "_critical": {}}
 
-    def add(
-        self,
-        source: str,
-        line: int,
-        row: RowVerdict,
-        deal: DealBasics,
-        hygiene: tuple[str, ...],
-        crm: str = "",
-    ) -> None:
-        """Count one scored row: its verdict, basics, hygiene and CRM forecast category."""
-        currency, close, owner = deal.currency, deal.close_date, deal.owner
-        self.scored += 1
-        value = deal.amount or 0.0
-        verdict = row.verdict
-        # Per distinct stage and verdict, and per distinct date, each computed once.
-        kind = (row.stage, verdict.recommendation, bool(verdict.red_flags), row.closed)
-        info = self._rows.get(kind)
-        if info is None:
-            info = self._row_info(kind)
-        when = self._dates.get(close)
-        if when is None:
-            when = self._date_info(close)
-        days = when[1]
-        forecast = info[0] if days is not None and days >= 0 else info[1]
-        if owner not in self.lists.discuss and len(self.lists.discuss) >= OWNER_LIMIT:
-            owner = OTHER_OWNERS
-        lead = info[3]
-        self._tally(
-            self._by_verdict,
-            (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency),
-            value,
-        )
-        if row.unmapped:
-            self.count_unmapped(row.unmapped)
-        if row.closed:
-            return
-        self._tally(self._by_owner, (owner, when[0], forecast, crm, lead, currency), value)
-        if lead:  # a lead is out of the pipeline figures: its aging, gaps, flags, hygiene
-            return
-        gaps = verdict.gaps
-        self.tables.count_open(owner, gaps, verdict.red_flags, hygiene, row)
-        self.tables.age(row.stage_label, close, deal.created_date, deal.stage_since, self.today)
-        critical = self._critical.get(gaps)
-        if critical is None:
-            critical = self._first_critical(gaps)
-        self.lists.offer(
-            source,
-            line,
-            row,
-            deal,
-            forecast,
-            days,
-            info[2] or crm == COMMIT,
-            critical,
-            value,
-            owner,
-        )
+    def add_many(self, source: str, scored: Sequence[ScoredRow]) -> None:
+        """Count scored rows, in input order: (line, verdict, basics, hygiene, CRM category).
+
+        Gaps, red flags and hygiene are gathered over the rows and counted once.
+        """
+        self.scored += len(scored)
+        tables, lists, discussed = self.tables, self.lists, self.lists.discuss
+        by_verdict, by_owner, tally = self._by_verdict, self._by_owner, self._tally
+        infos, dates, criticals = self._rows, self._dates, self._critical
+        gaps_seen: list[str] = []
+        flags_seen: list[str] = []
+        fired_seen: list[str] = []
+        owner_gaps: dict[str, list[str]] = {}
+        aging, owners, today = tables.aging, tables.owners, self.today
+        for line, row, deal, fired, crm in scored:
+            currency, close, owner = deal.currency, deal.close_date, deal.owner
+            value = deal.amount or 0.0
+            verdict = row.verdict
+            # Per distinct stage and verdict, and per distinct date, each computed once.
+            kind = (row.stage, verdict.recommendation, bool(verdict.red_flags), row.closed)
+            info = infos.get(kind)
+            if info is None:
+                info = self._row_info(kind)
+            when = dates.get(close)
+            if when is None:
+                when = self._date_info(close)
+            days = when[1]
+            forecast = info[0] if days is not None and days >= 0 else info[1]
+            if owner not in discussed and len(discussed) >= OWNER_LIMIT:
+                owner = OTHER_OWNERS
+            lead = info[3]
+            tally(
+                by_verdict,
+                (verdict.recommendation, verdict.grade, row.stage_label, forecast, lead, currency),
+                value,
+            )
+            if row.unmapped:
+                self.count_unmapped(row.unmapped)
+            if row.closed:
+                continue
+            tally(by_owner, (owner, when[0], forecast, crm, lead, currency), value)
+            if lead:  # a lead is out of the pipeline figures: its aging, gaps, flags, hygiene
+                continue
+            gaps = verdict.gaps
+            gaps_seen += gaps
+            flags_seen += verdict.red_flags
+            if fired:
+                fired_seen += fired
+                if STUCK in fired:
+                    tables.counter("stuck")[row.stage_label] += 1
+            mine = owners.get(owner)
+            if mine is None:
+                mine = owners[owner] = [Counter(), 0, 0]
+            if gaps:
+                owner_gaps.setdefault(owner, []).extend(gaps)
+            mine[1] += row.belief
+            mine[2] += row.known
+            stage_aging = aging.get(row.stage_label)
+            if stage_aging is None:
+                stage_aging = aging[row.stage_label] = [0, 0, 0, 0, 0]
+            stage_aging[0] += 1
+            created = deal.created_date
+            entered = deal.stage_since or created
+            if entered is not None:
+                stage_aging[1] += 1
+                stage_aging[2] += max(0, (today - entered).days)  # a future date is a typo
+            if created is not None:
+                stage_aging[3] += 1
+                stage_aging[4] += max(0, (today - created).days)
+            critical = criticals.get(gaps)
+            if critical is None:
+                critical = self._first_critical(gaps)
+            lists.offer(
+                source,
+                line,
+                row,
+                deal,
+                forecast,
+                days,
+                info[2] or crm == COMMIT,
+                critical,
+                value,
+                owner,
+            )
+        counters = tables.counters
+        counters["gaps"].update(gaps_seen)  # Counter.update counts a list in C
+        counters["flags"].update(flags_seen)
+        counters["hygiene"].update(fired_seen)
+        for owner, named in owner_gaps.items():
+            owners[owner][0].update(named)
 
     def _tally(
         self, tallies: dict[tuple[object, ...], list[Any]], key: tuple[object, ...], value: float

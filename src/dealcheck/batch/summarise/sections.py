@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from dealcheck.batch.score.hygiene import STUCK
 from dealcheck.batch.summarise.model import (
     Money,
 )
@@ -100,47 +98,6 @@ class Tables:
             _add(owner_period, (owner, close_period, forecast), count, currency, amount)
             if crm and crm != forecast:
                 _add(crm_table, (crm, forecast), count, currency, amount)
-
-    def count_open(
-        self,
-        owner: str,
-        gaps: tuple[str, ...],
-        flags: tuple[str, ...],
-        fired: tuple[str, ...],
-        row: Any,
-    ) -> None:
-        """Count an open deal's gaps, red flags and hygiene, for the team and its owner."""
-        counters = self.counters
-        counters["gaps"].update(gaps)  # Counter.update counts an iterable in C
-        if flags:
-            counters["flags"].update(flags)
-        if fired:
-            counters["hygiene"].update(fired)
-            if STUCK in fired:
-                counters["stuck"][row.stage_label] += 1
-        mine = self.owners.get(owner)
-        if mine is None:
-            mine = self.owners[owner] = [Counter(), 0, 0]
-        if gaps:
-            mine[0].update(gaps)
-        mine[1] += row.belief
-        mine[2] += row.known
-
-    def age(
-        self, stage: str, close: date | None, created: date | None, since: date | None, today: date
-    ) -> None:
-        """Add one open deal's days in stage and age to its stage."""
-        aging = self.aging.get(stage)
-        if aging is None:
-            aging = self.aging[stage] = [0, 0, 0, 0, 0]
-        aging[0] += 1
-        entered = since or created
-        if entered is not None:
-            aging[1] += 1
-            aging[2] += max(0, (today - entered).days)  # a future date is a typo
-        if created is not None:
-            aging[3] += 1
-            aging[4] += max(0, (today - created).days)
 
     def merge(self, other: Tables) -> None:
         """Add another part's tables."""
