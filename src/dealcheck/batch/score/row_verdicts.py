@@ -35,7 +35,8 @@ UNSCORED = Verdict(0.0, "", "unscored", (), ())
 RUN_LIMIT = 4 * PART_LIMIT
 _bits, _ids = attrgetter("bits"), attrgetter("ids")
 _belief, _answered = attrgetter("belief"), attrgetter("answered")
-_shown_of = attrgetter("shown")
+_shown_of, _outcome = attrgetter("shown"), attrgetter("outcome")
+_stage_of, _label, _closed = attrgetter("stage"), attrgetter("label"), attrgetter("closed")
 
 
 class RowVerdict(NamedTuple):
@@ -181,23 +182,25 @@ class RowVerdicts:
             knowns = map(sum, zip(*[map(_answered, column) for column in columns], strict=True))
         # A won or lost deal keeps its scores (to learn from); its recommendation is its
         # outcome, so the pipeline summary counts it apart.
-        outcomes = not self._unscored and not self._assess
-        return [
-            RowVerdict(
-                verdict._replace(recommendation=entry.outcome)
-                if outcomes and entry.outcome
-                else verdict,
-                entry.stage,
-                entry.label,
-                entry.closed,
-                shown,
-                belief,
-                known,
-            )
-            for entry, verdict, shown, belief, known in zip(
-                entries, verdicts, unmapped, beliefs, knowns, strict=False
-            )
-        ]
+        # A won or lost deal keeps its scores (to learn from); its recommendation is its
+        # outcome, so the pipeline summary counts it apart.
+        if not self._unscored and not self._assess and any(map(_outcome, entries)):
+            verdicts = [
+                verdict._replace(recommendation=entry.outcome) if entry.outcome else verdict
+                for entry, verdict in zip(entries, verdicts, strict=True)
+            ]
+        # `RowVerdict._make` without a Python call per row.
+        made = zip(
+            verdicts,
+            map(_stage_of, entries),
+            map(_label, entries),
+            map(_closed, entries),
+            unmapped,
+            beliefs,
+            knowns,
+            strict=False,
+        )
+        return list(map(tuple.__new__, repeat(RowVerdict), made))
 
     def _column(self, rows: Sequence[list[str]], entries: list[_Stage], run: int) -> list[Part]:
         """What one run earns on each row (its stage's part for the run's cells)."""
