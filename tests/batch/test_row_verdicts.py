@@ -1,7 +1,7 @@
 """A row read from its raw cells gets the verdict `assess` gives the answers they say.
 
-Batch scoring reads a row's verdict straight from its cells (one table lookup per run
-of criterion or red-flag columns). On seeded random rows of every built-in framework,
+Batch scoring reads rows' verdicts straight from their cells, a chunk of rows at a
+time (one table lookup per run of criterion or red-flag columns). On seeded random rows of every built-in framework,
 alone and all combined, with every level, blanks, spellings the mapping reads alike
 ("  PARTIAL "), values it cannot read (levels and flags), free-text columns, red flags
 (ids several frameworks share too), stages, unknown stages and closed outcomes, the
@@ -23,7 +23,7 @@ from dealcheck.language.loading import load_framework
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.loading import load_mapping
 from dealcheck.scoring.answers import Answers, plain_answer
-from dealcheck.scoring.assessment import assess
+from dealcheck.scoring.assessment import Assessment, assess
 from dealcheck.scoring.verdicts import VerdictCache
 
 ROWS = 3_000
@@ -85,6 +85,7 @@ def test_rows_read_from_cells_get_the_assess_verdict(ids: list[str], tmp_path: P
     criteria = [(fw, c) for fw in frameworks for c in fw.criteria]
     flags = [(fw, f) for fw in frameworks for f in fw.red_flags]
     outcomes: set[str] = set()
+    made: list[tuple[list[str], Assessment, str | None, list[tuple[str, str]]]] = []
     for _ in range(ROWS):
         stage_cell = rng.choice([*stages, *stages, "", "Someday", "Closed Won", "Closed Lost"])
         cells, answers = [stage_cell], {fw.id: Answers() for fw in frameworks}
@@ -114,9 +115,14 @@ def test_rows_read_from_cells_get_the_assess_verdict(ids: list[str], tmp_path: P
         outcome = {"Closed Won": "won", "Closed Lost": "lost"}.get(stage_cell)
         stage = stage_cell if stage_cell in stages else None
 
-        row = plan.verdict(cells)
-
         expected = assess(frameworks, _first_answers(answers, frameworks), outcome or stage)
+        stage_unread = [("stage", "Someday")] if stage_cell == "Someday" else []
+        made.append((cells, expected, outcome, stage_unread + unreadable))
+
+    # The batch path reads rows a chunk at a time, column by column: chunks of every
+    # size, each mixing stages, outcomes and values that do not read.
+    rows = [row for chunk in _chunks(made, rng) for row in plan.verdicts(chunk)]
+    for row, (cells, expected, outcome, unreadable) in zip(rows, made, strict=True):
         assert (
             row.verdict.score,
             row.verdict.grade,
@@ -130,11 +136,22 @@ def test_rows_read_from_cells_get_the_assess_verdict(ids: list[str], tmp_path: P
             tuple(dict.fromkeys(g.criterion.id for g in expected.gaps)),
             tuple(f.flag.id for f in expected.red_flags),
         ), cells
-        stage_unread = [("stage", "Someday")] if stage_cell == "Someday" else []
-        assert list(row.unmapped) == stage_unread + unreadable
+        assert list(row.unmapped) == unreadable
         assert row.closed == bool(outcome)
         outcomes.add(row.verdict.recommendation)
     assert {"won", "lost"} < outcomes
+
+
+def _chunks(
+    made: list[tuple[list[str], Assessment, str | None, list[tuple[str, str]]]], rng: random.Random
+) -> list[list[list[str]]]:
+    """The rows' cells in chunks of 1 to 400 rows."""
+    chunks, start = [], 0
+    while start < len(made):
+        size = rng.choice([1, 2, 17, 400])
+        chunks.append([cells for cells, _, _, _ in made[start : start + size]])
+        start += size
+    return chunks
 
 
 def _first_answers(answers: dict[str, Answers], frameworks: list[Framework]) -> dict[str, Answers]:

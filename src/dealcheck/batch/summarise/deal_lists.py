@@ -8,6 +8,7 @@ to the deal read first (the lower sequence number), in one pass or in parts.
 from __future__ import annotations
 
 import heapq
+import math
 from typing import TYPE_CHECKING
 
 from dealcheck.batch.summarise.forecast import OUT_OF_FORECAST, UNSCORED
@@ -26,16 +27,13 @@ DISCUSS_LIMIT = 3
 class TopDeals:
     """The `limit` highest-ranked deals seen so far."""
 
-    __slots__ = ("heap", "limit")
+    __slots__ = ("floor", "heap", "limit")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.heap: list[Entry] = []
-
-    def wants(self, rank: float) -> bool:
-        """Whether a deal of this rank would enter the list."""
-        heap = self.heap
-        return len(heap) < self.limit or rank > heap[0][0]
+        #: A deal enters only when it ranks above this (the lowest kept, once full).
+        self.floor = -math.inf
 
     def push(self, rank: float, sequence: int, deal: ListedDeal) -> None:
         """Keep `deal` if it ranks among the top `limit`."""
@@ -45,11 +43,16 @@ class TopDeals:
                 heapq.heapreplace(self.heap, item)
         else:
             heapq.heappush(self.heap, item)
+        self._set_floor()
 
     def merge(self, other: TopDeals) -> None:
         """Keep the overall top `limit` of both lists."""
         self.heap = heapq.nlargest(self.limit, self.heap + other.heap, key=lambda e: e[:2])
         heapq.heapify(self.heap)
+        self._set_floor()
+
+    def _set_floor(self) -> None:
+        self.floor = self.heap[0][0] if len(self.heap) >= self.limit else -math.inf
 
     def ranked(self) -> list[ListedDeal]:
         """The deals, highest rank first."""
@@ -103,6 +106,7 @@ class DealLists:
         out = recommendation in OUT_OF_FORECAST
         weakness = value * (1.0 - verdict.score / 100.0)
         lists = self.top
+        # `rank > list.floor`: whether a deal of that rank would enter the list.
         wanted: list[tuple[str, float, tuple[tuple[str, str], ...]]] = []
         top_gap = (("top-gap", verdict.gaps[0]),) if verdict.gaps else ()
         flag = (("red-flag", verdict.red_flags[0]),) if verdict.red_flags else ()
@@ -112,28 +116,28 @@ class DealLists:
             and days is not None
             and 0 <= days <= self.soon
             and recommendation != UNSCORED
-            and lists["at_risk"].wants(weakness)
+            and weakness > lists["at_risk"].floor
         ):
             wanted.append(("at_risk", weakness, (("closes-in", str(days)), *top_gap)))
-        if out and lists["remove"].wants(value):
+        if out and value > lists["remove"].floor:
             wanted.append(("remove", value, (("recommendation", recommendation), *flag, *top_gap)))
         if (
             commit
             and not out
             and (critical or verdict.red_flags)
-            and lists["commit_at_risk"].wants(value)
+            and value > lists["commit_at_risk"].floor
         ):
             reason = flag or (("top-gap", critical),)
             wanted.append(("commit_at_risk", value, reason))
-        if (days is None or days < 0) and lists["update_close"].wants(value):
+        if (days is None or days < 0) and value > lists["update_close"].floor:
             reason = (("no-close-date", ""),) if days is None else (("past-close", str(-days)),)
             wanted.append(("update_close", value, reason))
-        if value > 0 and lists["largest"].wants(value):
+        if value > 0 and value > lists["largest"].floor:
             wanted.append(("largest", value, tuple(("gap", g) for g in verdict.gaps)))
         discuss = self.discuss.get(owner)
         if discuss is None:
             discuss = self.discuss[owner] = TopDeals(DISCUSS_LIMIT)
-        if not out and value > 0 and discuss.wants(weakness):
+        if not out and value > 0 and weakness > discuss.floor:
             wanted.append(("discuss", weakness, (*top_gap, *flag)))
         for name, rank, reasons in wanted:
             self.sequence += 1
