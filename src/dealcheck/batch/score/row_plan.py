@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from dealcheck.batch.score.row_verdicts import RowVerdict, RowVerdicts
 from dealcheck.batch.summarise.forecast import crm_category
@@ -49,8 +48,7 @@ class RowRejected(Exception):
         self.message = message
 
 
-@dataclass(slots=True)
-class DealBasics:
+class DealBasics(NamedTuple):
     """The deal basics of one row, typed."""
 
     deal_id: str
@@ -171,17 +169,21 @@ class RowPlan:
                 close, created, since = read(close_text), read(created_text), read(since_text)
             except ValueError:
                 raise RowRejected(self._bad_date(dates)) from None
-        return DealBasics(
-            deal_id,
-            name,
-            company,
-            value,
-            currency or self._currency,
-            close,
-            created,
-            since,
-            owner,
-            next_step,
+        # `DealBasics._make` without a Python call.
+        return tuple.__new__(
+            DealBasics,
+            (
+                deal_id,
+                name,
+                company,
+                value,
+                currency or self._currency,
+                close,
+                created,
+                since,
+                owner,
+                next_step,
+            ),
         )
 
     def _bad_date(self, dates: list[str]) -> str:
