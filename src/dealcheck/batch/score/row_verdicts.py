@@ -1,11 +1,12 @@
 """Rows' verdicts from their cells, a chunk of rows at a time, a column at a time.
 
-Per run of criterion columns (`tables.RUN` of one framework), the texts of the run's
-cells and of the stage cell (`cell_keys`) map straight to what the run earns at that
-stage; red-flag columns are read in runs too. Each run is looked up for a whole chunk
-of rows at once (`map` over the rows, no Python code per row), the flags of the runs
-join as bits, and then each row costs the few sums and rules of `tables.combine`.
-Nothing is cached per combination of answers: every row may be a new one.
+Each run of criterion columns (`tables.RUN` of one framework) and of red-flag columns
+is looked up for the whole chunk at once (`run_columns`: what the run's cell texts earn
+at the row's stage, `map` over the rows, no Python code per row); the flags of the runs
+join as bits, and `tables.combine_many` works the sums, grades and gaps column by
+column, so each row costs little Python of its own: its red-flag costs and its
+recommendation. Nothing is cached per combination of answers: every row may be a new
+one.
 
 Rows whose answers name their source or date, and JSON reports, are scored by
 `assess` itself (`VerdictCache`): the evidence rules and the report need it.
@@ -13,13 +14,14 @@ Rows whose answers name their source or date, and JSON reports, are scored by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import repeat
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
-from dealcheck.batch.score.cell_keys import cells_key, run_key
-from dealcheck.language.framework import UNKNOWN, Framework
+from dealcheck.batch.score.cell_keys import cells_key
+from dealcheck.batch.score.run_columns import RunColumns
+from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
 from dealcheck.mapping.values import DateReader, normalise_value
@@ -30,13 +32,10 @@ from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 Unmapped = tuple[tuple[int, str, str], ...]
 #: The verdict of every row under `--basics-only`: blank cells, nothing claimed.
 UNSCORED = Verdict(0.0, "", "unscored", (), ())
-#: Entries kept per run table: its answers at each stage text (messy exports spell
-#: stages and levels many ways; memory stays flat).
-RUN_LIMIT = 4 * PART_LIMIT
-_bits, _ids = attrgetter("bits"), attrgetter("ids")
 _belief, _answered = attrgetter("belief"), attrgetter("answered")
 _shown_of, _outcome = attrgetter("shown"), attrgetter("outcome")
 _stage_of, _label, _closed = attrgetter("stage"), attrgetter("label"), attrgetter("closed")
+_at = attrgetter("at")
 
 
 class RowVerdict(NamedTuple):
@@ -66,13 +65,6 @@ class _Stage(NamedTuple):
     at: str | None
     #: The verdict under `--basics-only`: nothing scored, a closed deal's outcome kept.
     unscored: Verdict
-
-
-class _Run(NamedTuple):
-    """How one run of columns is looked up: its key in a row, and what keys read."""
-
-    key: Callable[[list[str]], Any]
-    table: dict[Any, Any]
 
 
 class RowVerdicts:
@@ -112,27 +104,15 @@ class RowVerdicts:
         self._has_stage, self._has_status = stage >= 0, status >= 0
         self._stages_of = binding.stages
         self._stages: dict[Any, _Stage] = {}
-        # A run's parts differ by stage: its key holds the stage cells before its own.
-        run_feeds = [
-            [self._feed_at[s][1] for s in range(first, end) if s in self._feed_at]
-            for _, first, end in self.tables.runs
-        ]
-        self._runs = [_Run(run_key(feeds, self._stage_columns), {}) for feeds in run_feeds]
-        self._run_cells = [run_key(feeds, []) for feeds in run_feeds]
         flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
-        self._flag_at = {
+        flag_at = {
             flag_slots[(c.framework, c.flag)]: (len(binding.feeds) + n, c)
             for n, c in enumerate(binding.flags)
         }
-        self._flag_runs = [
-            _Run(cells_key([self._flag_at[s][1].column for s in slots if s in self._flag_at]), {})
-            for slots in self.tables.flag_runs
-        ]
+        self._columns = RunColumns(self.tables, self._feed_at, flag_at, self._stage_columns)
         self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
         self._assess = with_evidence or self._proofs
         self._evidence = with_evidence
-        #: Whether any cell read so far did not read (then rows are checked for them).
-        self._unreadable = False
 
     def __call__(self, cells: list[str]) -> RowVerdict:
         """The verdict of one row (`many` reads a chunk of rows faster)."""
@@ -151,8 +131,8 @@ class RowVerdicts:
             entries = [
                 entry or self._stage(cells) for entry, cells in zip(found, rows, strict=True)
             ]
-        columns = [self._column(rows, entries, run) for run in range(len(self._runs))]
-        raised = [self._flag_column(rows, run) for run in range(len(self._flag_runs))]
+        columns = self._columns.parts(rows, list(map(_at, entries)))
+        raised = self._columns.raised(rows)
         parts: Any = zip(*columns, strict=True) if columns else repeat(())
         unread: list[Unmapped] | None = None
         if self._unscored:
@@ -168,7 +148,7 @@ class RowVerdicts:
             verdicts = [verdict for verdict, _ in assessed]
             unread = [bad for _, bad in assessed]
         else:
-            bits, names = self._flags(raised, len(rows))
+            bits, names = self._columns.flags(raised, len(rows))
             verdicts = self.tables.combine_many(columns, bits, names)
         unmapped = self._unmapped(entries, columns, raised, unread)
         beliefs: Any
@@ -202,37 +182,6 @@ class RowVerdicts:
         )
         return list(map(tuple.__new__, repeat(RowVerdict), made))
 
-    def _column(self, rows: Sequence[list[str]], entries: list[_Stage], run: int) -> list[Part]:
-        """What one run earns on each row (its stage's part for the run's cells)."""
-        key, table = self._runs[run]
-        column = list(map(table.get, map(key, rows)))
-        if None in column:
-            for n, part in enumerate(column):
-                if part is None:
-                    column[n] = self._part(entries[n], run, rows[n])
-        return cast(list[Part], column)
-
-    def _flag_column(self, rows: Sequence[list[str]], run: int) -> list[Raised]:
-        """What one run of red-flag columns raises on each row."""
-        key, table = self._flag_runs[run]
-        column = list(map(table.get, map(key, rows)))
-        if None in column:
-            for n, raised in enumerate(column):
-                if raised is None:
-                    column[n] = self._raised(run, key(rows[n]))
-        return cast(list[Raised], column)
-
-    def _flags(self, raised: list[list[Raised]], count: int) -> tuple[list[int], Any]:
-        """Each row's flags raised: as bits, and as ids in the order they are listed."""
-        if not raised:
-            return [0] * count, repeat((), count)
-        if len(raised) == 1:
-            return list(map(_bits, raised[0])), map(_ids, raised[0])
-        bits = list(map(_bits, raised[0]))
-        for column in raised[1:]:
-            bits = list(map(or_, bits, map(_bits, column)))
-        return bits, self.tables.flags_named_many(bits)
-
     def _unmapped(
         self,
         entries: list[_Stage],
@@ -244,7 +193,7 @@ class RowVerdicts:
 
         `unread`: per row, the sources and dates `assess` could not read.
         """
-        if not self._unreadable and unread is None:
+        if not self._columns.unreadable and unread is None:
             return map(_shown_of, entries)
         parts: Any = zip(*columns, strict=True) if columns else repeat(())
         flags: Any = zip(*raised, strict=True) if raised else repeat(())
@@ -321,58 +270,6 @@ class RowVerdicts:
             self._stages.clear()
         self._stages[self._stage_key(cells)] = entry
         return entry
-
-    def _part(self, entry: _Stage, run: int, cells: list[str]) -> Part:
-        """What a run's cells earn at the row's stage, read the first time they are met."""
-        _, first, end = self.tables.runs[run]
-        key = self._run_cells[run](cells)
-        fed = iter(key if isinstance(key, tuple) else (key,))
-        levels: list[str] = []
-        bad: list[tuple[int, str, str]] = []
-        for slot in range(first, end):
-            found = self._feed_at.get(slot)
-            if found is None:
-                levels.append(UNKNOWN)
-                continue
-            n, feed = found
-            if feed.kind is FeedKind.TEXT:
-                levels.append(next(fed))  # the key is already the text's level
-                continue
-            level, unread = feed.read(next(fed))
-            levels.append(level)
-            if unread is not None:
-                bad.append((n, *unread))
-        part = self.tables.part(entry.at, run, tuple(levels), keep=False)
-        if bad:
-            part = part._replace(unmapped=tuple(bad))
-            self._unreadable = True
-        table = self._runs[run].table
-        if len(table) >= RUN_LIMIT:
-            table.clear()
-        table[self._runs[run].key(cells)] = part
-        return part
-
-    def _raised(self, number: int, key: Any) -> Raised:
-        """What a run of red-flag cells raises, read the first time they are met."""
-        slots = self.tables.flag_runs[number]
-        texts = iter(key if isinstance(key, tuple) else (key,))
-        said: dict[int, bool | None] = {}
-        bad: list[tuple[int, str, str]] = []
-        for slot in slots:
-            if slot in self._flag_at:
-                n, column = self._flag_at[slot]
-                said[slot], unread = column.read(next(texts))
-                if unread is not None:
-                    bad.append((n, *unread))
-        raised = self.tables.raised(tuple(said.get(slot) for slot in slots), number)
-        if bad:
-            raised = raised._replace(unmapped=tuple(bad))
-            self._unreadable = True
-        table = self._flag_runs[number].table
-        if len(table) >= PART_LIMIT:
-            table.clear()
-        table[key] = raised
-        return raised
 
 
 _position = itemgetter(0)
