@@ -1,6 +1,6 @@
 """Rows' verdicts from their cells, a chunk of rows at a time, a column at a time.
 
-Each run of criterion columns (`tables.RUN` of one framework) and of red-flag columns
+Each run of criterion columns (`parts.RUN` of one framework) and of red-flag columns
 is looked up for the whole chunk at once (`run_columns`: what the run's cell texts earn
 at the row's stage, `map` over the rows, no Python code per row); the flags of the runs
 join as bits, and `tables.combine_many` works the sums, grades and gaps column by
@@ -25,7 +25,9 @@ from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
 from dealcheck.mapping.values import DateReader, normalise_value
-from dealcheck.scoring.tables import PART_LIMIT, Part, Raised, Verdict, VerdictTables
+from dealcheck.scoring.flag_bits import Raised
+from dealcheck.scoring.parts import PART_LIMIT, Part
+from dealcheck.scoring.tables import Verdict, VerdictTables
 from dealcheck.scoring.verdicts import NO_PROOF, Proof, VerdictCache
 
 #: (position of the column among the mapping's feeds and flags, column, value).
@@ -140,7 +142,7 @@ class RowVerdicts:
         elif self._assess:
             flags: Any = zip(*raised, strict=True) if raised else repeat(())
             assessed = [
-                self._assessed(entry, list(row_parts), self.tables.answers(row_flags), cells)
+                self._assessed(entry, list(row_parts), self.tables.flags.answers(row_flags), cells)
                 for entry, row_parts, row_flags, cells in zip(
                     entries, parts, flags, rows, strict=False
                 )
@@ -255,7 +257,7 @@ class RowVerdicts:
             said = cells[self._stage_columns[-1]]
             outcome = CLOSED_STATUSES.get(normalise_value(said)) or outcome
         at = None if outcome else stage
-        self.tables.parts(at)  # an unknown stage fails here, once
+        self.tables.criteria.parts(at)  # an unknown stage fails here, once
         entry = _Stage(
             stage,
             outcome,

@@ -16,7 +16,9 @@ from dealcheck.batch.score.cell_keys import cells_key, run_key
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.mapping.binding import Feed, FlagColumn
 from dealcheck.mapping.model import FeedKind
-from dealcheck.scoring.tables import PART_LIMIT, Part, Raised, VerdictTables
+from dealcheck.scoring.flag_bits import Raised
+from dealcheck.scoring.parts import PART_LIMIT, Part
+from dealcheck.scoring.tables import VerdictTables
 
 #: Entries kept per run table: its answers at each stage text (messy exports spell
 #: stages and levels many ways; memory stays flat).
@@ -52,13 +54,13 @@ class RunColumns:
         self._feed_at, self._flag_at = feed_at, flag_at
         run_feeds = [
             [feed_at[s][1] for s in range(first, end) if s in feed_at]
-            for _, first, end in tables.runs
+            for _, first, end in tables.criteria.runs
         ]
         self._runs = [_Run(run_key(feeds, stage_columns), {}) for feeds in run_feeds]
         self._run_cells = [run_key(feeds, []) for feeds in run_feeds]
         self._flag_runs = [
             _Run(cells_key([flag_at[s][1].column for s in slots if s in flag_at]), {})
-            for slots in tables.flag_runs
+            for slots in tables.flags.runs
         ]
         #: Whether any cell read so far did not read (then rows are checked for them).
         self.unreadable = False
@@ -80,7 +82,7 @@ class RunColumns:
         bits = list(map(_bits, raised[0]))
         for column in raised[1:]:
             bits = list(map(or_, bits, map(_bits, column)))
-        return bits, self.tables.flags_named_many(bits)
+        return bits, self.tables.flags.named(bits)
 
     def _column(self, rows: Sequence[list[str]], stages: list[str | None], run: int) -> list[Part]:
         """What one run earns on each row (its stage's part for the run's cells)."""
@@ -104,7 +106,7 @@ class RunColumns:
 
     def _part(self, stage: str | None, run: int, cells: list[str]) -> Part:
         """What a run's cells earn at the row's stage, read the first time they are met."""
-        _, first, end = self.tables.runs[run]
+        _, first, end = self.tables.criteria.runs[run]
         key = self._run_cells[run](cells)
         fed = iter(key if isinstance(key, tuple) else (key,))
         levels: list[str] = []
@@ -122,7 +124,7 @@ class RunColumns:
             levels.append(level)
             if unread is not None:
                 bad.append((n, *unread))
-        part = self.tables.part(stage, run, tuple(levels), keep=False)
+        part = self.tables.criteria.part(stage, run, tuple(levels), keep=False)
         if bad:
             part = part._replace(unmapped=tuple(bad))
             self.unreadable = True
@@ -134,7 +136,7 @@ class RunColumns:
 
     def _raised(self, number: int, key: Any) -> Raised:
         """What a run of red-flag cells raises, read the first time they are met."""
-        slots = self.tables.flag_runs[number]
+        slots = self.tables.flags.runs[number]
         texts = iter(key if isinstance(key, tuple) else (key,))
         said: dict[int, bool | None] = {}
         bad: list[tuple[int, str, str]] = []
@@ -144,7 +146,7 @@ class RunColumns:
                 said[slot], unread = column.read(next(texts))
                 if unread is not None:
                     bad.append((n, *unread))
-        raised = self.tables.raised(tuple(said.get(slot) for slot in slots), number)
+        raised = self.tables.flags.raised(tuple(said.get(slot) for slot in slots), number)
         if bad:
             raised = raised._replace(unmapped=tuple(bad))
             self.unreadable = True
