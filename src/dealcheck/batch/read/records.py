@@ -16,7 +16,7 @@ import io
 import itertools
 from collections.abc import Iterator
 
-from dealcheck.batch.read.opened import Opened, RowItem, decode_error
+from dealcheck.batch.read.opened import Opened, decode_error
 from dealcheck.errors import InputError, say
 
 #: (first line, cells, None, text) or (first line, None, reason, None). `text` is the
@@ -72,7 +72,7 @@ def with_records(opened: Opened, chunks: Iterator[list[Record]]) -> Opened:
     """`opened` reading its rows from `chunks` (as rows, records or chunks: one of them)."""
     opened.record_chunks = chunks
     opened.records = itertools.chain.from_iterable(chunks)
-    opened.rows = _rows(opened.records)
+    opened.rows = ((line, cells, problem) for line, cells, problem, _ in opened.records)
     return opened
 
 
@@ -151,11 +151,6 @@ def csv_chunks(
             if chunk:
                 yield chunk  # the rows before the bad bytes, then the error
             raise decode_error(name, encoding, last + 1) from None
-
-
-def _rows(records: Iterator[Record]) -> Iterator[RowItem]:
-    for line, cells, problem, _ in records:
-        yield line, cells, problem
 
 
 def _ragged(got: int, width: int, start: int, end: int) -> str:

@@ -13,17 +13,16 @@ from dealcheck.batch.write.outputs import CsvWriter, ScoredWriter
 from dealcheck.files.atomic import temporary_name
 
 
-def parts_folder(writer: ScoredWriter | None) -> str | None:
-    """The output file's folder (part files go beside it), or None for the temp folder."""
-    name = getattr(getattr(writer, "stream", None), "name", None)
-    if isinstance(name, str) and os.path.isdir(os.path.dirname(os.path.abspath(name))):
-        return os.path.dirname(os.path.abspath(name))
-    return None
+def part_file(writer: ScoredWriter) -> str:
+    """A new, empty part file beside the output (else in the temp folder).
 
-
-def part_file(folder: str | None) -> str:
-    """A new, empty part file, named so that the next run removes it if this one is killed."""
-    path = temporary_name(Path(folder or tempfile.gettempdir()) / "scored-part")
+    It is named so that the next run removes it if this one is killed.
+    """
+    name = getattr(writer.stream, "name", None)  # type: ignore[attr-defined]
+    folder = os.path.dirname(os.path.abspath(name)) if isinstance(name, str) else ""
+    if not os.path.isdir(folder):
+        folder = tempfile.gettempdir()
+    path = temporary_name(Path(folder) / "scored-part")
     with open(path, "x", encoding="utf-8"):
         pass
     return str(path)

@@ -86,9 +86,10 @@ def score_split(loop: RowLoop, progress: Progress | None) -> bool:
     # The first range writes straight into a regular output file (its descriptor is
     # shared across the fork): only the second range's rows are copied afterwards.
     direct_from = split_output.output_end(writer)
-    folder = split_output.parts_folder(writer)
-    written = (writer is not None and direct_from is None, writer is not None)
-    parts = [split_output.part_file(folder) if part else None for part in written]
+    parts: list[str | None] = [None, None]
+    if writer is not None:
+        first_part = split_output.part_file(writer) if direct_from is None else None
+        parts = [first_part, split_output.part_file(writer)]
     done = False
     sys.stdout.flush()
     sys.stderr.flush()
