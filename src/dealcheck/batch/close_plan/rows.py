@@ -77,10 +77,7 @@ class PlanDates:
         return opened, PlanColumnWriter(writer, slot, self.tally)
 
     def summary(self) -> ClosePlanSummary | None:
-        """The summary's close plan section (ids; names in the job's language).
-
-        None when no input had plan columns.
-        """
+        """The summary's close plan section; None when no input had plan columns."""
         tally = self.tally
         if tally is None:
             return None

@@ -14,10 +14,7 @@ from dealcheck.files.atomic import temporary_name
 
 
 def part_file(writer: ScoredWriter) -> str:
-    """A new, empty part file beside the output (else in the temp folder).
-
-    It is named so that the next run removes it if this one is killed.
-    """
+    """A new, empty part file beside the output; the next run removes it if this one is killed."""
     name = getattr(writer.stream, "name", None)  # type: ignore[attr-defined]
     folder = os.path.dirname(os.path.abspath(name)) if isinstance(name, str) else ""
     if not os.path.isdir(folder):
