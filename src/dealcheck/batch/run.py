@@ -19,6 +19,7 @@ from dealcheck.batch.write.outputs import (
     RejectsWriter,
     ScoredWriter,
 )
+from dealcheck.batch.write.tee import Tee
 from dealcheck.errors import UsageError, say
 from dealcheck.language.framework import Framework, StepTemplate
 from dealcheck.mapping.loading import load_mapping
@@ -126,8 +127,6 @@ def run_score(
                 CsvWriter(stream) if fmt == "csv" else JsonLinesWriter(stream, array=fmt == "json")
             )
         if observer is not None:
-            from dealcheck.batch.write.tee import Tee
-
             writer = observer if writer is None else Tee(writer, observer)
         rejects = None
         if request.rejects:
