@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dealcheck"
 
 # What every wing may use: the error hierarchy, its wording and the file helpers.
-_BASE = {"errors", "visible", "i18n", "files"}
+_BASE = {"errors", "visible", "i18n", "files", "bounded"}
 # The framework language and scoring, and the wings built on them, bottom up.
 _CORE = _BASE | {"language", "scoring"}
 _BELOW_BATCH = _CORE | {"deals", "mapping"}
@@ -33,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
     "i18n": {"i18n_pipeline", "i18n_qualify", "i18n_learn", "i18n_errors", "i18n_tuning"},
     "files": {"errors"},
     "visible": set(),
+    "bounded": set(),
     "language": {"errors", "visible", "files", "__init__"},
     "scoring": _BASE | {"language"},
     "interview": _CORE,

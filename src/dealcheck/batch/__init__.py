@@ -6,12 +6,12 @@ The flow, in the order a row takes it::
                   JSON Lines, a byte range of a CSV), records (CSV records with their
                   line numbers), jsonl_rows, deal_files; and quota
     map           the mapping bound to the header: the `dealcheck.mapping` wing, below
-    score/        row_plan (a row's cells -> deal basics), row_verdicts (a row's cells
-                  -> its verdict, through the compiled `dealcheck.scoring.tables`),
-                  hygiene (the data checks)
-    summarise/    builder counts each row into the pipeline summary (sections, the
-                  forecast rules, bounded deal lists), freeze turns it into the model
-                  every renderer reads, to_json into its versioned JSON form
+    score/        row_plan (a row's cells -> deal basics), row_verdicts (a chunk of
+                  rows -> their verdicts, a column at a time, through run_columns and
+                  the compiled `dealcheck.scoring.tables`), hygiene (the data checks)
+    summarise/    builder counts each chunk of rows into the pipeline summary
+                  (sections, the forecast rules, bounded deal lists), freeze turns it
+                  into the model every renderer reads, to_json into its JSON form
     write/        outputs (scored CSV, JSON Lines, JSON), the formula neutraliser, the
                   destination file, the tee to several writers
     close_plan/   plan columns checked per row, only when the mapping has them: columns

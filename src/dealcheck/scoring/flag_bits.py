@@ -12,6 +12,7 @@ from itertools import repeat
 from operator import add, and_, rshift
 from typing import NamedTuple
 
+from dealcheck.bounded import kept
 from dealcheck.language.framework import Framework, RedFlag, RedFlagEffect
 
 #: The most flag ids in one run of red-flag columns.
@@ -99,10 +100,9 @@ class FlagBits:
                 if said.get(flag_id) is None:
                     said[flag_id] = answer
             bits = sum([self.bit[i] for i, answer in said.items() if answer is True])
-            found = Raised(answers, bits, self.named([bits])[0])
-            if len(self._raised) >= RAISED_LIMIT:
-                self._raised.clear()
-            self._raised[key] = found
+            found = kept(
+                self._raised, key, Raised(answers, bits, self.named([bits])[0]), RAISED_LIMIT
+            )
         return found
 
     def named(self, bits: list[int]) -> list[tuple[str, ...]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple, TypeVar
 
+from dealcheck.bounded import kept
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.scoring.score import _plans, _stage
 
@@ -42,7 +43,7 @@ class Part(NamedTuple):
     levels: tuple[str, ...]
     points: tuple[float, ...]
     total: float
-    #: Its gaps as ranks at its stage, in order (`VerdictTables.gap_name` names them).
+    #: Its gaps as ranks at its stage, in order (`PartTables.gap_name` names them).
     ranks: tuple[int, ...]
     #: Its criteria known to be absent, one bit per criterion id (`not_now` rules).
     absent: int
@@ -118,9 +119,7 @@ class PartTables:
         if found is None:
             found = self._part(stage, run, levels)
             if keep:
-                if len(table) >= PART_LIMIT:
-                    table.clear()
-                table[levels] = found
+                kept(table, levels, found, PART_LIMIT)
         return found
 
     def _compile(self, stage: str | None) -> list[dict[str, Cell]]:
@@ -191,9 +190,5 @@ class PartTables:
 
     def shared(self, value: T) -> T:
         """The kept object equal to `value` (tuples the parts share; bounded)."""
-        found = self._tuples.get(value)
-        if found is None:
-            if len(self._tuples) >= SHARED_LIMIT:
-                self._tuples.clear()
-            found = self._tuples[value] = value
-        return found
+        found: T | None = self._tuples.get(value)
+        return kept(self._tuples, value, value, SHARED_LIMIT) if found is None else found

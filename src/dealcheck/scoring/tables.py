@@ -19,6 +19,7 @@ from itertools import repeat
 from operator import add, attrgetter, or_, truediv
 from typing import Any, NamedTuple
 
+from dealcheck.bounded import kept
 from dealcheck.language.framework import Framework, NotNowRule
 from dealcheck.scoring.flag_bits import FlagBits
 from dealcheck.scoring.parts import PART_LIMIT, Part, PartTables
@@ -190,10 +191,7 @@ class VerdictTables:
         return list(map(truediv, map(sum, zip(*scores, strict=True)), repeat(len(scores))))
 
     def _grade(self, final: float) -> str:
-        if len(self._grades) >= PART_LIMIT:
-            self._grades.clear()
-        grade = self._grades[final] = grade_for(self._lead, final)
-        return grade
+        return kept(self._grades, final, grade_for(self._lead, final), PART_LIMIT)
 
     def _forced(self, flags: int, absent_critical: int, absent: int) -> str | None:
         """A verdict no score changes: a disqualifying flag, critical absences, not now."""

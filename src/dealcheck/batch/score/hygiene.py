@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from dealcheck.batch.score.row_plan import DealBasics
+from dealcheck.bounded import kept
 from dealcheck.mapping.model import Hygiene, HygieneCheck
 
 PAST_CLOSE = HygieneCheck.PAST_CLOSE_DATE.value
@@ -53,9 +54,7 @@ class HygieneRules:
         found = self._seen.get(key)
         if found is None:
             found = self.fired(close, created, since, deal.amount, deal.next_step, stage, closed)
-            if len(self._seen) >= SEEN_LIMIT:
-                self._seen.clear()
-            self._seen[key] = found
+            kept(self._seen, key, found, SEEN_LIMIT)
         return found
 
     def fired(

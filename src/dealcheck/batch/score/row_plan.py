@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from dealcheck.batch.score.row_verdicts import RowVerdict, RowVerdicts
 from dealcheck.batch.summarise.forecast import crm_category
+from dealcheck.bounded import kept
 from dealcheck.deals.amounts import AmountError, read_amount
 from dealcheck.errors import Message, say
 from dealcheck.language.framework import Framework
@@ -128,9 +129,7 @@ class RowPlan:
         text = cells[self._crm_column]
         found = self._crm_seen.get(text)
         if found is None:
-            if len(self._crm_seen) >= RAW_CACHE_LIMIT:
-                self._crm_seen.clear()
-            found = self._crm_seen[text] = crm_category(text)
+            found = kept(self._crm_seen, text, crm_category(text), RAW_CACHE_LIMIT)
         return found
 
     def basics(self, cells: list[str]) -> DealBasics:

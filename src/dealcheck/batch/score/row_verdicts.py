@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, cast
 
 from dealcheck.batch.score.cell_keys import cells_key
 from dealcheck.batch.score.run_columns import RunColumns
+from dealcheck.bounded import kept
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
@@ -268,10 +269,7 @@ class RowVerdicts:
             at,
             UNSCORED._replace(recommendation=outcome) if outcome else UNSCORED,
         )
-        if len(self._stages) >= PART_LIMIT:
-            self._stages.clear()
-        self._stages[self._stage_key(cells)] = entry
-        return entry
+        return kept(self._stages, self._stage_key(cells), entry, PART_LIMIT)
 
 
 _position = itemgetter(0)

@@ -13,6 +13,7 @@ from operator import attrgetter, or_
 from typing import Any, NamedTuple, cast
 
 from dealcheck.batch.score.cell_keys import cells_key, run_key
+from dealcheck.bounded import kept
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.mapping.binding import Feed, FlagColumn
 from dealcheck.mapping.model import FeedKind
@@ -128,10 +129,7 @@ class RunColumns:
         if bad:
             part = part._replace(unmapped=tuple(bad))
             self.unreadable = True
-        table = self._runs[run].table
-        if len(table) >= RUN_LIMIT:
-            table.clear()
-        table[self._runs[run].key(cells)] = part
+        kept(self._runs[run].table, self._runs[run].key(cells), part, RUN_LIMIT)
         return part
 
     def _raised(self, number: int, key: Any) -> Raised:
@@ -150,8 +148,5 @@ class RunColumns:
         if bad:
             raised = raised._replace(unmapped=tuple(bad))
             self.unreadable = True
-        table = self._flag_runs[number].table
-        if len(table) >= PART_LIMIT:
-            table.clear()
-        table[key] = raised
+        kept(self._flag_runs[number].table, key, raised, PART_LIMIT)
         return raised

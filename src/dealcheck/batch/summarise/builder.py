@@ -1,10 +1,11 @@
-"""The pipeline summary, built row by row without keeping rows.
+"""The pipeline summary, built a chunk of rows at a time without keeping rows.
 
 Two small tallies (by verdict and stage; by owner, period and forecast), counters
-of gaps, red flags and hygiene, and bounded top-N lists; the tallies fold into the
-per-section tables when they grow. Nothing is kept per distinct combination of
-answers: every row may be a new one. `freeze` turns it all into a `PipelineSummary` (summary_model.py)
-that terminal, Markdown, HTML and JSON renderers read without recomputing anything.
+of gaps, red flags and hygiene (counted once per chunk), and bounded top-N lists; the
+tallies fold into the per-section tables when they grow. Nothing is kept per distinct
+combination of answers: every row may be a new one. `freeze` turns it all into a
+`PipelineSummary` (model.py) that terminal, Markdown, HTML and JSON renderers read
+without recomputing anything.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dealcheck.batch.summarise.forecast import COMMIT, ForecastRules
 from dealcheck.batch.summarise.freeze import freeze_tables
 from dealcheck.batch.summarise.model import ListedDeal, PipelineSummary, RejectedRow, Tally
 from dealcheck.batch.summarise.sections import Tables
+from dealcheck.bounded import kept
 from dealcheck.errors import Message
 
 __all__ = ["ListedDeal", "PipelineSummary", "RejectedRow", "SummaryBuilder", "Tally"]
@@ -207,18 +209,12 @@ class SummaryBuilder:
         behind = "" if closed else category(stage, recommendation, flagged, None, self.today)
         lead = not closed and stage in rules.lead_stages
         info = (ahead, behind, rules.stage_category(stage) == COMMIT, lead)
-        if len(self._rows) >= CLASS_CACHE_LIMIT:
-            self._rows.clear()
-        self._rows[kind] = info
-        return info
+        return kept(self._rows, kind, info, CLASS_CACHE_LIMIT)
 
     def _first_critical(self, gaps: tuple[str, ...]) -> str:
         """The first gap on a critical criterion ("" for none), kept per gap list."""
         critical = next((g for g in gaps if g in self.critical), "")
-        if len(self._critical) >= CLASS_CACHE_LIMIT:
-            self._critical.clear()
-        self._critical[gaps] = critical
-        return critical
+        return kept(self._critical, gaps, critical, CLASS_CACHE_LIMIT)
 
     def _date_info(self, close: date | None) -> tuple[str, int | None]:
         """(close period, days from today to the close date) of one date."""
@@ -226,10 +222,7 @@ class SummaryBuilder:
             self.rules.period_of(close),
             (close - self.today).days if close is not None else None,
         )
-        if len(self._dates) >= CLASS_CACHE_LIMIT:
-            self._dates.clear()
-        self._dates[close] = when
-        return when
+        return kept(self._dates, close, when, CLASS_CACHE_LIMIT)
 
     def reject(
         self, source: str, line: int, reason: str, code: str, message: Message | None = None

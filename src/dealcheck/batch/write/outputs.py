@@ -16,6 +16,7 @@ from typing import IO, Any, Protocol
 from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
 from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.batch.write.formulas import neutralise, neutralised
+from dealcheck.bounded import kept
 from dealcheck.scoring.tables import Verdict
 
 EXTRA_COLUMNS = (
@@ -187,11 +188,7 @@ def _score_cell(verdict: Verdict) -> str:
 
 
 def _kept(memo: dict[Any, str], key: Any, cells: str) -> str:
-    """`cells`, kept in `memo` under `key` (bounded: emptied when full)."""
-    if len(memo) >= SUFFIX_CACHE_LIMIT:
-        memo.clear()
-    memo[key] = cells
-    return cells
+    return kept(memo, key, cells, SUFFIX_CACHE_LIMIT)
 
 
 def _listed(ids: tuple[str, ...]) -> str:
