@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from dealcheck.batch.score.cell_keys import cells_key
 from dealcheck.batch.score.run_columns import RunColumns
-from dealcheck.bounded import kept
+from dealcheck.bounded import Filled
 from dealcheck.language.framework import Framework
 from dealcheck.mapping.binding import CLOSED_STATUSES, Binding, Feed
 from dealcheck.mapping.model import FeedKind
@@ -38,7 +38,6 @@ UNSCORED = Verdict(0.0, "", "unscored", (), ())
 _belief, _answered = attrgetter("belief"), attrgetter("answered")
 _shown_of, _outcome = attrgetter("shown"), attrgetter("outcome")
 _stage_of, _label, _closed = attrgetter("stage"), attrgetter("label"), attrgetter("closed")
-_at = attrgetter("at")
 
 
 class RowVerdict(NamedTuple):
@@ -106,13 +105,15 @@ class RowVerdicts:
         self._stage_key = cells_key(self._stage_columns)
         self._has_stage, self._has_status = stage >= 0, status >= 0
         self._stages_of = binding.stages
-        self._stages: dict[Any, _Stage] = {}
+        self._stages = Filled(self._stage, PART_LIMIT)
         flag_slots = {key: n for n, key in enumerate(cache.flag_slots)}
         flag_at = {
             flag_slots[(c.framework, c.flag)]: (len(binding.feeds) + n, c)
             for n, c in enumerate(binding.flags)
         }
-        self._columns = RunColumns(self.tables, self._feed_at, flag_at, self._stage_columns)
+        self._columns = RunColumns(
+            self.tables, self._feed_at, flag_at, self._stage_columns, self._stage_at
+        )
         self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
         self._assess = with_evidence or self._proofs
         self._evidence = with_evidence
@@ -128,13 +129,8 @@ class RowVerdicts:
             ValueError: A level the frameworks do not know (a mapping fault, checked
                 when the mapping is bound).
         """
-        found = list(map(self._stages.get, map(self._stage_key, rows)))
-        entries = cast(list[_Stage], found)
-        if None in found:
-            entries = [
-                entry or self._stage(cells) for entry, cells in zip(found, rows, strict=True)
-            ]
-        columns = self._columns.parts(rows, list(map(_at, entries)))
+        entries = list(map(self._stages.__getitem__, map(self._stage_key, rows)))
+        columns = self._columns.parts(rows)
         raised = self._columns.raised(rows)
         parts: Any = zip(*columns, strict=True) if columns else repeat(())
         unread: list[Unmapped] | None = None
@@ -247,15 +243,20 @@ class RowVerdicts:
             tuple(proofs) if proofs else None,
         ), tuple(bad)
 
-    def _stage(self, cells: list[str]) -> _Stage:
-        """Read a stage (and status) cell the first time it is met."""
-        text = cells[self._stage_columns[0]] if self._has_stage else ""
+    def _stage_at(self, key: Any) -> str | None:
+        """The stage the tables score at, of a row's stage (and status) cells."""
+        return self._stages[key].at
+
+    def _stage(self, key: Any) -> _Stage:
+        """Read a stage (and status) cell the first time they are met (`_stage_key`)."""
+        cells = key if len(self._stage_columns) == 2 else (key,)
+        text = cells[0] if self._has_stage else ""
         stage, outcome = self._stages_of.get(normalise_value(text), (None, ""))
         unmapped: Unmapped = ()
         if stage is None and not outcome and text.strip():
             unmapped = ((-1, "stage", text.strip()),)
         if self._has_status:
-            said = cells[self._stage_columns[-1]]
+            said = cells[-1]
             outcome = CLOSED_STATUSES.get(normalise_value(said)) or outcome
         at = None if outcome else stage
         self.tables.criteria.parts(at)  # an unknown stage fails here, once
@@ -269,7 +270,7 @@ class RowVerdicts:
             at,
             UNSCORED._replace(recommendation=outcome) if outcome else UNSCORED,
         )
-        return kept(self._stages, self._stage_key(cells), entry, PART_LIMIT)
+        return entry
 
 
 _position = itemgetter(0)

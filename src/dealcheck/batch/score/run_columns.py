@@ -8,12 +8,13 @@ is met. A chunk's rows are looked up a run at a time (`map`, in C).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import repeat
 from operator import attrgetter, or_
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from dealcheck.batch.score.cell_keys import cells_key, run_key
-from dealcheck.bounded import kept
+from dealcheck.bounded import Filled
 from dealcheck.language.framework import UNKNOWN
 from dealcheck.mapping.binding import Feed, FlagColumn
 from dealcheck.mapping.model import FeedKind
@@ -31,7 +32,7 @@ class _Run(NamedTuple):
     """How one run of columns is looked up: its key in a row, and what keys read."""
 
     key: Callable[[list[str]], Any]
-    table: dict[Any, Any]
+    table: Filled[Any, Any]
 
 
 class RunColumns:
@@ -42,6 +43,8 @@ class RunColumns:
         feed_at: Criterion slot -> (position among the mapping's columns, feed).
         flag_at: Red-flag slot -> (position among the mapping's columns, flag column).
         stage_columns: The stage (and status) columns, which lead each run's key.
+        stage_at: The stage the tables score at, of a row's stage cells (as
+            `cells_key(stage_columns)` picks them).
     """
 
     def __init__(
@@ -50,29 +53,37 @@ class RunColumns:
         feed_at: dict[int, tuple[int, Feed]],
         flag_at: dict[int, tuple[int, FlagColumn]],
         stage_columns: list[int],
+        stage_at: Callable[[Any], str | None],
     ) -> None:
         self.tables = tables
         self._feed_at, self._flag_at = feed_at, flag_at
+        self._stage_at, self._staged = stage_at, len(stage_columns)
         run_feeds = [
             [feed_at[s][1] for s in range(first, end) if s in feed_at]
             for _, first, end in tables.criteria.runs
         ]
-        self._runs = [_Run(run_key(feeds, stage_columns), {}) for feeds in run_feeds]
-        self._run_cells = [run_key(feeds, []) for feeds in run_feeds]
+        self._widths = [len(stage_columns) + len(feeds) for feeds in run_feeds]
+        self._runs = [
+            _Run(run_key(feeds, stage_columns), Filled(partial(self._part, run), RUN_LIMIT))
+            for run, feeds in enumerate(run_feeds)
+        ]
         self._flag_runs = [
-            _Run(cells_key([flag_at[s][1].column for s in slots if s in flag_at]), {})
-            for slots in tables.flags.runs
+            _Run(
+                cells_key([flag_at[s][1].column for s in slots if s in flag_at]),
+                Filled(partial(self._raised, run), PART_LIMIT),
+            )
+            for run, slots in enumerate(tables.flags.runs)
         ]
         #: Whether any cell read so far did not read (then rows are checked for them).
         self.unreadable = False
 
-    def parts(self, rows: Sequence[list[str]], stages: list[str | None]) -> list[list[Part]]:
+    def parts(self, rows: Sequence[list[str]]) -> list[list[Part]]:
         """Per criterion run, what it earns on each row (at the row's stage)."""
-        return [self._column(rows, stages, run) for run in range(len(self._runs))]
+        return [list(map(table.__getitem__, map(key, rows))) for key, table in self._runs]
 
     def raised(self, rows: Sequence[list[str]]) -> list[list[Raised]]:
         """Per red-flag run, what it raises on each row."""
-        return [self._flag_column(rows, run) for run in range(len(self._flag_runs))]
+        return [list(map(table.__getitem__, map(key, rows))) for key, table in self._flag_runs]
 
     def flags(self, raised: list[list[Raised]], count: int) -> tuple[list[int], Any]:
         """Each row's flags raised: as bits, and as ids in the order they are listed."""
@@ -85,31 +96,14 @@ class RunColumns:
             bits = list(map(or_, bits, map(_bits, column)))
         return bits, self.tables.flags.named(bits)
 
-    def _column(self, rows: Sequence[list[str]], stages: list[str | None], run: int) -> list[Part]:
-        """What one run earns on each row (its stage's part for the run's cells)."""
-        key, table = self._runs[run]
-        column = list(map(table.get, map(key, rows)))
-        if None in column:
-            for n, part in enumerate(column):
-                if part is None:
-                    column[n] = self._part(stages[n], run, rows[n])
-        return cast(list[Part], column)
-
-    def _flag_column(self, rows: Sequence[list[str]], run: int) -> list[Raised]:
-        """What one run of red-flag columns raises on each row."""
-        key, table = self._flag_runs[run]
-        column = list(map(table.get, map(key, rows)))
-        if None in column:
-            for n, raised in enumerate(column):
-                if raised is None:
-                    column[n] = self._raised(run, key(rows[n]))
-        return cast(list[Raised], column)
-
-    def _part(self, stage: str | None, run: int, cells: list[str]) -> Part:
-        """What a run's cells earn at the row's stage, read the first time they are met."""
+    def _part(self, run: int, key: Any) -> Part:
+        """What a run's key (its stage and cell texts) earns, read the first time it is met."""
         _, first, end = self.tables.criteria.runs[run]
-        key = self._run_cells[run](cells)
-        fed = iter(key if isinstance(key, tuple) else (key,))
+        staged, width = self._staged, self._widths[run]
+        # A key of one cell is that cell's text; of more, a tuple (`cells_key`).
+        cells = (key,) if width == 1 else key
+        stage = cells[0] if staged == 1 else tuple(cells[:staged])
+        fed = iter(cells[staged:])
         levels: list[str] = []
         bad: list[tuple[int, str, str]] = []
         for slot in range(first, end):
@@ -125,11 +119,10 @@ class RunColumns:
             levels.append(level)
             if unread is not None:
                 bad.append((n, *unread))
-        part = self.tables.criteria.part(stage, run, tuple(levels), keep=False)
+        part = self.tables.criteria.part(self._stage_at(stage), run, tuple(levels), keep=False)
         if bad:
             part = part._replace(unmapped=tuple(bad))
             self.unreadable = True
-        kept(self._runs[run].table, self._runs[run].key(cells), part, RUN_LIMIT)
         return part
 
     def _raised(self, number: int, key: Any) -> Raised:
@@ -148,5 +141,4 @@ class RunColumns:
         if bad:
             raised = raised._replace(unmapped=tuple(bad))
             self.unreadable = True
-        kept(self._flag_runs[number].table, key, raised, PART_LIMIT)
         return raised
