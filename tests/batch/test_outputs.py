@@ -92,8 +92,8 @@ def test_rows_are_written_as_one_csv_writerow_of_all_cells(cells: list[str]) -> 
     row, hygiene = _row_verdict(), ("past-close", "no-next-step")
     stream = io.StringIO()
     writer = CsvWriter(stream)
-    writer.write_cells(list(cells), row, hygiene, suspicious=True)
-    writer.write_cells(list(cells), row, (), suspicious=True)
+    for suffix in writer.suffixes([row, row], [hygiene, ()]):
+        writer.write(list(cells), suffix, suspicious=True)
     writer.flush()
 
     expected = io.StringIO()

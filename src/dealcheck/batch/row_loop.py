@@ -55,8 +55,9 @@ def score_rows(
     """Score every record of `opened` into `writer`, `rejects` and `summary`."""
     name, header = opened.name, opened.header
     write = writer.row if writer is not None else None
-    # Rows read on the fast path are copied as text when the output is plain CSV.
-    copy = writer.copy_row if type(writer) is CsvWriter else None
+    # Plain CSV output gets each row's dealcheck_ cells for a chunk at once, and the
+    # rows read on the fast path are copied as text.
+    csv_out = writer if type(writer) is CsvWriter else None
     delimiter = opened.delimiter or ","
     comma = delimiter == ","
     risky = risky_start(delimiter)
@@ -93,19 +94,28 @@ def score_rows(
             except RowRejected as rejected:
                 reject(line, str(rejected), cells, rejected.message)
         rows = verdicts_of([cells for _, cells, _, _, _ in kept])
-        scored: list[ScoredRow] = []
-        for (line, cells, text, suspicious, deal), row in zip(kept, rows, strict=True):
-            flags = check(deal, row.stage, row.closed)
-            scored.append((line, row, deal, flags, crm_of(cells) if crm_of else ""))
-            if copy is not None and text is not None and (comma or "," not in text):
-                copy(text if comma else text.replace(delimiter, ","), row, flags)
-            elif write is not None:
-                write(cells, row, deal, flags, (name, line), suspicious)
+        scored: list[ScoredRow] = [
+            (line, row, deal, check(deal, row.stage, row.closed), crm_of(cells) if crm_of else "")
+            for (line, cells, _, _, deal), row in zip(kept, rows, strict=True)
+        ]
+        if csv_out is not None:
+            fired = [hygiene for _, _, _, hygiene, _ in scored]
+            suffixes = csv_out.suffixes(rows, fired)
+            for (_, cells, text, suspicious, _), suffix in zip(kept, suffixes, strict=True):
+                if text is not None and (comma or "," not in text):
+                    csv_out.copy_row(text if comma else text.replace(delimiter, ","), suffix)
+                else:
+                    csv_out.write(cells, suffix, suspicious)
+        elif write is not None:
+            for (line, cells, _, suspicious, deal), (_, row, _, fired_row, _) in zip(
+                kept, scored, strict=True
+            ):
+                write(cells, row, deal, fired_row, (name, line), suspicious)
         add(name, scored)
         if progress is not None:
             progress(opened.position(), opened.size)
-    if type(writer) is CsvWriter:
-        writer.flush()
+    if csv_out is not None:
+        csv_out.flush()
 
 
 def _chunks(opened: Opened) -> Iterable[Sequence[Record]]:

@@ -10,14 +10,14 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import IO, Any, Protocol
 
 from dealcheck.batch.score.row_plan import DealBasics, RowVerdict
 from dealcheck.batch.summarise.builder import PipelineSummary
 from dealcheck.batch.write.formulas import neutralise, neutralised
-from dealcheck.bounded import kept
-from dealcheck.scoring.tables import Verdict
+from dealcheck.bounded import Filled
 
 EXTRA_COLUMNS = (
     "dealcheck_score",
@@ -33,6 +33,10 @@ SUFFIX_CACHE_LIMIT = 4096
 _QUOTED = re.compile(r'[,"\r\n]')
 FLUSH_EVERY = 1024
 FORMATS = ("csv", "jsonl", "json", "md", "html")
+_verdict, _stage, _label = attrgetter("verdict"), attrgetter("stage"), attrgetter("stage_label")
+_score, _grade = attrgetter("score"), attrgetter("grade")
+_recommendation = attrgetter("recommendation")
+_gaps, _red_flags = attrgetter("gaps"), attrgetter("red_flags")
 
 
 class ScoredWriter(Protocol):
@@ -70,10 +74,12 @@ class CsvWriter:
         # The `dealcheck_` cells, CSV-encoded, per part of a verdict (score; grade,
         # recommendation and stage; a list of gaps or flags) and per hygiene result:
         # their combinations are many (every row may be new), each part alone is few.
-        self._scores: dict[float | None, str] = {}
-        self._middles: dict[tuple[str, str, str], str] = {}
-        self._lists: dict[tuple[str, ...], str] = {}
-        self._hygiene_cells: dict[tuple[str, ...], str] = {}
+        self._scores: Filled[tuple[float, str], str] = Filled(_score_cells, SUFFIX_CACHE_LIMIT)
+        self._middles: Filled[tuple[str, str, str | None, str], str] = Filled(
+            _middle_cells, SUFFIX_CACHE_LIMIT
+        )
+        self._lists: Filled[tuple[str, ...], str] = Filled(_listed, SUFFIX_CACHE_LIMIT)
+        self._hygiene: Filled[tuple[str, ...], str] = Filled(_hygiene_cells, SUFFIX_CACHE_LIMIT)
 
     def header(self, columns: list[str]) -> None:
         """Write the header once; later inputs must have the same columns."""
@@ -96,35 +102,29 @@ class CsvWriter:
         suspicious: bool,
     ) -> None:
         """Write one scored row."""
-        self.write_cells(cells, row, hygiene, suspicious)
+        self.write(cells, self.suffixes([row], [hygiene])[0], suspicious)
 
-    def write_cells(
-        self, cells: list[str], row: RowVerdict, hygiene: tuple[str, ...], suspicious: bool
-    ) -> None:
-        """`row` without what CSV output does not use."""
+    def write(self, cells: list[str], suffix: str, suspicious: bool) -> None:
+        """Write a row's cells, then its `suffix` (see `suffixes`)."""
         if suspicious:
             cells = neutralised(cells)
         if len(cells) < 2:
             # A lone empty cell is written `""` only when it is the whole row.
-            self._writer.writerow([*cells, *self._extra(row, hygiene)])
+            self._append(_encoded(cells)[1:] + suffix)
         else:
-            pending = self._pending
             self._writer.writerow(cells)
-            pending[-1] = pending[-1][:-2]  # the line break goes after the dealcheck_ cells
-            pending.append(self.verdict_cells(row))
-            pending.append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
+            self._pending[-1] = self._pending[-1][:-2] + suffix  # the line break goes last
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
-    def copy_row(self, text: str, row: RowVerdict, hygiene: tuple[str, ...]) -> None:
-        """Write one scored row from its input text.
+    def copy_row(self, text: str, suffix: str) -> None:
+        """Write one scored row from its input text, then its `suffix` (see `suffixes`).
 
         `text` is the row's comma-joined cells, none of which needs quoting or
-        neutralising; the result is byte for byte what `row` would write.
+        neutralising; the result is byte for byte what `write` would write.
         """
         self._append(text)
-        self._append(self.verdict_cells(row))
-        self._append(self._hygiene_cells.get(hygiene) or self.hygiene_cells(hygiene))
+        self._append(suffix)
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
@@ -134,61 +134,54 @@ class CsvWriter:
             self.stream.write("".join(self._pending))
             self._pending.clear()
 
-    def verdict_cells(self, row: RowVerdict) -> str:
-        """`,score,grade,…,red flags` for a row verdict, CSV-encoded and neutralised."""
-        verdict = row.verdict
-        # No grade, no score: nothing was scored (--basics-only, a stage set or red flags
-        # alone), and a 0 would read as a deal that scored nothing.
-        shown = verdict.score if verdict.grade else None
-        score = self._scores.get(shown)
-        if score is None:
-            score = self._scores[shown] = _encoded([_score_cell(verdict)])
-        key = (verdict.grade, verdict.recommendation, row.stage or row.stage_label)
-        middle = self._middles.get(key)
-        if middle is None:
-            # A stage label comes from the export, names from a team's framework file.
-            middle = _kept(self._middles, key, _encoded([neutralise(text) for text in key]))
-        lists = self._lists
-        gaps = lists.get(verdict.gaps) or _kept(lists, verdict.gaps, _listed(verdict.gaps))
-        flags = lists.get(verdict.red_flags) or _kept(
-            lists, verdict.red_flags, _listed(verdict.red_flags)
+    def suffixes(self, rows: Sequence[RowVerdict], hygiene: Sequence[tuple[str, ...]]) -> list[str]:
+        """Per row, what follows its cells: `,score,grade,…,hygiene` and the line break.
+
+        CSV-encoded and neutralised, a part at a time for all rows (`map`, in C).
+        """
+        verdicts = list(map(_verdict, rows))
+        grades = list(map(_grade, verdicts))
+        middles = zip(
+            grades,
+            map(_recommendation, verdicts),
+            map(_stage, rows),
+            map(_label, rows),
+            strict=True,
         )
-        return score + middle + gaps + flags
-
-    def hygiene_cells(self, hygiene: tuple[str, ...]) -> str:
-        """`,hygiene ids` and the line break, CSV-encoded (cached)."""
-        return _kept(self._hygiene_cells, hygiene, _encoded(["; ".join(hygiene)]) + "\r\n")
-
-    @staticmethod
-    def _extra(row: RowVerdict, hygiene: tuple[str, ...]) -> list[str]:
-        verdict = row.verdict
-        # Computed cells too: a stage label comes from the export, gap and flag names
-        # from a team's framework file.
-        return [
-            neutralise(cell)
-            for cell in (
-                _score_cell(verdict),
-                verdict.grade,
-                verdict.recommendation,
-                row.stage or row.stage_label,
-                "; ".join(verdict.gaps),
-                "; ".join(verdict.red_flags),
-                "; ".join(hygiene),
-            )
-        ]
+        parts = zip(
+            map(self._scores.__getitem__, zip(map(_score, verdicts), grades, strict=True)),
+            map(self._middles.__getitem__, middles),
+            map(self._lists.__getitem__, map(_gaps, verdicts)),
+            map(self._lists.__getitem__, map(_red_flags, verdicts)),
+            map(self._hygiene.__getitem__, hygiene),
+            strict=True,
+        )
+        return list(map("".join, parts))
 
     def finish(self, summary: PipelineSummary) -> None:
         """Nothing follows the rows; write what is still gathered."""
         self.flush()
 
 
-def _score_cell(verdict: Verdict) -> str:
-    """The score as its cell shows it: blank when nothing was scored (no grade)."""
-    return f"{verdict.score:g}" if verdict.grade else ""
+def _score_cells(key: tuple[float, str]) -> str:
+    """The score cell of a (score, grade): blank when nothing was scored (no grade).
+
+    Nothing scored: --basics-only, a stage set or red flags alone, where a 0 would read
+    as a deal that scored nothing.
+    """
+    score, grade = key
+    return _encoded([f"{score:g}" if grade else ""])
 
 
-def _kept(memo: dict[Any, str], key: Any, cells: str) -> str:
-    return kept(memo, key, cells, SUFFIX_CACHE_LIMIT)
+def _middle_cells(key: tuple[str, str, str | None, str]) -> str:
+    """The grade, recommendation and stage cells (a stage label comes from the export)."""
+    grade, recommendation, stage, label = key
+    return _encoded([neutralise(text) for text in (grade, recommendation, stage or label)])
+
+
+def _hygiene_cells(hygiene: tuple[str, ...]) -> str:
+    """The hygiene cell and the line break."""
+    return _encoded(["; ".join(hygiene)]) + "\r\n"
 
 
 def _listed(ids: tuple[str, ...]) -> str:
