@@ -161,8 +161,6 @@ class RowVerdicts:
             knowns = map(sum, zip(*[map(_answered, column) for column in columns], strict=True))
         # A won or lost deal keeps its scores (to learn from); its recommendation is its
         # outcome, so the pipeline summary counts it apart.
-        # A won or lost deal keeps its scores (to learn from); its recommendation is its
-        # outcome, so the pipeline summary counts it apart.
         if not self._unscored and not self._assess and any(map(_outcome, entries)):
             verdicts = [
                 verdict._replace(recommendation=entry.outcome) if entry.outcome else verdict
