@@ -81,16 +81,10 @@ def score_split(loop: RowLoop, progress: Progress | None) -> bool:
 
     context = multiprocessing.get_context("fork")
     writer, size = loop.writer, loop.opened.size or 0
-    if writer is not None:
-        split_output.flush(writer)
-    # The first range writes straight into a regular output file (its descriptor is
-    # shared across the fork): only the second range's rows are copied afterwards.
-    direct_from = split_output.output_end(writer)
     parts: list[str | None] = [None, None]
     if writer is not None:
-        first_part = split_output.part_file(writer) if direct_from is None else None
-        parts = [first_part, split_output.part_file(writer)]
-    done = False
+        split_output.flush(writer)
+        parts = [split_output.part_file(writer), split_output.part_file(writer)]
     sys.stdout.flush()
     sys.stderr.flush()
     cut = _SharedCut(context, size)
@@ -116,17 +110,14 @@ def score_split(loop: RowLoop, progress: Progress | None) -> bool:
                 raise result[1]
         first = results[0][0]
         if first is not None and first.reject_reasons.get("unclosed quote"):
-            return False  # the `finally` below takes back what the first range wrote
+            return False  # the part files go unread (`finally`)
         for builder, _ in results:
             if builder is not None:
                 loop.summary.merge(builder)
         if writer is not None:
             split_output.append_parts(writer, parts)
-        done = True
         return True
     finally:
-        if direct_from is not None and not done:
-            split_output.truncate(writer, direct_from)
         for worker in workers:
             if worker.pid is not None and worker.is_alive():
                 worker.kill()
@@ -179,10 +170,7 @@ def _work(
     send: Connection,
     parent: int,
 ) -> None:
-    """Score one range (in the forked worker) into `path` and send back its summary counts.
-
-    With a writer but no `path`, the range goes straight into the output file.
-    """
+    """Score one range (in the forked worker) into `path` and send back its summary counts."""
     worker_life.die_with_parent(parent)
     try:
         opened, writer = loop.opened, loop.writer
@@ -203,9 +191,8 @@ def _work(
         stream: IO[str] | None = None
         try:
             part_writer: ScoredWriter | None = None
-            if writer is not None:
-                target = path or os.dup(writer.stream.buffer.fileno())  # type: ignore[attr-defined]
-                stream = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            if writer is not None and path is not None:
+                stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
                 part_writer = (
                     CsvWriter(stream) if type(writer) is CsvWriter else JsonLinesWriter(stream)
                 )
