@@ -99,18 +99,17 @@ def score_rows(
             for (line, cells, _, _, deal), row in zip(kept, rows, strict=True)
         ]
         if csv_out is not None:
-            fired = [hygiene for _, _, _, hygiene, _ in scored]
-            suffixes = csv_out.suffixes(rows, fired)
+            suffixes = csv_out.suffixes(rows, [fired for _, _, _, fired, _ in scored])
             for (_, cells, text, suspicious, _), suffix in zip(kept, suffixes, strict=True):
                 if text is not None and (comma or "," not in text):
                     csv_out.copy_row(text if comma else text.replace(delimiter, ","), suffix)
                 else:
                     csv_out.write(cells, suffix, suspicious)
         elif write is not None:
-            for (line, cells, _, suspicious, deal), (_, row, _, fired_row, _) in zip(
+            for (line, cells, _, suspicious, deal), (_, row, _, fired, _) in zip(
                 kept, scored, strict=True
             ):
-                write(cells, row, deal, fired_row, (name, line), suspicious)
+                write(cells, row, deal, fired, (name, line), suspicious)
         add(name, scored)
         if progress is not None:
             progress(opened.position(), opened.size)
