@@ -14,9 +14,9 @@ through `assess` itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from operator import add, attrgetter, or_, truediv
+from operator import add, attrgetter, itemgetter, or_, truediv
 from typing import Any, NamedTuple
 
 from dealcheck.bounded import kept
@@ -84,6 +84,8 @@ class VerdictTables:
         # Stage sets alone score nothing: no score, no score-based verdict (as `assess`).
         self._scores = any(scores_deal(framework) for framework in self.frameworks)
         self._grades: dict[float, str] = {}
+        # Per red-flag run, what picks its answers from every flag slot's answers.
+        self._flag_answers = [_picker(slots) for slots in self.flags.runs]
 
     def scored(
         self, stage: str | None, levels: Sequence[str], flags: Sequence[bool | None]
@@ -97,9 +99,15 @@ class VerdictTables:
             self.criteria.part(stage, run, tuple(levels[first:end]))
             for run, (_, first, end) in enumerate(self.criteria.runs)
         ]
+        raised = [
+            self.flags.raised(answers_of(flags), run)
+            for run, answers_of in enumerate(self._flag_answers)
+        ]
+        if len(raised) == 1:  # a run's own ids, unless several runs join
+            return self.combine(parts, raised[0].bits, raised[0].ids)
         bits = 0
-        for run, slots in enumerate(self.flags.runs):
-            bits |= self.flags.raised(tuple(flags[slot] for slot in slots), run).bits
+        for run in raised:
+            bits |= run.bits
         return self.combine(parts, bits, self.flags.named([bits])[0])
 
     def combine(self, parts: Sequence[Part], flags: int, flag_ids: tuple[str, ...]) -> Verdict:
@@ -265,3 +273,11 @@ def _gap_ranks(columns: Sequence[Sequence[Part]], count: int) -> list[Sequence[i
     for column in columns[1:]:
         ranks = map(add, ranks, map(_ranks, column))
     return list(map(sorted, ranks))
+
+
+def _picker(slots: Sequence[int]) -> Callable[[Sequence[bool | None]], tuple[bool | None, ...]]:
+    """What picks the values at `slots` from a sequence, as a tuple."""
+    pick = itemgetter(*slots)
+    if len(slots) > 1:
+        return pick  # a tuple for two slots or more
+    return lambda values: (pick(values),)
