@@ -82,10 +82,10 @@ class FlagBits:
             ]
             for start in range(0, len(ordered), BYTE)
         ]
-        self._raised: dict[tuple[int | None, tuple[bool | None, ...]], Raised] = {}
+        self._raised: dict[tuple[int, tuple[bool | None, ...]], Raised] = {}
 
-    def raised(self, answers: tuple[bool | None, ...], run: int | None = None) -> Raised:
-        """The flags raised by answers to every flag slot, or to one run's slots (kept).
+    def raised(self, answers: tuple[bool | None, ...], run: int) -> Raised:
+        """The flags raised by answers to one run's slots (kept).
 
         None is never raised here: without evidence sources the rep's belief share is
         0, and a `raised_when` threshold is above 0 by the framework schema.
@@ -93,7 +93,7 @@ class FlagBits:
         key = (run, answers)
         found = self._raised.get(key)
         if found is None:
-            slots = range(len(self._flags)) if run is None else self.runs[run]
+            slots = self.runs[run]
             said: dict[str, bool | None] = {}
             for slot, answer in zip(slots, answers, strict=True):
                 flag_id = self._flags[slot].id

@@ -113,8 +113,7 @@ class RowPlan:
             basics_only=basics_only,
             date_reader=self._date,
         )
-        #: The verdict of one row's cells, and of a chunk of rows (faster).
-        self.verdict: Callable[[list[str]], RowVerdict] = reader
+        #: The verdicts of a chunk of rows' cells.
         self.verdicts: Callable[[Sequence[list[str]]], list[RowVerdict]] = reader.many
 
     @property

@@ -70,7 +70,7 @@ class _Stage(NamedTuple):
 
 
 class RowVerdicts:
-    """Reads rows' verdicts; call `many` with a chunk of rows' cells.
+    """Reads the verdicts of chunks of rows (`many`).
 
     Args:
         binding: The mapping bound to the input's header.
@@ -117,10 +117,6 @@ class RowVerdicts:
         self._proofs = any(f.source >= 0 or f.confirmed_on >= 0 for f in binding.feeds)
         self._assess = with_evidence or self._proofs
         self._evidence = with_evidence
-
-    def __call__(self, cells: list[str]) -> RowVerdict:
-        """The verdict of one row (`many` reads a chunk of rows faster)."""
-        return self.many([cells])[0]
 
     def many(self, rows: Sequence[list[str]]) -> list[RowVerdict]:
         """The verdicts of rows of the input (cells as read, one per header column).
