@@ -159,6 +159,39 @@ def test_interrupt_propagates_after_saving_earlier_answers(steps) -> None:
     assert set(saved[-1]) == {PAIN, CHAMPION}
 
 
+@pytest.mark.parametrize(
+    ("script", "kept"),
+    [
+        pytest.param(
+            [UNKNOWN, "confirmed", "CFO said budget is approved", INTERRUPT],
+            CriterionAnswer("confirmed", "CFO said budget is approved", EvidenceSource.BELIEF),
+            id="at-the-source",
+        ),
+        pytest.param(
+            [UNKNOWN, "confirmed", "CFO said so", "customer", INTERRUPT],
+            CriterionAnswer("confirmed", "CFO said so", EvidenceSource.BELIEF),
+            id="at-the-date",
+        ),
+        pytest.param(
+            [UNKNOWN, "partial", INTERRUPT],
+            CriterionAnswer("partial", "", EvidenceSource.BELIEF),
+            id="at-the-evidence",
+        ),
+    ],
+)
+def test_ctrl_c_inside_an_answer_keeps_the_level_and_evidence_as_the_reps_word(
+    steps, script: list[object], kept: CriterionAnswer
+) -> None:
+    # A rep who picked a level and typed the evidence loses neither to a Ctrl-C at the
+    # source; with no source given, it counts as the rep's own word until re-asked.
+    prompter = ScriptedPrompter(script)
+    saved: list[dict[Key, Answer]] = []
+    with pytest.raises(KeyboardInterrupt):
+        interview(steps, prompter, lang="en", today=TODAY, on_answer=saved.append)
+    assert saved[-1][CHAMPION] == kept
+    assert saved[-1][PAIN] == CriterionAnswer()
+
+
 def test_korean_prompts(steps) -> None:
     prompter = ScriptedPrompter([UNKNOWN] * 3 + ALL_FLAGS_NO)
     interview(steps, prompter, lang="ko", today=TODAY)

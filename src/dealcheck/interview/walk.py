@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
@@ -101,6 +102,22 @@ def exit_steps(
     return steps
 
 
+class _Stopped(Exception):
+    """Ctrl-C (or the end of input) part way through an answer, with what was given of it.
+
+    The rep's evidence is kept as the rep's own word: no source was given for it yet.
+    """
+
+    def __init__(
+        self,
+        answer: Any,
+        stop: BaseException,
+        proof: tuple[str, EvidenceSource, dt.date | None] = ("", EvidenceSource.BELIEF, None),
+    ) -> None:
+        super().__init__()
+        self.answer, self.stop, self.proof = answer, stop, proof
+
+
 def interview(
     steps: list[Step],
     prompter: Prompter,
@@ -134,15 +151,14 @@ def interview(
             shown_section = step.framework.id
         default = answers.get(step.key, previous.get(step.key))
         progress = f"{index + 1}/{len(steps)} · {step.title(lang)}"
-        if step.criterion is not None:
-            answer: Answer | str = _ask_criterion(
-                step.framework, step.criterion, prompter, progress, default, lang, today
-            )
-        elif step.exit is not None:
-            answer = _ask_exit(step.exit, prompter, progress, default, lang, today)
-        else:
-            assert step.flag is not None
-            answer = _ask_yes_no(step.flag.question.get(lang), prompter, progress, default, lang)
+        try:
+            answer = _ask_step(step, prompter, progress, default, lang, today)
+        except _Stopped as stopped:
+            # Ctrl-C after the level (or yes) was picked: what was given of it is kept.
+            answers[step.key] = stopped.answer
+            if on_answer is not None:
+                on_answer(dict(answers))
+            raise stopped.stop from None
         if answer == BACK:
             if index == 0:
                 prompter.note(t("interview.first", lang))
@@ -160,6 +176,19 @@ def interview(
             on_answer(dict(answers))
         index += 1
     return answers
+
+
+def _ask_step(
+    step: Step, prompter: Prompter, progress: str, default: Answer, lang: str, today: dt.date
+) -> Answer | str:
+    if step.criterion is not None:
+        return _ask_criterion(
+            step.framework, step.criterion, prompter, progress, default, lang, today
+        )
+    if step.exit is not None:
+        return _ask_exit(step.exit, prompter, progress, default, lang, today)
+    assert step.flag is not None
+    return _ask_yes_no(step.flag.question.get(lang), prompter, progress, default, lang)
 
 
 def _navigation(lang: str) -> list[Choice]:
@@ -194,15 +223,18 @@ def _ask_criterion(
         return level
     if level == UNKNOWN:
         return CriterionAnswer()
-    evidence, source, confirmed = _ask_evidence(
-        f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})",
-        prompter,
-        lang,
-        today,
-        before.evidence,
-        before.source,
-        before.confirmed_on,
-    )
+    try:
+        evidence, source, confirmed = _ask_evidence(
+            f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})",
+            prompter,
+            lang,
+            today,
+            before.evidence,
+            before.source,
+            before.confirmed_on,
+        )
+    except _Stopped as stopped:
+        raise _Stopped(CriterionAnswer(level, *stopped.proof), stopped.stop) from None
     return CriterionAnswer(level, evidence, source, confirmed)
 
 
@@ -222,15 +254,18 @@ def _ask_exit(
         return happened
     if happened is not True:
         return ExitAnswer(happened if isinstance(happened, bool) else None)
-    evidence, source, confirmed = _ask_evidence(
-        t("interview.exit_evidence", lang),
-        prompter,
-        lang,
-        today,
-        before.evidence,
-        before.source,
-        before.confirmed_on,
-    )
+    try:
+        evidence, source, confirmed = _ask_evidence(
+            t("interview.exit_evidence", lang),
+            prompter,
+            lang,
+            today,
+            before.evidence,
+            before.source,
+            before.confirmed_on,
+        )
+    except _Stopped as stopped:
+        raise _Stopped(ExitAnswer(True, *stopped.proof), stopped.stop) from None
     return ExitAnswer(True, evidence, source, confirmed)
 
 
@@ -243,18 +278,27 @@ def _ask_evidence(
     source: EvidenceSource | None,
     confirmed_on: dt.date | None,
 ) -> tuple[str, EvidenceSource, dt.date | None]:
-    """The evidence, its source, and (unless it is the rep's belief) when it was confirmed."""
-    typed = prompter.text(message, default=evidence).strip()
-    picked = EvidenceSource(
-        prompter.select(
-            t("interview.source", lang),
-            [Choice(s.value, t(f"source.{s.value}", lang)) for s in ASKED_SOURCES],
-            default=(source if source in ASKED_SOURCES else EvidenceSource.BELIEF).value,
+    """The evidence, its source, and (unless it is the rep's belief) when it was confirmed.
+
+    Raises:
+        _Stopped: Ctrl-C (or the end of input) on the way, with the evidence typed so far
+            (the one on record, before it is typed) as the rep's own word.
+    """
+    typed = evidence
+    try:
+        typed = prompter.text(message, default=evidence).strip()
+        picked = EvidenceSource(
+            prompter.select(
+                t("interview.source", lang),
+                [Choice(s.value, t(f"source.{s.value}", lang)) for s in ASKED_SOURCES],
+                default=(source if source in ASKED_SOURCES else EvidenceSource.BELIEF).value,
+            )
         )
-    )
-    confirmed = None
-    if picked is not EvidenceSource.BELIEF:
-        confirmed = _ask_date(prompter, lang, min(confirmed_on or today, today), today)
+        confirmed = None
+        if picked is not EvidenceSource.BELIEF:
+            confirmed = _ask_date(prompter, lang, min(confirmed_on or today, today), today)
+    except (KeyboardInterrupt, EOFError) as stop:
+        raise _Stopped(None, stop, (typed, EvidenceSource.BELIEF, None)) from None
     return typed, picked, confirmed
 
 
