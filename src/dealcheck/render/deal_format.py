@@ -164,9 +164,16 @@ def source_text(scored: CriterionScore, lang: str) -> str:
     return f"{shown} {answer.confirmed_on.isoformat()}" if answer.confirmed_on else shown
 
 
-def flag_effect(flag: RedFlag, lang: str) -> str:
-    """What a flag does, in words: 'capped at 50', '−15 points' or 'disqualifies'."""
-    return t(f"flag.{flag.effect.value}", lang, f"{flag.points or 0:g}")
+def flag_effect(flag: RedFlag, lang: str, *, scored: bool = True) -> str:
+    """What a flag does, in words: 'capped at 50', '−15 points' or 'disqualifies'.
+
+    A deal with no score (red flags alone) loses no points: a cap or a cost is what
+    the flag would do to a scored deal, and says so.
+    """
+    effect = flag.effect.value
+    if not scored and effect != "disqualify":
+        effect += "_unscored"
+    return t(f"flag.{effect}", lang, f"{flag.points or 0:g}")
 
 
 def unchecked_flags(assessment: Assessment, lang: str) -> list[str]:
@@ -247,10 +254,11 @@ def moved_lines(report: DealReport, lang: str) -> list[str]:
         for level in card.framework.scale_of(c.criterion).root
     }
     labels.update({"yes": t("yes", lang), "no": t("no", lang)})
-    lines = [
-        f"{t('report.changes', lang, changes.previous_date)}: "
-        f"{t('report.score_delta', lang, changes.score_delta)}"
-    ]
+    since = t("report.changes", lang, changes.previous_date)
+    # Red flags alone have no score to move: only their answers moved.
+    if report.assessment.scored:
+        since += f": {t('report.score_delta', lang, changes.score_delta)}"
+    lines = [since]
     lines += [
         t(
             "report.moved",

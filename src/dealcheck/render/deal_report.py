@@ -222,7 +222,7 @@ def _flags(report: DealReport, lang: str) -> RenderableType:
             lines.append(
                 hanging(
                     "  ⚑ ",
-                    f"{flag.flag.name.get(lang)} ({flag_effect(flag.flag, lang)}): "
+                    f"{flag.flag.name.get(lang)} ({flag_effect(flag.flag, lang, scored=assessment.scored)}): "
                     f"{flag.flag.reason.get(lang)}",
                     style="bold red",
                 )

@@ -112,7 +112,7 @@ def report_markdown(report: DealReport, lang: str) -> str:
     out += ["", f"## {t('report.red_flags', lang)}", ""]
     for flag in assessment.red_flags:
         out.append(
-            f"- **{escape(flag.flag.name.get(lang))}** ({flag_effect(flag.flag, lang)}): "
+            f"- **{escape(flag.flag.name.get(lang))}** ({flag_effect(flag.flag, lang, scored=assessment.scored)}): "
             f"{escape(flag.flag.reason.get(lang))}"
         )
     if not assessment.red_flags:

@@ -238,7 +238,7 @@ def _flags(report: DealReport, lang: str) -> Markup:
                     "li",
                     {"class": "flag", "data-flag": f.flag.id},
                     f"⚑ {f.flag.name.get(lang)}",
-                    f" ({flag_effect(f.flag, lang)})",
+                    f" ({flag_effect(f.flag, lang, scored=assessment.scored)})",
                     ": ",
                     f.flag.reason.get(lang),
                 )
