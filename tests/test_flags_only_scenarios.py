@@ -137,3 +137,105 @@ def test_a_pipeline_scored_on_red_flags_alone_never_advances(
         "Northwind HR Suite": ("", "disqualify", "price-leverage-only"),
         "한빛정밀 설비 예지보전": ("", "dig-deeper", "decision-maker-never-in-room"),
     }
+
+
+def test_a_raised_flag_on_a_deal_with_no_score_costs_no_points(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    # Coach: "−15 points" on a deal with no score reads as a score that dropped.
+    # The flag says what it would do to a scored deal.
+    code, text, err = invoke(runner, "report", CHECKED)
+    assert code == 0, err
+    code, md, err = invoke(runner, "report", CHECKED, "--format", "md")
+    assert code == 0, err
+    code, page, err = invoke(runner, "report", CHECKED, "--format", "html")
+    assert code == 0, err
+    code, ko, err = invoke(runner, "report", CHECKED, "--lang", "ko")
+    assert code == 0, err
+
+    flat = " ".join(text.split())
+    assert "No compelling event (−15 points on a scored deal)" in flat
+    assert "(−15 points)" not in flat
+    assert "**No compelling event** (−15 points on a scored deal)" in md
+    assert "(−15 points on a scored deal)" in html.unescape(page)
+    assert "(점수를 매기는 딜이면 −15점)" in " ".join(ko.split())
+
+
+def test_beside_a_scoring_framework_a_flag_still_costs_its_points(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    deal = "examples/deals/한빛정밀-설비-예지보전.yaml"
+    code, text, err = invoke(runner, "report", deal)
+    assert code == 0, err
+
+    flat = " ".join(text.split())
+    assert "Decision maker never in the room (−10 points)" in flat
+    assert "on a scored deal" not in flat
+
+
+def test_requalifying_red_flags_alone_shows_what_moved_without_a_score(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    answers = tmp_path / "answers.yaml"
+    first = "deal: {name: Globex renewal, company: Globex, stage: proposal}\n"
+    flags = "answers: {red-flags: {red_flags: {champion-left: '%s'}}}\n"
+    answers.write_text(first + flags % "yes", encoding="utf-8")
+    code, _, err = invoke(runner, "qualify", "-f", "red-flags", "--answers", str(answers))
+    assert code == 0, err
+    answers.write_text(flags % "no", encoding="utf-8")
+    deal = "deals/globex-renewal.yaml"
+    code, _, err = invoke(runner, "qualify", deal, "--answers", str(answers))
+    assert code == 0, err
+
+    code, text, err = invoke(runner, "report", deal)
+    assert code == 0, err
+    # Coach: no score moved, since there is none; the answer that moved is the news.
+    lines = [line.strip() for line in text.splitlines()]
+    since = next(line for line in lines if line.startswith("Since "))
+    assert "score" not in since
+    assert "Champion left: yes → no" in lines
+
+
+def test_a_crm_export_with_its_stages_can_be_checked_on_red_flags_alone(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    # A manager's quick deal-breaker sweep with the team's usual mapping: its stage
+    # names cannot be checked against red flags (which have no stages), and must not
+    # stop the run.
+    out = tmp_path / "summary.json"
+    args = ["examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml"]
+    code, _, err = invoke(
+        runner, "score", *args, "-f", "red-flags", "--format", "json", "-o", str(out)
+    )
+    assert code == 0, err
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    code, text, err = invoke(runner, "score", *args, "-f", "red-flags", "--today", "2026-11-25")
+    assert code == 0, err
+
+    # Nothing is scored, so no deal on a list shows a score of 0 ...
+    listed = summary["remove_from_forecast"] + summary["largest"]
+    assert listed and all(deal["score"] is None for deal in listed)
+    # ... no pipeline is weighted by stage probabilities nobody set ...
+    assert summary["weighted"] == {}
+    assert "weighted by stage" not in text
+    assert "no stage probabilities to weigh it by" in " ".join(text.split())
+    # ... and a deal removed from the forecast is explained by the flag that stops it,
+    # not by the first flag raised (Northwind's expansion also lacks a compelling event).
+    (northwind,) = [d for d in summary["remove_from_forecast"] if d["deal_id"].endswith("25AAA")]
+    assert ["red-flag", "price-leverage-only"] in northwind["reasons"]
+    assert ["red-flag", "no-compelling-event"] not in northwind["reasons"]
+
+
+def test_learning_from_red_flags_alone_has_no_score_bands(
+    runner: CliRunner, in_repo: Path
+) -> None:
+    args = ["examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml"]
+    code, out, err = invoke(runner, "learn", *args, "-f", "red-flags", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+
+    # Coach: eleven deals in a "0-19" band is a score nobody gave them.
+    calibration = data["calibration"]
+    assert calibration["score_bands"] == []
+    assert [r["group"] for r in calibration["recommendations"]] == ["dig-deeper"]

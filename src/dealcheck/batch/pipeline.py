@@ -25,7 +25,7 @@ from dealcheck.batch.summarise.model import PipelineSummary
 from dealcheck.batch.write.outputs import RejectsWriter, ScoredWriter
 from dealcheck.errors import UsageError, say, worded
 from dealcheck.i18n import t
-from dealcheck.language.framework import Framework, StepTemplate
+from dealcheck.language.framework import Framework, RedFlagEffect, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.blind import refuse_blind
@@ -85,6 +85,12 @@ def score_pipeline(
         settings.hygiene.closing_soon_days,
         forecast_rules(settings.forecast, job.frameworks),
         frozenset(c.id for fw in job.frameworks for c in fw.criteria if c.critical),
+        frozenset(
+            f.id
+            for fw in job.frameworks
+            for f in fw.red_flags
+            if f.effect is RedFlagEffect.DISQUALIFY
+        ),
     )
     summary.quota = dict(job.quota)
     summary.basics_only = job.basics_only

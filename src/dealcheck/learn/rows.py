@@ -272,7 +272,9 @@ class RowReader:
         if not self.qualified:
             return Answers(by_key, frozenset(), None, None)
         verdict = self.cache.get(reached, levels, said, None, None, proofs)
-        return Answers(by_key, frozenset(verdict.red_flags), verdict.score, verdict.recommendation)
+        # No grade: nothing scored (red flags alone), so no score band either.
+        score = verdict.score if verdict.grade else None
+        return Answers(by_key, frozenset(verdict.red_flags), score, verdict.recommendation)
 
 
 Reader = Callable[[int, list[str], Tally], ClosedDeal | None]

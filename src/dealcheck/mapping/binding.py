@@ -276,8 +276,12 @@ def _stage_table(
             table[normalise_value(crm_name)] = (None, wanted)
         elif staged and staged.stage(wanted):
             table[normalise_value(crm_name)] = (staged.stage(wanted).id, "")  # type: ignore[union-attr]
+        elif staged is None:
+            # No framework scored has stages (red flags alone): nothing to check the
+            # team's stage ids against, and the summary and hygiene still read them.
+            table[normalise_value(crm_name)] = (wanted, "")
         else:
-            known = ", ".join([s.id for s in staged.stages] if staged else []) + ", won, lost"
+            known = ", ".join([s.id for s in staged.stages]) + ", won, lost"
             problems.append(
                 located_problem(
                     tree, ("stages", crm_name), say("binding.no_stage", stage=target, known=known)

@@ -203,14 +203,12 @@ def _forecast(summary: PipelineSummary, words: Words) -> Section:
     ]
     notes = []
     if summary.forecast:
-        notes.append(
-            t(
-                "pipeline.totals",
-                lang,
-                open=words.money(summary.open.amounts) + _suffix(words),
-                weighted=words.money(summary.weighted) + _suffix(words),
-            )
-        )
+        opened = words.money(summary.open.amounts) + _suffix(words)
+        if summary.weighted:
+            weighted = words.money(summary.weighted) + _suffix(words)
+            notes.append(t("pipeline.totals", lang, open=opened, weighted=weighted))
+        else:
+            notes.append(t("pipeline.totals_open", lang, open=opened))
     notes += [
         t(
             "pipeline.disagreement",
@@ -263,7 +261,7 @@ def _deals(key: str, title: str, deals: list[ListedDeal], words: Words) -> Secti
             d.label,
             d.owner,
             words.money({d.currency: d.amount}),
-            "—" if d.recommendation == "unscored" else f"{d.score:g}",
+            "—" if d.score is None else f"{d.score:g}",
             words.recommendation(d.recommendation),
             d.close_date.isoformat() if d.close_date else "—",
             words.reasons(d),

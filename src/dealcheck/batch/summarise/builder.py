@@ -51,6 +51,7 @@ class SummaryBuilder:
         closing_soon_days: "At risk" looks this many days ahead.
         rules: The forecast rules.
         critical: Ids of the critical criteria (a gap there puts commit at risk).
+        stopping: Ids of the red flags that disqualify a deal.
     """
 
     def __init__(
@@ -60,6 +61,7 @@ class SummaryBuilder:
         closing_soon_days: int,
         rules: ForecastRules,
         critical: frozenset[str] = frozenset(),
+        stopping: frozenset[str] = frozenset(),
     ) -> None:
         self.frameworks = frameworks
         self.today = today
@@ -87,7 +89,8 @@ class SummaryBuilder:
         self.unmapped: Counter[tuple[str, str]] = Counter()
         self.unreadable: dict[str, list[Any]] = {}
         self.warnings: list[str] = []
-        self.lists = DealLists(closing_soon_days)
+        self.stopping = stopping
+        self.lists = DealLists(closing_soon_days, stopping)
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent back from a worker process: the row reader stays behind.
@@ -254,7 +257,9 @@ class SummaryBuilder:
         Its tie-breaking counter starts far above this builder's, so earlier parts keep
         ranking before later ones exactly as in one pass.
         """
-        other = SummaryBuilder(self.frameworks, self.today, self.soon, self.rules, self.critical)
+        other = SummaryBuilder(
+            self.frameworks, self.today, self.soon, self.rules, self.critical, self.stopping
+        )
         other.sources = list(self.sources)
         other.quota = self.quota
         other.lists.sequence = self.lists.sequence + part * PART_SEQUENCE_SPAN

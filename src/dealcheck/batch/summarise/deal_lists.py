@@ -67,10 +67,13 @@ class DealLists:
 
     Args:
         closing_soon_days: "At risk" looks this many days ahead.
+        stopping: Ids of the red flags that disqualify a deal: the reason a deal is
+            removed from the forecast names one of them first.
     """
 
-    def __init__(self, closing_soon_days: int) -> None:
+    def __init__(self, closing_soon_days: int, stopping: frozenset[str] = frozenset()) -> None:
         self.soon = closing_soon_days
+        self.stopping = stopping
         self.top = {
             "at_risk": TopDeals(AT_RISK_LIMIT),
             "remove": TopDeals(LIST_LIMIT),
@@ -120,7 +123,8 @@ class DealLists:
         ):
             wanted.append(("at_risk", weakness, (("closes-in", str(days)), *top_gap)))
         if out and value > lists["remove"].floor:
-            wanted.append(("remove", value, (("recommendation", recommendation), *flag, *top_gap)))
+            stop = self._stopping_first(verdict.red_flags)
+            wanted.append(("remove", value, (("recommendation", recommendation), *stop, *top_gap)))
         if (
             commit
             and not out
@@ -150,7 +154,7 @@ class DealLists:
                 deal.owner,
                 value,
                 deal.currency,
-                verdict.score,
+                verdict.score if verdict.grade else None,  # no grade: nothing scored
                 recommendation,
                 row.stage or row.stage_label,
                 deal.close_date,
@@ -160,6 +164,12 @@ class DealLists:
             )
             target = discuss if name == "discuss" else lists[name]
             target.push(rank, self.sequence, listed)
+
+    def _stopping_first(self, flags: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """The red flag that explains a removal: the first that disqualifies, or the first."""
+        if not flags:
+            return ()
+        return (("red-flag", next((f for f in flags if f in self.stopping), flags[0])),)
 
     def merge(self, other: DealLists) -> None:
         """Add another part's lists (merge parts in input order)."""

@@ -58,7 +58,9 @@ def freeze_tables(builder: SummaryBuilder) -> PipelineSummary:
     stage_table = tables.table("stage")
     weighted: dict[Any, Entry] = {}
     for (stage, forecast), entry in tables.table("stage_forecast").items():
-        if forecast != OMITTED:
+        # No stage probabilities (red flags alone, no `forecast.probabilities`): no
+        # weighted pipeline, rather than one of 0.
+        if forecast != OMITTED and rules.probabilities:
             share = rules.probabilities.get(stage, 0.0)
             add_entry(weighted, "", [entry[0], {c: a * share for c, a in entry[1].items()}])
     periods: dict[str, dict[str, Tally]] = {}

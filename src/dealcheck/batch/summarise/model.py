@@ -40,7 +40,8 @@ class ListedDeal:
     owner: str
     amount: float
     currency: str
-    score: float
+    #: None when nothing was scored (red flags alone, `--basics-only`).
+    score: float | None
     recommendation: str
     stage: str
     close_date: date | None
