@@ -250,7 +250,7 @@ def test_a_korean_mid_stage_deal_reads_korean_throughout(
     assert not {i for i in ids if i in out}
     assert "권고: 추가 검증 필요" in out or "추가 검증 필요" in out
     if fmt != "text":  # the terminal table wraps it across lines
-        assert "입력 확인됨, 인정 추정: 담당자 추정뿐" in out
+        assert "입력은 확인됨, 인정은 추정: 담당자 추정뿐" in out
     assert "가중치의 57%를 고객이 확인했습니다" in out
 
 
