@@ -227,9 +227,7 @@ def test_a_crm_export_with_its_stages_can_be_checked_on_red_flags_alone(
     assert ["red-flag", "no-compelling-event"] not in northwind["reasons"]
 
 
-def test_learning_from_red_flags_alone_has_no_score_bands(
-    runner: CliRunner, in_repo: Path
-) -> None:
+def test_learning_from_red_flags_alone_has_no_score_bands(runner: CliRunner, in_repo: Path) -> None:
     args = ["examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml"]
     code, out, err = invoke(runner, "learn", *args, "-f", "red-flags", "--format", "json")
     assert code == 0, err

@@ -166,6 +166,33 @@ def test_interrupt_keeps_draft_then_resume_finishes(tmp_path: Path, team: Path) 
     assert store.load_deal(path).qualifications[0].answers["mini"].red_flags["price-only"] == "yes"
 
 
+def test_ctrl_c_at_the_source_then_resume_asks_that_question_again(
+    tmp_path: Path, team: Path
+) -> None:
+    with pytest.raises(QualifyInterrupted):
+        qualify(
+            request(tmp_path, team),
+            ScriptedPrompter([*BASICS, "unknown", "confirmed", "CFO said so", INTERRUPT]),
+        )
+    path = tmp_path / "deals" / "acme-platform.yaml"
+    draft = store.load_draft(path)
+    assert draft is not None and draft.unfinished == ("mini", "criteria", "champion")
+
+    prompter = ScriptedPrompter(
+        [True, ENTER, ENTER, "customer", ENTER, "unknown", "no", "no", "no"]
+    )
+    qualify(request(tmp_path, team, deal_file=path, frameworks=[]), prompter)
+
+    # Coach: the rep had the CFO's word; the resume let them say so.
+    assert prompter.asked[1][1].startswith("2/6 · Champion")
+    champion = store.load_deal(path).qualifications[0].answers["mini"].criteria["champion"]
+    assert (champion.level, champion.evidence, champion.source) == (
+        "confirmed",
+        "CFO said so",
+        "customer",
+    )
+
+
 def test_framework_changed_between_draft_and_resume(tmp_path: Path, team: Path) -> None:
     path = tmp_path / "deals" / "acme-platform.yaml"
     with pytest.raises(QualifyInterrupted):

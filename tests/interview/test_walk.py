@@ -29,7 +29,9 @@ def steps():  # type: ignore[no-untyped-def]
 def run(steps, script, **kwargs):  # type: ignore[no-untyped-def]
     prompter = ScriptedPrompter(list(script))
     saved: list[dict[Key, Answer]] = []
-    answers = interview(steps, prompter, lang="en", today=TODAY, on_answer=saved.append, **kwargs)
+    answers = interview(
+        steps, prompter, lang="en", today=TODAY, on_answer=lambda a, _: saved.append(a), **kwargs
+    )
     assert not prompter.script, f"unused script: {prompter.script}"
     return answers, prompter, saved
 
@@ -153,10 +155,11 @@ def test_resume_starts_at_first_unanswered_and_back_reaches_given(steps) -> None
 
 def test_interrupt_propagates_after_saving_earlier_answers(steps) -> None:
     prompter = ScriptedPrompter([UNKNOWN, UNKNOWN, INTERRUPT])
-    saved: list[dict[Key, Answer]] = []
+    saved: list[tuple[dict[Key, Answer], Key | None]] = []
     with pytest.raises(KeyboardInterrupt):
-        interview(steps, prompter, lang="en", today=TODAY, on_answer=saved.append)
-    assert set(saved[-1]) == {PAIN, CHAMPION}
+        interview(steps, prompter, lang="en", today=TODAY, on_answer=lambda *a: saved.append(a))
+    assert set(saved[-1][0]) == {PAIN, CHAMPION}
+    assert saved[-1][1] is None, "stopped between questions: nothing half-answered"
 
 
 @pytest.mark.parametrize(
@@ -185,11 +188,30 @@ def test_ctrl_c_inside_an_answer_keeps_the_level_and_evidence_as_the_reps_word(
     # A rep who picked a level and typed the evidence loses neither to a Ctrl-C at the
     # source; with no source given, it counts as the rep's own word until re-asked.
     prompter = ScriptedPrompter(script)
-    saved: list[dict[Key, Answer]] = []
+    saved: list[tuple[dict[Key, Answer], Key | None]] = []
     with pytest.raises(KeyboardInterrupt):
-        interview(steps, prompter, lang="en", today=TODAY, on_answer=saved.append)
-    assert saved[-1][CHAMPION] == kept
-    assert saved[-1][PAIN] == CriterionAnswer()
+        interview(steps, prompter, lang="en", today=TODAY, on_answer=lambda *a: saved.append(a))
+    answers, unfinished = saved[-1]
+    assert answers[CHAMPION] == kept
+    assert answers[PAIN] == CriterionAnswer()
+    assert unfinished == CHAMPION
+
+
+def test_a_resume_asks_the_half_answered_question_again_with_what_was_kept(steps) -> None:
+    # The rep stopped at "where did this come from?": a resume must not file the
+    # answer as the rep's own word and move on; it asks it again, level and evidence
+    # offered as typed, so the customer's confirmation can still be recorded.
+    given: dict[Key, Answer] = {
+        PAIN: CriterionAnswer(),
+        CHAMPION: CriterionAnswer("confirmed", "CFO said so", EvidenceSource.BELIEF),
+    }
+    script = [ENTER, ENTER, "customer", ENTER, UNKNOWN, *ALL_FLAGS_NO]
+    answers, prompter, _ = run(steps, script, given=given, resume_at=CHAMPION)
+
+    assert prompter.asked[0][1].startswith("2/6 · Champion")
+    assert answers[CHAMPION] == CriterionAnswer(
+        "confirmed", "CFO said so", EvidenceSource.CUSTOMER, TODAY
+    )
 
 
 def test_korean_prompts(steps) -> None:

@@ -1,5 +1,6 @@
-"""What a careful rep does in a real terminal: ←, Ctrl-C in the basics, no to resume,
-a Korean resume, a re-qualify that moves the stage, and level definitions read in full.
+"""What a careful rep does in a real terminal: ←, Ctrl-C in the basics or at a source,
+no to resume, a Korean resume, a re-qualify that moves the stage, and level definitions
+read in full.
 """
 
 from __future__ import annotations
@@ -91,6 +92,34 @@ def interrupt_after_pain(workdir: Path, *options: str) -> None:
     answer(child, "Where does this come from?" if not options else "출처", ENTER)
     answer(child, "2/6", CTRL_C)
     assert finish(child) == 130
+
+
+def test_ctrl_c_at_the_source_then_resume_asks_that_question_again(workdir: Path) -> None:
+    child = spawn(workdir, "qualify", *MINI)
+    basics(child)
+    answer(child, "1/6 · Pain", UP + UP + ENTER)  # partial
+    answer(child, "Evidence", "Slow close, CFO confirmed" + ENTER)
+    answer(child, "Where does this come from?", CTRL_C)
+    child.expect_exact(f"Resume with: dealcheck qualify {DEAL}")
+    assert finish(child) == 130
+
+    child = spawn(workdir, "qualify", DEAL, *MINI)
+    answer(child, "Resume the qualification", ENTER)
+    # The half-answered question comes back first, with what was typed.
+    answer(child, "1/6 · Pain", ENTER)  # partial, kept
+    answer(child, "Evidence", ENTER)  # keeps the text
+    answer(child, "Where does this come from?", DOWN + ENTER)  # confirmed by the customer
+    answer(child, "Confirmed on", ENTER)
+    for prompt in ("2/6", "3/6", "4/6", "5/6", "6/6"):
+        answer(child, prompt, ENTER)
+    child.expect_exact("Recommendation")
+    assert finish(child) == 0
+    pain = store.load_deal(workdir / DEAL).qualifications[0].answers["mini"].criteria["pain"]
+    assert (pain.level, pain.evidence, pain.source) == (
+        "partial",
+        "Slow close, CFO confirmed",
+        "customer",
+    )
 
 
 def test_declining_resume_asks_before_the_draft_is_thrown_away(workdir: Path) -> None:

@@ -270,6 +270,11 @@ class Draft(_Strict):
     people_done: bool = Field(
         default=False, description="The people were finished in this qualification."
     )
+    unfinished: tuple[str, str, str] | None = Field(
+        default=None,
+        description="The question stopped in mid-answer (framework, section, id): its level "
+        "and evidence are kept as the rep's word, and a resume asks it again first.",
+    )
 
     def answered(self) -> int:
         """How many criteria, red flags and stage exit checks are answered."""

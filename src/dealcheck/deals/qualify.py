@@ -124,6 +124,7 @@ def qualify(request: QualifyRequest, prompter: Prompter | None) -> QualifyOutcom
             contacts=draft.contacts if draft else None,
             contact_at=draft.contact_at if draft else None,
             people_done=draft.people_done if draft else False,
+            unfinished=draft.unfinished if draft else None,
         )
         if prompter is not None:
             for item in dropped:
@@ -164,10 +165,9 @@ def _ask(
 ) -> dict[Key, Answer]:
     store.save_draft(path, draft)
 
-    def save(answers: dict[Key, Answer]) -> None:
-        store.save_draft(
-            path, draft.model_copy(update={"answers": from_keyed(answers, frameworks)})
-        )
+    def save(answers: dict[Key, Answer], unfinished: Key | None) -> None:
+        update = {"answers": from_keyed(answers, frameworks), "unfinished": unfinished}
+        store.save_draft(path, draft.model_copy(update=update))
 
     exits = exit_steps(frameworks, draft.stage, {**defaults, **kept})
     # Earlier stages' checks already met are not asked again, but stay in the answers.
@@ -182,6 +182,7 @@ def _ask(
             defaults=defaults,
             given={**met, **kept},
             on_answer=save,
+            resume_at=draft.unfinished,
         )
     except (KeyboardInterrupt, EOFError):
         saved = store.load_draft(path)

@@ -126,7 +126,8 @@ def interview(
     today: dt.date,
     defaults: Mapping[Key, Answer] | None = None,
     given: Mapping[Key, Answer] | None = None,
-    on_answer: Callable[[dict[Key, Answer]], None] | None = None,
+    on_answer: Callable[[dict[Key, Answer], Key | None], None] | None = None,
+    resume_at: Key | None = None,
 ) -> dict[Key, Answer]:
     """Ask every step not yet answered; return all answers.
 
@@ -138,11 +139,15 @@ def interview(
         defaults: Answers of the previous qualification (Enter keeps them).
         given: Answers already given in this qualification (a resumed draft); the walk
             starts at the first step without one, and going back reaches them.
-        on_answer: Called with all answers so far after each answer.
+        on_answer: Called with all answers so far after each answer, and the step
+            stopped in mid-answer (its level kept as the rep's word), if any.
+        resume_at: The step a resumed draft stopped in mid-answer: asked again first,
+            with what was kept of it.
     """
     answers: dict[Key, Answer] = dict(given or {})
     previous = defaults or {}
     index = next((i for i, s in enumerate(steps) if s.key not in answers), len(steps))
+    index = next((i for i, s in enumerate(steps) if s.key == resume_at), index)
     shown_section = ""
     while index < len(steps):
         step = steps[index]
@@ -157,7 +162,7 @@ def interview(
             # Ctrl-C after the level (or yes) was picked: what was given of it is kept.
             answers[step.key] = stopped.answer
             if on_answer is not None:
-                on_answer(dict(answers))
+                on_answer(dict(answers), step.key)
             raise stopped.stop from None
         if answer == BACK:
             if index == 0:
@@ -173,7 +178,7 @@ def interview(
         assert not isinstance(answer, str)
         answers[step.key] = answer
         if on_answer is not None:
-            on_answer(dict(answers))
+            on_answer(dict(answers), None)
         index += 1
     return answers
 
