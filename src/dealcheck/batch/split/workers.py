@@ -4,10 +4,9 @@ The second worker finds the cut (`cuts`) a little past the middle while the firs
 already scoring from the top; the first learns where to stop when it gets there. The
 second range is a little shorter, so finding the cut costs no wall time of its own.
 
-Each worker scores its range into a temporary file beside the output (the first
-range straight into the output when it is a regular file); the parent appends the
-parts after what it has written and merges the workers' summary counts, so the
-output and the summary are those of one pass. If the first range does not end where
+Each worker scores its range into a temporary file beside the output; the parent
+appends the parts after what it has written and merges the workers' summary counts,
+so the output and the summary are those of one pass. If the first range does not end where
 a record ends (a quote left open by malformed data), the cut was wrong and the input
 is scored again in one pass.
 """
