@@ -9,6 +9,7 @@ Ids become names in the reader's language here; the summary itself keeps ids.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, RejectedRow, Tally
@@ -273,6 +274,21 @@ def _deals(key: str, title: str, deals: list[ListedDeal], words: Words) -> Secti
     return Section(key, title, titles, [False, False, True, True, False, False, False], rows)
 
 
+def distinct_labels(deals: list[ListedDeal]) -> list[str]:
+    """The deals' labels; deals whose label repeats in the list also show their id.
+
+    Where a list of names is all that tells deals apart (an owner's deals to discuss,
+    the heat map's columns), two deals named alike ("가온식품 도입 건" twice) must read
+    as two. A table row has the owner, amount and close date beside the name.
+    """
+    labels = [d.label for d in deals]
+    repeated = {label for label, count in Counter(labels).items() if count > 1}
+    return [
+        f"{label} ({d.deal_id or f'{d.source}:{d.line}'})" if label in repeated else label
+        for label, d in zip(labels, deals, strict=True)
+    ]
+
+
 def _owners(summary: PipelineSummary, words: Words) -> Section:
     lang = words.lang
     heads = [t(f"pipeline.col.{h}", lang) for h in ("owner", "open")]
@@ -294,7 +310,7 @@ def _owners(summary: PipelineSummary, words: Words) -> Section:
                 *split,
                 ", ".join(f"{words.name(g)} ({n})" for g, n in owner.gaps),
                 belief,
-                "; ".join(d.label for d in owner.discuss),
+                "; ".join(distinct_labels(owner.discuss)),
             ]
         )
     numeric = [False, True, True, True, True, True, False, True, False]

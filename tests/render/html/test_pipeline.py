@@ -164,6 +164,19 @@ def test_heat_map_shows_each_large_deals_gaps(salesforce: PipelineSummary) -> No
     )
 
 
+def test_deals_named_alike_read_as_two_deals(salesforce: PipelineSummary) -> None:
+    # Coach: two columns both headed "Hooli Cloud – Fleet Analytics" look like one
+    # deal shown twice; the CRM id tells them apart.
+    twin = replace(salesforce.largest[1], name=salesforce.largest[0].name)
+    largest = [salesforce.largest[0], twin, *salesforce.largest[2:]]
+    html = pipeline_html(replace(salesforce, largest=largest), "en")
+    heads = [text_of(th) for th in find(_section_of(html, "heat"), "th")]
+    name = salesforce.largest[0].name
+    assert f"{name} ({salesforce.largest[0].deal_id})" in heads
+    assert f"{name} ({twin.deal_id})" in heads
+    assert name not in heads
+
+
 def test_one_small_chart_per_owner_on_one_scale(salesforce: PipelineSummary) -> None:
     html = pipeline_html(salesforce, "en")
     figures = find(_section_of(html, "owner-multiples"), "figure")

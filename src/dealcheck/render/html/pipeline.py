@@ -13,7 +13,7 @@ from dealcheck.i18n import t
 from dealcheck.render.html.markup import Markup, el
 from dealcheck.render.html.page import page
 from dealcheck.render.html.svg import BarRow, hbars
-from dealcheck.render.pipeline_format import Section, Words, pipeline_sections
+from dealcheck.render.pipeline_format import Section, Words, distinct_labels, pipeline_sections
 
 CATEGORIES = ("commit", "best-case", "pipeline", "omitted")
 
@@ -159,11 +159,12 @@ def _heat_map(summary: PipelineSummary, words: Words) -> Markup | None:
         return None
     gap_word, met_word = t("pipeline.heat.gap", words.lang), t("pipeline.heat.met", words.lang)
     gaps = [{value for code, value in deal.reasons if code == "gap"} for deal in summary.largest]
+    largest = distinct_labels(summary.largest)
     head = el(
         "tr",
         None,
         el("th", None, ""),
-        *(el("th", {"class": "deal", "title": d.label}, d.label) for d in summary.largest),
+        *(el("th", {"class": "deal", "title": label}, label) for label in largest),
     )
     rows = [
         el(
