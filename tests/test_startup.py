@@ -80,3 +80,7 @@ def test_a_cached_framework_validate_reads_no_yaml(
 
     assert "yaml" in first  # the first run parses and validates
     assert heavy(again, "yaml") == set()
+    # Nor the framework language's models: with no project config there is no config
+    # to build one of (its language comes from the locale).
+    assert "dealcheck.language.framework" in first
+    assert {"dealcheck.language.framework", "dealcheck.language.config"}.isdisjoint(again)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dealcheck.language.config import ProjectConfig, find_config, load_config, resolve_language
+from dealcheck.language.config_path import find_config, resolve_language
+
+if TYPE_CHECKING:
+    from dealcheck.language.config import ProjectConfig
 
 
 def config() -> ProjectConfig:
@@ -19,6 +23,8 @@ def config() -> ProjectConfig:
 
 @functools.lru_cache(maxsize=4)
 def _config(stamp: tuple[Path, int, int] | None) -> ProjectConfig:
+    from dealcheck.language.config import load_config
+
     return load_config(stamp[0].parent if stamp else None)
 
 
@@ -45,7 +51,8 @@ def language(option: str | None) -> str:
         raise UsageError(say("option.lang", given=option))
     if option is not None:
         shown_in(option)  # a broken config is then reported in the language asked for
-    chosen = resolve_language(option, config())
+    # Without a config file there is nothing to read (nor pydantic to load for it).
+    chosen = resolve_language(option, config() if find_config() is not None else None)
     shown_in(chosen)
     return chosen
 

@@ -37,7 +37,7 @@ def validate(
     from dealcheck.cli._output import report_problems, validation_language
     from dealcheck.drafting.mapping_files import check_files
     from dealcheck.errors import ValidationFailed
-    from dealcheck.language.config import find_config
+    from dealcheck.language.config_path import find_config
 
     ui = validation_language(lang)
     try:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dealcheck.errors import Location, Problem, ValidationFailed, say
+from dealcheck.language.config_path import find_config
 from dealcheck.language.framework import StepTemplate
 
 if TYPE_CHECKING:
     from dealcheck.language.yamlfile import YamlMapping
 
-CONFIG_NAME = ".dealcheck.yaml"
 LANGUAGES = ("en", "ko")
 
 
@@ -51,17 +50,6 @@ class ProjectConfig(BaseModel):
     def deals_path(self) -> Path:
         """The deals folder, relative to the config's folder."""
         return self.root / self.deals_dir
-
-
-def find_config(start: Path | None = None) -> Path | None:
-    """The nearest `.dealcheck.yaml` in `start` or a parent, stopping at a git root."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / CONFIG_NAME).is_file():
-            return candidate / CONFIG_NAME
-        if (candidate / ".git").exists():
-            return None
-    return None
 
 
 def load_config(start: Path | None = None) -> ProjectConfig:
@@ -103,18 +91,6 @@ def _refuse_repeated_steps(config: ProjectConfig, tree: YamlMapping, path: Path)
         seen.add(template.id)
     if problems:
         raise ValidationFailed(problems)
-
-
-def resolve_language(option: str | None, config: ProjectConfig | None = None) -> str:
-    """Pick the UI language: --lang, then the config, then the locale, then English."""
-    for choice in (option, config.language if config else None):
-        if choice:
-            return choice
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "ko" if value.lower().startswith("ko") else "en"
-    return "en"
 
 
 def _top(path: Path) -> Location:
