@@ -10,6 +10,7 @@ through the real CLI.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import shutil
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_selected_on_the_reps_belief_alone_does_not_support_the_crm_stage(
         "Stage 3: evaluation and selection (not yet: we are selected (rep's word only))."
     ) in out
     assert (
-        "- ! we are selected: yes · my belief · They loved the demo · rep's word only: "
+        "- ! we are selected: yes · rep's belief · They loved the demo · rep's word only: "
         "not counted for the stage"
     ) in out
     # Customer- and document-backed events count, shown with their evidence.
@@ -97,7 +98,7 @@ def test_the_korean_report_names_the_check_the_rep_alone_vouches_for(
     assert "## 단계 종료 기준" in out
     assert "(아직 안 됨: 자사 제품 선정 (담당자 추정뿐))." in out
     assert (
-        "- ! 자사 제품 선정: 예 · 내 추정 · They loved the demo · "
+        "- ! 자사 제품 선정: 예 · 담당자 추정 · They loved the demo · "
         "담당자 추정뿐이라 단계 근거로 인정하지 않음"
     ) in out
     assert "- ✗ 계약 체결: 아직 아님" in out
@@ -109,7 +110,7 @@ def test_the_html_report_lists_the_checks(runner: CliRunner, deal: Path) -> None
 
     section = out.split('id="exit-checks"', 1)[1].split("</section>", 1)[0]
     assert "Stage exit checks" in section
-    assert "! we are selected: yes · my belief · They loved the demo" in section
+    assert "! we are selected: yes · rep's belief · They loved the demo" in html.unescape(section)
 
 
 def test_a_selection_letter_in_the_answers_file_moves_the_stage(

@@ -190,7 +190,7 @@ def test_stage_exit_checks_answered_no_show_the_crm_stage_ahead(workdir: Path) -
     child.expect_exact("the exit criteria support Stage 2: problem recognised")
     child.expect_exact("not yet: a demo or trial started")
     child.expect_exact("✓ a business problem we can solve: yes · confirmed by the customer")
-    child.expect_exact("! a comparison with others started: yes · my belief")
+    child.expect_exact("! a comparison with others started: yes · rep's belief")
     child.expect_exact("rep's word only: not counted for the stage")
     assert finish(child) == 0
     exits = store.load_deal(workdir / "deals" / "acme.yaml").qualifications[0].answers

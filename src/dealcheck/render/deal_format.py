@@ -6,6 +6,7 @@ from dealcheck.deals.basics import close_date_passed
 from dealcheck.deals.history import DealReport
 from dealcheck.i18n import t
 from dealcheck.language.framework import UNKNOWN, RedFlag
+from dealcheck.scoring.answers import EvidenceSource
 from dealcheck.scoring.assessment import Assessment
 from dealcheck.scoring.score import CriterionScore, Recommendation, Scorecard, closed_outcome
 from dealcheck.scoring.scorecard import Gap, NextQuestion
@@ -134,7 +135,7 @@ def exit_check_lines(assessment: Assessment, lang: str) -> list[tuple[str, str]]
         said = {True: "yes", False: "no"}.get(answer.happened, "unknown")  # type: ignore[arg-type]
         parts = [t(f"exit.{said}", lang)]
         if answer.source is not None:
-            shown = t(f"source.{answer.source.value}", lang)
+            shown = shown_source(answer.source, lang)
             parts.append(f"{shown} {answer.confirmed_on}" if answer.confirmed_on else shown)
         if answer.evidence:
             parts.append(answer.evidence)
@@ -160,8 +161,15 @@ def source_text(scored: CriterionScore, lang: str) -> str:
     answer = scored.answer
     if answer.source is None:
         return ""
-    shown = t(f"source.{answer.source.value}", lang)
+    shown = shown_source(answer.source, lang)
     return f"{shown} {answer.confirmed_on.isoformat()}" if answer.confirmed_on else shown
+
+
+def shown_source(source: EvidenceSource, lang: str) -> str:
+    """A source as a report reader sees it: the rep's belief is not "my belief" there."""
+    if source is EvidenceSource.BELIEF:
+        return t("report.source_belief", lang)
+    return t(f"source.{source.value}", lang)
 
 
 def flag_effect(flag: RedFlag, lang: str, *, scored: bool = True) -> str:
