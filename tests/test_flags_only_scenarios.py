@@ -237,3 +237,22 @@ def test_learning_from_red_flags_alone_has_no_score_bands(runner: CliRunner, in_
     calibration = data["calibration"]
     assert calibration["score_bands"] == []
     assert [r["group"] for r in calibration["recommendations"]] == ["dig-deeper"]
+
+
+@pytest.mark.parametrize("only", [["-f", "red-flags"], ["--basics-only"]])
+def test_the_weekly_review_of_an_unscored_pipeline_finds_last_weeks_deals(
+    runner: CliRunner, in_repo: Path, tmp_path: Path, only: list[str]
+) -> None:
+    # Last week's file has blank scores (nothing was scored): its deals are the same
+    # deals, not 49 "new" ones, and a week with no score to move shows "—", not 0.
+    args = ["examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml"]
+    last = tmp_path / "last-week.csv"
+    code, _, err = invoke(runner, "score", *args, *only, "-o", str(last), "--today", "2026-11-18")
+    assert code == 0, err
+    code, text, err = invoke(
+        runner, "score", *args, *only, "--compare", str(last), "--today", "2026-11-25"
+    )
+    assert code == 0, err
+
+    assert "49 deals in both · 0 new · 0 left" in text
+    assert "skipped" not in err

@@ -49,6 +49,19 @@ def test_what_counts_as_a_change(after: DealState, moved: int, flags: int, slipp
     assert review.common == 1 and not review.appeared and not review.left
 
 
+def test_a_week_scored_on_nothing_moves_by_its_verdict_alone() -> None:
+    # --basics-only or red flags alone: no score either week, so no score "moved" from
+    # or to 0; a deal whose verdict changed (a deal breaker raised) still moved.
+    unscored = deal(score=None)
+    same = compare([unscored], [deal(score=None)])
+    stopped = compare([unscored], [deal(score=None, recommendation="disqualify")])
+    newly_scored = compare([unscored], [deal(score=80.0)])
+
+    assert same.moved == []
+    assert [(m.score_delta, m.after.recommendation) for m in stopped.moved] == [(0.0, "disqualify")]
+    assert newly_scored.moved == []  # nothing to compare the 80 with
+
+
 def test_movement_details() -> None:
     after = deal(
         score=40.0,

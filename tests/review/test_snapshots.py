@@ -88,13 +88,17 @@ def test_bad_rows_are_skipped_with_a_warning(tmp_path: Path) -> None:
         "file,name,close_date,dealcheck_score,dealcheck_recommendation,dealcheck_red_flags\n"
         "a.yaml,'=A,2026-01-02,50,advance,x; y\n"
         "b.yaml,B,not a date,oops,advance,\n"
-        "c.yaml,C,not a date,10,disqualify,\n",
+        "c.yaml,C,not a date,10,disqualify,\n"
+        "d.yaml,D,2026-01-02,,dig-deeper,no-compelling-event\n",
         encoding="utf-8",
     )
     warnings: list[str] = []
     states = read_scored_csv(str(path), None, warnings=warnings)
+    # A blank score is a deal scored on nothing (--basics-only, red flags alone): it is
+    # last week's deal all the same.
     assert [(s.name, s.score, s.red_flags, s.close_date) for s in states] == [
         ("=A", 50.0, ("x", "y"), date(2026, 1, 2)),
         ("C", 10.0, (), None),
+        ("D", None, ("no-compelling-event",), date(2026, 1, 2)),
     ]
-    assert warnings == [f"{path}:3: skipped (no score)"]
+    assert warnings == [f"{path}:3: skipped (score 'oops' is not a number)"]

@@ -170,7 +170,12 @@ class _DealKeys:
 
 
 def _remember(before: dict[DealKey, DealScore], keys: _DealKeys, state: DealState) -> None:
-    before[keys(state)] = DealScore(state.label, state.amount, state.score, state.recommendation)
+    before[keys(state)] = DealScore(state.label, state.amount, _points(state), state.recommendation)
+
+
+def _points(state: DealState) -> float:
+    """A deal's score, 0 where a version scores nothing (red flags alone): none to move."""
+    return 0.0 if state.score is None else state.score
 
 
 def _compare(tally: _Tally, keys: _DealKeys, state: DealState) -> None:
@@ -208,7 +213,12 @@ class _Tally:
             return
         self.deals += 1
         move = DealMove(
-            was.name, was.amount, was.score, state.score, was.recommendation, state.recommendation
+            was.name,
+            was.amount,
+            was.score,
+            _points(state),
+            was.recommendation,
+            state.recommendation,
         )
         if move.recommendation_before != move.recommendation_after:
             pair = (move.recommendation_before, move.recommendation_after)
@@ -222,7 +232,7 @@ class _Tally:
             elif ranked[:3] > self.largest[0][:3]:
                 heapq.heapreplace(self.largest, ranked)
         if state.recommendation in self.closed:
-            self.closed[state.recommendation].append((was.score, state.score))
+            self.closed[state.recommendation].append((was.score, _points(state)))
 
     def impact(self, framework_id: str, sources: list[str]) -> Impact:
         """What the two runs say together."""

@@ -11,6 +11,11 @@ SECTIONS = ("forecast_moves", "moved", "new_flags", "slipped", "appeared", "left
 ROW_LIMIT = 100
 
 
+def score_text(score: float | None) -> str:
+    """A week's score, "—" when nothing was scored."""
+    return "—" if score is None else f"{score:g}"
+
+
 def delta_text(delta: float) -> str:
     """A score change readable without colour: `▲ +5.0`, `▼ −3.2`, `= 0.0`."""
     if delta > 0:
@@ -87,8 +92,8 @@ def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], l
             [
                 m.after.label,
                 m.after.owner,
-                f"{m.before.score:g}",
-                f"{m.after.score:g}",
+                score_text(m.before.score),
+                score_text(m.after.score),
                 delta_text(m.score_delta),
                 recommendation_text(m, lang),
             ]
@@ -133,7 +138,7 @@ def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], l
             s.label,
             s.owner,
             money(s),
-            f"{s.score:g}",
+            score_text(s.score),
             t(f"recommendation.{s.recommendation}", lang) if s.recommendation else "",
             date_text(s),
         ]

@@ -29,7 +29,8 @@ class DealState:
     amount: float | None
     stage: str
     close_date: date | None
-    score: float
+    #: None when nothing was scored (`--basics-only`, red flags or a stage set alone).
+    score: float | None
     recommendation: str
     red_flags: tuple[str, ...]
 
@@ -53,7 +54,9 @@ class Movement:
 
     @property
     def score_delta(self) -> float:
-        """Points gained (negative: lost)."""
+        """Points gained (negative: lost); 0 unless both weeks have a score."""
+        if self.after.score is None or self.before.score is None:
+            return 0.0
         return round(self.after.score - self.before.score, 1)
 
     @property
@@ -151,11 +154,7 @@ def compare(
         match = by_name.pop(state.name_key, None) if state.name else None
         if match is not None and match in old:
             pairs.append(Movement(old.pop(match), new.pop(key)))
-    moved = [
-        p
-        for p in pairs
-        if abs(p.after.score - p.before.score) >= MIN_SCORE_MOVE or p.recommendation_changed
-    ]
+    moved = [p for p in pairs if abs(p.score_delta) >= MIN_SCORE_MOVE or p.recommendation_changed]
     moved.sort(key=lambda p: (-abs(p.score_delta), p.after.label))
     moves = _forecast_moves(pairs, new.values(), old.values(), category) if category else []
     return PipelineReview(

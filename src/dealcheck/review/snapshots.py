@@ -59,7 +59,7 @@ class SnapshotWriter:
                 deal.amount,
                 row.stage or row.stage_label,
                 deal.close_date,
-                verdict.score,
+                verdict.score if verdict.grade else None,  # no grade: nothing scored
                 verdict.recommendation,
                 verdict.red_flags,
             )
@@ -120,10 +120,12 @@ def read_scored_csv(
             def cell(role: str, padded: list[str] = padded) -> str:
                 return _unguard(padded[at[role]].strip())
 
+            # A blank score is a row scored on nothing (`--basics-only`, red flags alone).
+            said = padded[score_at].strip()
             try:
-                score = float(padded[score_at])
+                score = float(said) if said else None
             except ValueError:
-                _warn(warnings, f"{path}:{line}: skipped (no score)")
+                _warn(warnings, f"{path}:{line}: skipped (score {said!r} is not a number)")
                 continue
             states.append(
                 DealState(
