@@ -9,6 +9,9 @@ today's built-ins), and times, each in its own process, in interleaved rounds
 * copy   - csv.reader -> csv.writer, no scoring
 * score  - `python -m dealcheck score FILE --map MAP -o OUT` (two processes from 8 MB)
 * one    - the same in one process (DEALCHECK_SPLIT_BYTES): what the split is worth
+* floor  - the least a scorer in Python does per row (`FLOOR`: a lookup per run of
+  answer columns, a sum, a cached suffix, the row written), in one process: how far
+  below dealcheck pure Python could go, and how far the targets are from Python itself
 
 The distributions (--only picks some):
 
@@ -46,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import resource
@@ -140,6 +144,51 @@ COPY = (
     "import csv,sys\nw=csv.writer(open(sys.argv[2],'w',newline='',encoding='utf-8'))\n"
     "for r in csv.reader(open(sys.argv[1],newline='',encoding='utf-8')): w.writerow(r)\n"
 )
+
+#: The least a scorer written in Python does per row, for scale: per run of up to four
+#: answer columns (stage first) one dict lookup, filled the first time a key is met (a
+#: free-text cell keyed as blank or not), the points summed, a grade and a cached
+#: suffix, the row written with it. No amounts, dates, hygiene, summary, lists or
+#: formula checks: what dealcheck does beyond this costs what `score / floor` says.
+FLOOR = """\
+import csv, json, sys
+from operator import itemgetter
+spec = json.loads(sys.argv[3])
+stage, texts = spec["stage"], set(spec["texts"])
+def key_of(run):
+    if texts.isdisjoint(run):
+        return itemgetter(stage, *run)
+    return lambda row: (row[stage], *[bool(row[c].strip()) if c in texts else row[c] for c in run])
+runs = [(key_of(run), {}) for run in spec["runs"]]
+suffixes = {}
+with open(sys.argv[1], newline="", encoding="utf-8") as source, open(
+    sys.argv[2], "w", newline="", encoding="utf-8"
+) as out:
+    reader, writer = csv.reader(source), csv.writer(out)
+    writer.writerow(next(reader) + ["score", "grade", "gaps"])
+    for row in reader:
+        total, gaps = 0, 0
+        for key, table in runs:
+            k = key(row)
+            found = table.get(k)
+            if found is None:
+                found = table[k] = (len(k), 1 << len(table) % 16)
+            total += found[0]
+            gaps |= found[1]
+        suffix = suffixes.get((total, gaps))
+        if suffix is None:
+            suffix = suffixes[(total, gaps)] = [str(total), "ABCDF"[total % 5], f"{gaps:x}"]
+        writer.writerow(row + suffix)
+"""
+
+
+def floor_spec(distribution: str) -> str:
+    """The floor's columns (JSON): stage, runs of answer columns, free-text columns."""
+    columns = header(distribution)
+    answers = list(range(len(BASICS), len(columns) - len(UNREAD)))
+    texts = [columns.index(name) for name in TEXT_CRITERIA] if distribution == "text" else []
+    runs = [answers[n : n + 4] for n in range(0, len(answers), 4)]
+    return json.dumps({"stage": columns.index("Stage"), "runs": runs, "texts": texts})
 
 
 FLAG_ANSWERS = ["TRUE", "FALSE", ""]
@@ -393,6 +442,7 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
     commands = {
         "bare": [sys.executable, "-c", BARE, str(data)],
         "copy": [sys.executable, "-c", COPY, str(data), str(copied)],
+        "floor": [sys.executable, "-c", FLOOR, str(data), str(copied), floor_spec(distribution)],
         "score": score_command(data, mapping_file, scored_csv),
         # The same run in one process: what the two-process split is worth.
         "one": score_command(data, mapping_file, scored_csv),
@@ -421,6 +471,8 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
         "cpu_bare": cpu_scored / cpu_bare,
         "cpu_copy": cpu_scored / cpu_copy,
         "split": min(times["one"]) / scored,
+        "floor_bare": min(times["floor"]) / bare,
+        "one_floor": min(times["one"]) / min(times["floor"]),
     }
     print(
         f"  score / bare = {scored / bare:.2f}x (target <= 3.0)   "
@@ -434,6 +486,10 @@ def bench(tmp: Path, distribution: str, args: argparse.Namespace) -> dict[str, f
     print(
         f"  two processes: {result['split']:.2f}x faster than one (wall), "
         f"{min(cpus['one']):.2f} s CPU in one against {cpu_scored:.2f} s in two"
+    )
+    print(
+        f"  Python floor (one process): floor / bare = {result['floor_bare']:.2f}x, "
+        f"score in one process / floor = {result['one_floor']:.2f}x"
     )
     data.unlink()
     copied.unlink(missing_ok=True)
@@ -493,7 +549,7 @@ def main() -> None:
             results[distribution] = bench(Path(folder), distribution, args)
     print(
         f"\n{args.rows:,} rows  {'x bare':>7}{'x copy':>7}{'CPU x bare':>11}{'CPU x copy':>11}"
-        f"{'peak MB':>9}{'growth MB':>11}{'2 procs':>9}"
+        f"{'peak MB':>9}{'growth MB':>11}{'2 procs':>9}{'floor x bare':>14}"
     )
     for distribution, result in results.items():
         peak = f"{result['peak']:.1f}" if "peak" in result else "-"
@@ -501,7 +557,7 @@ def main() -> None:
         print(
             f"{distribution:<13}{result['x_bare']:>7.2f}{result['x_copy']:>7.2f}"
             f"{result['cpu_bare']:>11.2f}{result['cpu_copy']:>11.2f}{peak:>9}{growth:>11}"
-            f"{result['split']:>8.2f}x"
+            f"{result['split']:>8.2f}x{result['floor_bare']:>13.2f}x"
         )
 
 
