@@ -81,3 +81,23 @@ def test_a_mapping_that_does_not_fit_says_where(runner: CliRunner, tmp_path: Pat
 
     assert code == 1
     assert f"  {mapping}:5:11: column 'Amuont' is not in {export}; did you mean 'Amount'?" in out
+
+
+def test_a_mapping_with_no_criteria_is_ready_for_basics_only_and_says_so(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # A plain CRM export (stage, dates, value, no qualification fields): `score` refuses
+    # to qualify every deal on no answers, so "Ready: dealcheck score …" was a command
+    # that failed. The command map check gives must be one that runs.
+    no_criteria = MAPPING.split("criteria:")[0] + "  Mystery stage: prospecting\n"
+    export, mapping = _files(tmp_path, no_criteria)
+
+    code, out, _ = invoke(runner, "map", "check", export, "--map", mapping)
+
+    assert code == 0
+    ready = next(line for line in out.splitlines() if line.startswith("Ready"))
+    assert ready.endswith(f"dealcheck score {export} --map {mapping} --basics-only")
+    assert "No column answers the criteria of meddpicc" in out
+    command = ready.split(": ", 1)[1].split()[2:]  # what follows `dealcheck score`
+    code, _, err = invoke(runner, "score", *command, "-o", str(tmp_path / "out.csv"))
+    assert code == 0, err

@@ -18,6 +18,7 @@ from dealcheck.batch.read.opening import open_input
 from dealcheck.errors import Problem, ValidationFailed
 from dealcheck.language.framework import UNKNOWN, Framework
 from dealcheck.mapping.binding import Binding, Feed, bind
+from dealcheck.mapping.blind import blind_framework
 from dealcheck.mapping.loading import load_draft
 from dealcheck.mapping.model import FeedKind, Mapping
 from dealcheck.mapping.todos import Todo
@@ -68,6 +69,8 @@ class MapCheck:
     names: dict[str, str] = field(default_factory=dict)
     todos: list[Todo] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: A framework whose criteria no column answers: `score` runs only `--basics-only`.
+    blind: str = ""
 
     @property
     def unmapped_stages(self) -> list[tuple[str, int]]:
@@ -107,6 +110,8 @@ def check_mapping(
         except ValidationFailed as failed:
             report.problems = failed.problems
             return report
+        blind = blind_framework(binding, frameworks)
+        report.blind = blind.id if blind is not None else ""
         _Reader(report, binding, mapping, frameworks).read(opened.rows)
     finally:
         opened.close()

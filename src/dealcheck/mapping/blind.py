@@ -26,14 +26,21 @@ def refuse_blind(
         BlindMapping: Naming the first framework whose criteria no column feeds.
     """
     label = say("blind.mapping_named", mapping_name) if mapping_name else say("blind.the_mapping")
-    fed = {feed.framework for feed in binding.feeds}
+    blind = blind_framework(binding, frameworks)
+    if blind is not None:
+        raise BlindMapping(say("blind.refused", source=source, mapping=label, framework=blind.id))
     answered = {flag.framework for flag in binding.flags}
-    warnings: list[Message] = []
-    for position, framework in enumerate(frameworks):
-        if framework.criteria and position not in fed:
-            raise BlindMapping(
-                say("blind.refused", source=source, mapping=label, framework=framework.id)
-            )
-        if not framework.criteria and framework.red_flags and position not in answered:
-            warnings.append(say("blind.flags_unknown", source=source, framework=framework.id))
-    return warnings
+    return [
+        say("blind.flags_unknown", source=source, framework=framework.id)
+        for position, framework in enumerate(frameworks)
+        if not framework.criteria and framework.red_flags and position not in answered
+    ]
+
+
+def blind_framework(binding: Binding, frameworks: list[Framework]) -> Framework | None:
+    """The first framework with criteria to which the mapping feeds no column."""
+    fed = {feed.framework for feed in binding.feeds}
+    return next(
+        (fw for position, fw in enumerate(frameworks) if fw.criteria and position not in fed),
+        None,
+    )

@@ -50,7 +50,11 @@ def map_check_text(report: MapCheck, lang: str) -> str:
         lines += ["", t("check.todos", lang)]
         lines += [f"  {todo.location}: {todo.entry}" for todo in report.todos]
     lines.append("")
-    if report.ready:
+    if report.ready and report.blind:
+        # `score` would refuse to qualify every deal on no answers: say what it will run.
+        lines.append(t("check.ready_basics", lang, source=report.source, mapping=report.mapping))
+        lines.append(t("check.blind", lang, framework=report.blind, source=report.source))
+    elif report.ready:
         lines.append(t("check.ready", lang, source=report.source, mapping=report.mapping))
     else:
         lines.append(t("check.not_ready", lang, count=len(report.todos) + len(report.problems)))
