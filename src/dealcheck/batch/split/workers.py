@@ -6,9 +6,9 @@ second range is a little shorter, so finding the cut costs no wall time of its o
 
 Each worker scores its range into a temporary file beside the output; the parent
 appends the parts after what it has written and merges the workers' summary counts,
-so the output and the summary are those of one pass. If the first range does not end where
-a record ends (a quote left open by malformed data), the cut was wrong and the input
-is scored again in one pass.
+so the output and the summary are those of one pass. If the first range does not end
+where a record ends (a quote left open by malformed data), the cut was wrong and the
+input is scored again in one pass.
 """
 
 from __future__ import annotations
