@@ -288,3 +288,38 @@ def test_a_wrong_forced_encoding_is_a_one_line_error(
     assert code == 3
     assert stderr.startswith(f"error: {path}") and f"not valid {forced}" in stderr
     assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+
+
+def test_an_export_without_amounts_is_not_a_pipeline_worth_0(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    # A plain export whose open deals carry no value (the Maven CRM data's open deals):
+    # "Open pipeline: 2 deals, 0" reads as a verdict on the deals, not on the data.
+    export = tmp_path / "open.csv"
+    export.write_text(
+        "Opportunity ID,Stage,Owner,Amount,Close Date\n"
+        "A1,Needs Analysis,Kim,,2026-12-31\n"
+        "A2,Proposal/Price Quote,Lee,,2027-01-31\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "open.map.yaml"
+    mapping.write_text(
+        "columns: {deal_id: Opportunity ID, stage: Stage, owner: Owner, amount: Amount, "
+        "close_date: Close Date}\n"
+        "stages: {Needs Analysis: discovery, Proposal/Price Quote: proposal}\n",
+        encoding="utf-8",
+    )
+    args = ["score", str(export), "--map", str(mapping), "--basics-only", *TODAY]
+
+    code, out, err = invoke(runner, *args)
+    code_ko, out_ko, _ = invoke(runner, *args, "--lang", "ko")
+
+    assert code == 0 and code_ko == 0, err
+    flat = " ".join(out.split())
+    assert "Open pipeline: 2 deals, no amounts in the export" in flat
+    assert "weighted by stage" not in flat
+    assert "진행 중인 파이프라인: 딜 2개, 금액 정보 없음" in " ".join(out_ko.split())
+    # With amounts the pipeline has its value, weighted by stage as before.
+    code, priced, err = invoke(runner, "score", *SF, *TODAY)
+    assert code == 0, err
+    assert "no amounts in the export" not in priced and "weighted by stage" in priced

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, RejectedRow, Tally
 from dealcheck.i18n import MESSAGES, t
+from dealcheck.mapping.model import HygieneCheck
 from dealcheck.render.pipeline_plan import close_plan_section
 
 
@@ -29,6 +30,9 @@ class Section:
     notes: list[str] = field(default_factory=list)
 
 
+MISSING_AMOUNT = HygieneCheck.MISSING_AMOUNT.value
+
+
 class Words:
     """Names and numbers in the reader's language, for one summary."""
 
@@ -39,6 +43,16 @@ class Words:
         # One currency: amounts are plain numbers and the heading names the currency.
         self.single = len(codes) <= 1
         self.currency = next(iter(codes)) if len(codes) == 1 else ""
+        # No open deal has an amount (a plain export whose open deals carry none): a
+        # pipeline "worth 0" would read as a verdict on the deals, not on the data.
+        missing = dict(summary.hygiene).get(MISSING_AMOUNT, 0)
+        self.unpriced = missing == summary.open.deals > 0 and not any(summary.open.amounts.values())
+
+    def open_money(self, amounts: Money) -> str:
+        """An amount of the open pipeline (or its leads), or that the export gives none."""
+        if self.unpriced and not any(amounts.values()):
+            return t("pipeline.no_amounts", self.lang)
+        return self.money(amounts) + _suffix(self)
 
     def name(self, key: str) -> str:
         """A criterion, stage or flag id as its name (unknown ids as they are)."""
@@ -101,7 +115,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
             "pipeline.open_closed",
             lang,
             deals=summary.open.deals,
-            amount=words.money(summary.open.amounts) + _suffix(words),
+            amount=words.open_money(summary.open.amounts),
             closed=closed,
         ),
     ]
@@ -111,7 +125,7 @@ def pipeline_sections(summary: PipelineSummary, lang: str) -> tuple[list[str], l
                 "pipeline.leads",
                 lang,
                 deals=summary.leads.deals,
-                amount=words.money(summary.leads.amounts) + _suffix(words),
+                amount=words.open_money(summary.leads.amounts),
             )
         )
     if summary.basics_only:
@@ -203,8 +217,8 @@ def _forecast(summary: PipelineSummary, words: Words) -> Section:
         for k, v in summary.forecast.items()
     ]
     notes = []
-    if summary.forecast:
-        opened = words.money(summary.open.amounts) + _suffix(words)
+    if summary.forecast and not words.unpriced:  # the first line says there are none
+        opened = words.open_money(summary.open.amounts)
         if summary.weighted:
             weighted = words.money(summary.weighted) + _suffix(words)
             notes.append(t("pipeline.totals", lang, open=opened, weighted=weighted))
