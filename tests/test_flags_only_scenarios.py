@@ -256,3 +256,33 @@ def test_the_weekly_review_of_an_unscored_pipeline_finds_last_weeks_deals(
 
     assert "49 deals in both · 0 new · 0 left" in text
     assert "skipped" not in err
+
+
+def test_red_flags_alone_name_the_stages_in_the_teams_own_words(
+    runner: CliRunner, in_repo: Path, tmp_path: Path
+) -> None:
+    # No framework has stages to name them: the summary uses the CRM stages the mapping
+    # sends to each, not the ids a Korean team never typed ("qualification").
+    out = tmp_path / "summary.md"
+    args = ["examples/hubspot-ko-pipeline.csv", "--map", "examples/hubspot-ko.map.yaml"]
+    code, _, err = invoke(
+        runner,
+        "score",
+        *args,
+        "-f",
+        "red-flags",
+        "--lang",
+        "ko",
+        "--format",
+        "md",
+        "-o",
+        str(out),
+        "--today",
+        "2026-11-25",
+    )
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+
+    assert "| 구매 자격 확인 / 프레젠테이션 예정 | 7 |" in text
+    assert "| 미팅 예약 | 4 |" in text
+    assert "qualification" not in text and "discovery" not in text

@@ -29,7 +29,7 @@ from dealcheck.language.framework import Framework, RedFlagEffect, StepTemplate
 from dealcheck.language.yamlfile import YamlMapping
 from dealcheck.mapping.binding import bind
 from dealcheck.mapping.blind import refuse_blind
-from dealcheck.mapping.model import Mapping
+from dealcheck.mapping.model import LOST, WON, Mapping
 from dealcheck.scoring.verdicts import VerdictCache
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -144,20 +144,32 @@ def score_pipeline(
     notes = [t("pipeline.sources_unknown", job.lang)] if unknown else []
     return replace(
         frozen,
-        labels=display_names(job.frameworks, job.lang),
+        labels=display_names(job.frameworks, job.lang, job.mapping),
         warnings=[*frozen.warnings, *notes],
         criteria=[c.id for fw in job.frameworks for c in fw.criteria],
         close_plan=plan_dates.summary(),
     )
 
 
-def display_names(frameworks: list[Framework], lang: str) -> dict[str, str]:
-    """Criterion, red flag and stage ids -> their names in `lang`, for the summary."""
+def display_names(
+    frameworks: list[Framework], lang: str, mapping: Mapping | None = None
+) -> dict[str, str]:
+    """Criterion, red flag and stage ids -> their names in `lang`, for the summary.
+
+    Where no framework has stages (red flags alone), a stage id is named by the CRM
+    stages the mapping sends to it: the team's own words for it.
+    """
     names: dict[str, str] = {}
     for framework in reversed(frameworks):
         names.update({stage.id: stage.name.get(lang) for stage in framework.stages})
         names.update({flag.id: flag.name.get(lang) for flag in framework.red_flags})
         names.update({c.id: c.name.get(lang) for c in framework.criteria})
+    if mapping is not None and not any(framework.stages for framework in frameworks):
+        crm_names: dict[str, list[str]] = {}
+        for crm_name, target in mapping.stages.items():
+            if target.strip().casefold() not in (WON, LOST):
+                crm_names.setdefault(target.strip().casefold(), []).append(crm_name)
+        names.update({stage: " / ".join(said) for stage, said in crm_names.items()})
     return names
 
 
