@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -67,3 +68,16 @@ def test_quiet_week_says_so() -> None:
     quiet = compare([ACME], [ACME])
     assert "Nothing changed." in review_markdown(quiet, "en")
     assert "Nothing changed." in plain(review_renderable(quiet, "en"))
+
+
+def test_a_week_scored_on_nothing_shows_no_score_and_no_change_in_points() -> None:
+    # --basics-only or red flags alone: the deal moved on its verdict, not on a score
+    # going from 0 to 0.
+    before = replace(ACME, score=None, recommendation="dig-deeper")
+    after = replace(ACME, score=None, recommendation="disqualify")
+    text = review_markdown(compare([before], [after]), "en")
+
+    [row] = [line for line in text.splitlines() if line.startswith(f"| {md(ACME.label)}")]
+    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    assert cells[2:5] == ["—", "—", "—"]
+    assert "= 0.0" not in text and "| 0 |" not in text

@@ -94,7 +94,7 @@ def _rows(review: PipelineReview, section: str, lang: str) -> tuple[list[str], l
                 m.after.owner,
                 score_text(m.before.score),
                 score_text(m.after.score),
-                delta_text(m.score_delta),
+                delta_text(m.score_delta) if m.scored else "—",
                 recommendation_text(m, lang),
             ]
             for m in review.moved

@@ -53,6 +53,11 @@ class Movement:
     after: DealState
 
     @property
+    def scored(self) -> bool:
+        """Whether both weeks have a score to compare."""
+        return self.before.score is not None and self.after.score is not None
+
+    @property
     def score_delta(self) -> float:
         """Points gained (negative: lost); 0 unless both weeks have a score."""
         if self.after.score is None or self.before.score is None:
