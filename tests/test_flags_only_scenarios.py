@@ -23,6 +23,15 @@ CHECKED = str(SCENARIOS / "flags-only.yaml")
 BREAKER = str(SCENARIOS / "flags-only-breaker.yaml")
 
 
+def _flags_only_summary(runner: CliRunner, folder: Path, args: list[str], form: str) -> str:
+    """The pipeline summary of `score ARGS -f red-flags` in `form` (json or md)."""
+    out = folder / f"summary.{form}"
+    options = ["-f", "red-flags", "--format", form, "-o", str(out), "--today", "2026-11-25"]
+    code, _, err = invoke(runner, "score", *args, *options)
+    assert code == 0, err
+    return out.read_text(encoding="utf-8")
+
+
 def _json(runner: CliRunner, deal: str, *options: str) -> dict[str, Any]:
     code, out, err = invoke(runner, "report", deal, "--format", "json", *options)
     assert code == 0, err
@@ -203,13 +212,8 @@ def test_a_crm_export_with_its_stages_can_be_checked_on_red_flags_alone(
     # A manager's quick deal-breaker sweep with the team's usual mapping: its stage
     # names cannot be checked against red flags (which have no stages), and must not
     # stop the run.
-    out = tmp_path / "summary.json"
     args = ["examples/salesforce-pipeline.csv", "--map", "examples/salesforce.map.yaml"]
-    code, _, err = invoke(
-        runner, "score", *args, "-f", "red-flags", "--format", "json", "-o", str(out)
-    )
-    assert code == 0, err
-    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    summary = json.loads(_flags_only_summary(runner, tmp_path, args, "json"))["summary"]
     code, text, err = invoke(runner, "score", *args, "-f", "red-flags", "--today", "2026-11-25")
     assert code == 0, err
 
@@ -263,25 +267,8 @@ def test_red_flags_alone_name_the_stages_in_the_teams_own_words(
 ) -> None:
     # No framework has stages to name them: the summary uses the CRM stages the mapping
     # sends to each, not the ids a Korean team never typed ("qualification").
-    out = tmp_path / "summary.md"
     args = ["examples/hubspot-ko-pipeline.csv", "--map", "examples/hubspot-ko.map.yaml"]
-    code, _, err = invoke(
-        runner,
-        "score",
-        *args,
-        "-f",
-        "red-flags",
-        "--lang",
-        "ko",
-        "--format",
-        "md",
-        "-o",
-        str(out),
-        "--today",
-        "2026-11-25",
-    )
-    assert code == 0, err
-    text = out.read_text(encoding="utf-8")
+    text = _flags_only_summary(runner, tmp_path, [*args, "--lang", "ko"], "md")
 
     assert "| 구매 자격 확인 / 프레젠테이션 예정 | 7 |" in text
     assert "| 미팅 예약 | 4 |" in text
