@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TypeVar
 
 from dealcheck.i18n import t
 from dealcheck.interview.prompter import BACK, SKIP, Choice, Prompter
@@ -19,6 +20,7 @@ from dealcheck.scoring.answers import CriterionAnswer, EvidenceSource, ExitAnswe
 from dealcheck.scoring.stages import REP_WORD
 
 Key = tuple[str, str, str]
+A = TypeVar("A", CriterionAnswer, ExitAnswer)
 """(framework id, "criteria", "red_flags" or "exit_criteria", criterion, flag or check id)."""
 Answer = CriterionAnswer | ExitAnswer | bool | None
 """A criterion answer, an exit check answer, or a red flag answer (True yes, False no,
@@ -108,14 +110,9 @@ class _Stopped(Exception):
     The rep's evidence is kept as the rep's own word: no source was given for it yet.
     """
 
-    def __init__(
-        self,
-        answer: Any,
-        stop: BaseException,
-        proof: tuple[str, EvidenceSource, dt.date | None] = ("", EvidenceSource.BELIEF, None),
-    ) -> None:
+    def __init__(self, answer: Answer, stop: BaseException) -> None:
         super().__init__()
-        self.answer, self.stop, self.proof = answer, stop, proof
+        self.answer, self.stop = answer, stop
 
 
 def interview(
@@ -228,19 +225,8 @@ def _ask_criterion(
         return level
     if level == UNKNOWN:
         return CriterionAnswer()
-    try:
-        evidence, source, confirmed = _ask_evidence(
-            f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})",
-            prompter,
-            lang,
-            today,
-            before.evidence,
-            before.source,
-            before.confirmed_on,
-        )
-    except _Stopped as stopped:
-        raise _Stopped(CriterionAnswer(level, *stopped.proof), stopped.stop) from None
-    return CriterionAnswer(level, evidence, source, confirmed)
+    message = f"{t('interview.evidence', lang)} ({criterion.evidence_prompt.get(lang)})"
+    return _ask_evidence(message, prompter, lang, today, before, partial(CriterionAnswer, level))
 
 
 def _ask_exit(
@@ -259,19 +245,8 @@ def _ask_exit(
         return happened
     if happened is not True:
         return ExitAnswer(happened if isinstance(happened, bool) else None)
-    try:
-        evidence, source, confirmed = _ask_evidence(
-            t("interview.exit_evidence", lang),
-            prompter,
-            lang,
-            today,
-            before.evidence,
-            before.source,
-            before.confirmed_on,
-        )
-    except _Stopped as stopped:
-        raise _Stopped(ExitAnswer(True, *stopped.proof), stopped.stop) from None
-    return ExitAnswer(True, evidence, source, confirmed)
+    message = t("interview.exit_evidence", lang)
+    return _ask_evidence(message, prompter, lang, today, before, partial(ExitAnswer, True))
 
 
 def _ask_evidence(
@@ -279,32 +254,35 @@ def _ask_evidence(
     prompter: Prompter,
     lang: str,
     today: dt.date,
-    evidence: str,
-    source: EvidenceSource | None,
-    confirmed_on: dt.date | None,
-) -> tuple[str, EvidenceSource, dt.date | None]:
-    """The evidence, its source, and (unless it is the rep's belief) when it was confirmed.
+    before: CriterionAnswer | ExitAnswer,
+    answer: Callable[[str, EvidenceSource, dt.date | None], A],
+) -> A:
+    """The answer with its evidence, source and (unless the rep's belief) confirmation day.
+
+    `before` offers the evidence, source and date on record; `answer` makes the answer.
 
     Raises:
-        _Stopped: Ctrl-C (or the end of input) on the way, with the evidence typed so far
-            (the one on record, before it is typed) as the rep's own word.
+        _Stopped: Ctrl-C (or the end of input) on the way, with the answer holding the
+            evidence typed so far (the one on record, before it is typed) as the rep's
+            own word.
     """
-    typed = evidence
+    typed = before.evidence
     try:
-        typed = prompter.text(message, default=evidence).strip()
+        typed = prompter.text(message, default=before.evidence).strip()
+        default = before.source if before.source in ASKED_SOURCES else EvidenceSource.BELIEF
         picked = EvidenceSource(
             prompter.select(
                 t("interview.source", lang),
                 [Choice(s.value, t(f"source.{s.value}", lang)) for s in ASKED_SOURCES],
-                default=(source if source in ASKED_SOURCES else EvidenceSource.BELIEF).value,
+                default=default.value,
             )
         )
         confirmed = None
         if picked is not EvidenceSource.BELIEF:
-            confirmed = _ask_date(prompter, lang, min(confirmed_on or today, today), today)
+            confirmed = _ask_date(prompter, lang, min(before.confirmed_on or today, today), today)
     except (KeyboardInterrupt, EOFError) as stop:
-        raise _Stopped(None, stop, (typed, EvidenceSource.BELIEF, None)) from None
-    return typed, picked, confirmed
+        raise _Stopped(answer(typed, EvidenceSource.BELIEF, None), stop) from None
+    return answer(typed, picked, confirmed)
 
 
 def _ask_date(prompter: Prompter, lang: str, default: dt.date, today: dt.date) -> dt.date:
