@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, RejectedRow, Tally
 from dealcheck.i18n import MESSAGES, t
 from dealcheck.mapping.model import HygieneCheck
+from dealcheck.render.deal_format import score_text
 from dealcheck.render.pipeline_plan import close_plan_section
 
 
@@ -276,7 +277,7 @@ def _deals(key: str, title: str, deals: list[ListedDeal], words: Words) -> Secti
             d.label,
             d.owner,
             words.money({d.currency: d.amount}),
-            "—" if d.score is None else f"{d.score:g}",
+            score_text(d.score),
             words.recommendation(d.recommendation),
             d.close_date.isoformat() if d.close_date else "—",
             words.reasons(d),

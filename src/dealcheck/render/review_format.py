@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dealcheck.i18n import t
-from dealcheck.render.deal_format import amount_text
+from dealcheck.render.deal_format import amount_text, score_text
 from dealcheck.review.compare import DealState, Movement, PipelineReview
 
 SECTIONS = ("forecast_moves", "moved", "new_flags", "slipped", "appeared", "left")
 #: Rows shown per section; a review is read by people, the full list is in the scored file.
 ROW_LIMIT = 100
-
-
-def score_text(score: float | None) -> str:
-    """A week's score, "—" when nothing was scored."""
-    return "—" if score is None else f"{score:g}"
 
 
 def delta_text(delta: float) -> str:
