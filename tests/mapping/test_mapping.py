@@ -79,3 +79,22 @@ def test_duplicate_headers_are_reported(tmp_path: Path, mini: Framework) -> None
     assert binding.roles["amount"] == 0
     assert any("'amount '" in str(w) for w in binding.warnings)
     assert any("'Deal'" in str(w) for w in binding.warnings)
+
+
+def test_a_framework_not_scored_is_named_only_where_the_mapping_feeds_it(
+    tmp_path: Path,
+) -> None:
+    # A drafted mapping keeps `meddpicc: {}` for the criteria it found no column for;
+    # scoring it with red flags alone must not warn that meddpicc's columns are ignored.
+    red_flags = load_framework("red-flags")
+    empty, fed = tmp_path / "empty.yaml", tmp_path / "fed.yaml"
+    empty.write_text("criteria: {meddpicc: {}}\nred_flags: {bant: {}}\n", encoding="utf-8")
+    fed.write_text("criteria: {meddpicc: {metrics: {column: Metrics}}}\n", encoding="utf-8")
+
+    warned = {
+        name: [str(w) for w in bind(*load_mapping(path), ["Metrics"], [red_flags], "x").warnings]
+        for name, path in (("empty", empty), ("fed", fed))
+    }
+
+    assert warned["empty"] == []
+    assert warned["fed"] == ["mapping feeds framework 'meddpicc', which is not scored; ignored"]

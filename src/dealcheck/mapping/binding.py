@@ -177,7 +177,8 @@ def bind(
     feeds: list[Feed] = []
     for fw_id, feeds_of in mapping.criteria.items():
         if fw_id not in by_id:
-            warnings.append(say("binding.unscored_criteria", framework=fw_id))
+            if feeds_of:  # an empty section (a drafted mapping's `meddpicc: {}`) feeds nothing
+                warnings.append(say("binding.unscored_criteria", framework=fw_id))
             continue
         framework = frameworks[by_id[fw_id]]
         for criterion_id, feed in feeds_of.items():
@@ -232,7 +233,8 @@ def bind(
     flags: list[FlagColumn] = []
     for fw_id, flags_of in mapping.red_flags.items():
         if fw_id not in by_id:
-            warnings.append(say("binding.unscored_flags", framework=fw_id))
+            if flags_of:
+                warnings.append(say("binding.unscored_flags", framework=fw_id))
             continue
         framework = frameworks[by_id[fw_id]]
         for flag_id, flag_feed in flags_of.items():
