@@ -84,3 +84,25 @@ def test_a_cached_framework_validate_reads_no_yaml(
     # to build one of (its language comes from the locale).
     assert "dealcheck.language.framework" in first
     assert {"dealcheck.language.framework", "dealcheck.language.config"}.isdisjoint(again)
+
+
+def test_scoring_an_export_loads_no_deal_file_models() -> None:
+    """A CRM export's run needs no deal-file models: they cost memory on the worst case.
+
+    The every-framework benchmark runs within about 1 MB of its 50 MB memory target,
+    and importing the deal-file models for one formatting helper took that megabyte.
+    """
+    example = ROOT / "examples"
+    argv = [
+        "dealcheck",
+        "score",
+        str(example / "salesforce-pipeline.csv"),
+        "--map",
+        str(example / "salesforce.map.yaml"),
+        "--today",
+        "2026-11-23",
+    ]
+    modules = modules_after("from dealcheck.__main__ import main; main()", argv)
+
+    assert "dealcheck.batch.row_loop" in modules  # it did score
+    assert {"dealcheck.deals.model", "dealcheck.render.deal_format"}.isdisjoint(modules)

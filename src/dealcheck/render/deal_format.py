@@ -195,11 +195,6 @@ def unchecked_flags(assessment: Assessment, lang: str) -> list[str]:
     return [names.get(flag_id, flag_id) for flag_id in ids]
 
 
-def score_text(score: float | None) -> str:
-    """A score as a table shows it: "—" when nothing was scored."""
-    return "—" if score is None else f"{score:g}"
-
-
 def amount_text(amount: float | None, currency: str | None) -> str:
     """An amount with thousands separators and its currency, or '?'."""
     if amount is None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from dealcheck.batch.summarise.model import ListedDeal, Money, PipelineSummary, RejectedRow, Tally
 from dealcheck.i18n import MESSAGES, t
 from dealcheck.mapping.model import HygieneCheck
-from dealcheck.render.deal_format import score_text
 from dealcheck.render.pipeline_plan import close_plan_section
 
 
@@ -287,6 +286,11 @@ def _deals(key: str, title: str, deals: list[ListedDeal], words: Words) -> Secti
     titles = [t(f"pipeline.col.{h}", lang) for h in heads]
     titles[2] = words.money_heading()
     return Section(key, title, titles, [False, False, True, True, False, False, False], rows)
+
+
+def score_text(score: float | None) -> str:
+    """A score as a table shows it: "—" when nothing was scored."""
+    return "—" if score is None else f"{score:g}"
 
 
 def distinct_labels(deals: list[ListedDeal]) -> list[str]:

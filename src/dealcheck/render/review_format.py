@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dealcheck.i18n import t
-from dealcheck.render.deal_format import amount_text, score_text
+from dealcheck.render.deal_format import amount_text
+from dealcheck.render.pipeline_format import score_text
 from dealcheck.review.compare import DealState, Movement, PipelineReview
 
 SECTIONS = ("forecast_moves", "moved", "new_flags", "slipped", "appeared", "left")
